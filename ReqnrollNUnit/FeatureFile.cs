@@ -1,0 +1,90 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Gherkin;
+using Gherkin.CucumberMessages;
+using Gherkin.CucumberMessages.Pickles;
+using Io.Cucumber.Messages.Types;
+using Reqnroll;
+using Reqnroll.Formatters.RuntimeSupport;
+
+namespace TradingBot.Acceptance.ReqnrollNUnit;
+
+/// <summary>
+/// A parsed feature file: its Cucumber messages (source, Gherkin document, pickles), which Reqnroll's
+/// formatters put into the report, and one <see cref="ScenarioDefinition"/> per pickle.
+/// </summary>
+public sealed partial class FeatureFile : IFeatureLevelCucumberMessages
+{
+    private FeatureFile(Source source, GherkinDocument document, IReadOnlyList<Pickle> pickles)
+    {
+        Source = source;
+        GherkinDocument = document;
+        Pickles = pickles;
+        var feature = document.Feature ?? throw new InvalidOperationException($"{source.Uri} has no Feature.");
+        FixtureName = TestNames.ForFeature(feature.Name);
+        Info = new FeatureInfo(
+            new CultureInfo(feature.Language),
+            Path.GetDirectoryName(source.Uri)?.Replace('\\', '/') ?? string.Empty,
+            feature.Name,
+            feature.Description,
+            ProgrammingLanguage.CSharp,
+            feature.Tags.Select(tag => tag.Name.TrimStart('@')).ToArray(),
+            this);
+        Scenarios = new ScenarioIndex(document).Describe(pickles, Info.Tags);
+    }
+
+    public string RelativePath => Source.Uri;
+
+    public string FixtureName { get; }
+
+    /// <summary>One instance per feature: Reqnroll tells features apart by it.</summary>
+    public FeatureInfo Info { get; }
+
+    public IReadOnlyList<ScenarioDefinition> Scenarios { get; }
+
+    public bool HasMessages => true;
+
+    public Source Source { get; }
+
+    public GherkinDocument GherkinDocument { get; }
+
+    IEnumerable<Pickle> IFeatureLevelCucumberMessages.Pickles => Pickles;
+
+    public IReadOnlyList<Pickle> Pickles { get; }
+
+    /// <summary>Reads a feature file; <paramref name="relativePath"/> is how reports and errors name it.</summary>
+    /// <exception cref="FeatureParseException">The text is not valid Gherkin.</exception>
+    public static FeatureFile Parse(string relativePath, string text)
+    {
+        var uri = relativePath.Replace('\\', '/');
+        Gherkin.Ast.GherkinDocument ast;
+        try
+        {
+            ast = new Parser().Parse(new StringReader(text));
+        }
+        catch (ParserException exception)
+        {
+            throw new FeatureParseException(Describe(uri, exception), exception);
+        }
+
+        if (ast.Feature is null)
+            throw new FeatureParseException($"{uri}:1:1: the file has no Feature.", new InvalidDataException(uri));
+        var ids = new IncrementingIdGenerator();
+        var document = new AstMessagesConverter(ids).ConvertGherkinDocumentToEventArgs(ast, uri);
+        var pickles = new PickleCompiler(ids).Compile(document);
+        return new FeatureFile(new Source(uri, text, SourceMediaType.TEXT_X_CUCUMBER_GHERKIN_PLAIN), document, pickles);
+    }
+
+    private static string Describe(string uri, ParserException exception)
+    {
+        var errors = exception is CompositeParserException composite ? composite.Errors : [exception];
+        return string.Join(
+            Environment.NewLine,
+            errors.Select(error => string.Create(
+                CultureInfo.InvariantCulture,
+                $"{uri}:{error.Location?.Line ?? 1}:{error.Location?.Column ?? 1}: {LocationPrefix().Replace(error.Message, string.Empty)}")));
+    }
+
+    [GeneratedRegex(@"^\(\d+:\d+\): ")]
+    private static partial Regex LocationPrefix();
+}

@@ -1,0 +1,24 @@
+using Reqnroll.Plugins;
+using Reqnroll.UnitTestProvider;
+
+[assembly: RuntimePlugin(typeof(TradingBot.Acceptance.ReqnrollNUnit.NUnitRuntimePlugin))]
+
+namespace TradingBot.Acceptance.ReqnrollNUnit;
+
+/// <summary>Registers NUnit as Reqnroll's unit test provider, as <c>Reqnroll.NUnit</c> does.</summary>
+public sealed class NUnitRuntimePlugin : IRuntimePlugin
+{
+    private const string ProviderName = "nunit";
+
+    public void Initialize(
+        RuntimePluginEvents runtimePluginEvents,
+        RuntimePluginParameters runtimePluginParameters,
+        UnitTestProviderConfiguration unitTestProviderConfiguration)
+    {
+        ArgumentNullException.ThrowIfNull(runtimePluginEvents);
+        ArgumentNullException.ThrowIfNull(unitTestProviderConfiguration);
+        unitTestProviderConfiguration.UseUnitTestProvider(ProviderName);
+        runtimePluginEvents.RegisterGlobalDependencies += (_, args) =>
+            args.ObjectContainer.RegisterTypeAs<NUnitRuntimeProvider, IUnitTestRuntimeProvider>(ProviderName);
+    }
+}
