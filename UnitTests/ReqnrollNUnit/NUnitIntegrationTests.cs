@@ -1,0 +1,126 @@
+using Io.Cucumber.Messages.Types;
+using NUnit.Framework;
+using Reqnroll.Formatters.PayloadProcessing;
+using Shouldly;
+
+namespace TradingBot.Acceptance.UnitTests.ReqnrollNUnit;
+
+/// <summary>The acceptance checks of the NUnit integration (RUNTIME.md §7), on a sample suite run by dotnet test.</summary>
+[TestFixture]
+[Category("integration")]
+public sealed class NUnitIntegrationTests
+{
+    private const string Features = "TradingBot.Acceptance.Features.";
+    private SampleSuiteRun fullRun = null!;
+    private SampleSuiteRun smokeRun = null!;
+
+    [OneTimeSetUp]
+    public async Task RunTheSampleSuiteAsync()
+    {
+        await SampleSuiteRun.BuildAsync();
+        fullRun = await SampleSuiteRun.RunAsync();
+        smokeRun = await SampleSuiteRun.RunAsync("Category=smoke");
+    }
+
+    [Test]
+    public void A_feature_with_two_scenarios_and_a_three_row_outline_is_one_fixture_of_five_named_tests()
+    {
+        var tests = fullRun.Results.Where(result => result.Fixture == Features + "AddingNumbersFeature").ToList();
+        tests.Select(test => test.Name).ShouldBe(
+            ["AddingAddedToStart__1", "AddingAddedToStart__10", "AddingAddedToStart__2", "AddingTwoNumbers", "AddingZeroChangesNothing"],
+            ignoreOrder: true);
+        tests.ShouldAllBe(test => test.Outcome == SampleOutcome.Passed);
+    }
+
+    [Test]
+    public void The_smoke_category_runs_exactly_the_scenarios_tagged_smoke_on_a_scenario_examples_block_or_rule() =>
+        smokeRun.Results.Select(result => result.Name).ShouldBe(
+            ["AddingAddedToStart__1", "AddingAddedToStart__10", "AddingAddedToStart__2", "AddingZeroChangesNothing", "AStateThatNoOtherScenarioSees"],
+            ignoreOrder: true);
+
+    [Test]
+    public void An_ignored_scenario_is_skipped_and_runs_no_hook()
+    {
+        Result("AnIgnoredScenario").Outcome.ShouldBe(SampleOutcome.Skipped);
+        File.ReadAllText(fullRun.HookLogPath).ShouldNotContain("An ignored scenario");
+    }
+
+    [Test]
+    public void A_scenario_in_progress_is_skipped_with_its_reason_and_never_passes()
+    {
+        var test = Result("AScenarioInProgress");
+        test.Outcome.ShouldBe(SampleOutcome.Skipped);
+        test.Message.ShouldContain("@wip");
+        File.ReadAllText(fullRun.HookLogPath).ShouldNotContain("A scenario in progress");
+    }
+
+    [Test]
+    public void A_syntax_error_fails_one_test_naming_path_line_and_column_while_the_other_features_run()
+    {
+        var broken = fullRun.Results.Where(result => result.Fixture == Features + "BrokenFeature").ShouldHaveSingleItem();
+        broken.Outcome.ShouldBe(SampleOutcome.Failed);
+        broken.Message.ShouldStartWith("Features/broken.feature:5:3: ");
+        fullRun.Results.Count(result => result.Outcome == SampleOutcome.Passed).ShouldBe(9);
+    }
+
+    [Test]
+    public void An_undefined_step_fails_with_a_ready_to_paste_binding()
+    {
+        var test = Result("AScenarioWithAnUndefinedStep");
+        test.Outcome.ShouldBe(SampleOutcome.Failed);
+        test.Message.ShouldContain("Undefined step: When the number is squared twice (Features/outcomes.feature:23)");
+        test.Message.ShouldContain(
+            """
+            [When("the number is squared twice")]
+            public void WhenTheNumberIsSquaredTwice()
+            {
+                throw new PendingStepException();
+            }
+            """.ReplaceLineEndings("\n"));
+    }
+
+    [Test]
+    public void A_failing_step_names_its_text_and_feature_line() =>
+        Result("AFailingScenario").Message.ShouldContain("Step failed: Then the result is 2 (Features/outcomes.feature:10)");
+
+    [Test]
+    public void Scenario_hooks_run_in_order_after_scenario_runs_after_a_failure_and_bindings_are_disposed()
+    {
+        var log = File.ReadAllLines(fullRun.HookLogPath);
+        log.Where(line => line.EndsWith(" A failing scenario", StringComparison.Ordinal) || line.StartsWith("after A failing scenario", StringComparison.Ordinal))
+            .ShouldBe(["before-1 A failing scenario", "before-2 A failing scenario", "after A failing scenario TestError", "dispose A failing scenario"]);
+        log.Count(line => line.StartsWith("dispose ", StringComparison.Ordinal)).ShouldBe(9);
+    }
+
+    [Test]
+    public void Scenarios_of_different_features_run_at_the_same_time()
+    {
+        // Each of the two scenarios waits at a barrier for the other: both pass only if they overlap.
+        Result("WaitsForTheOtherFeature").Outcome.ShouldBe(SampleOutcome.Passed);
+        Result("MeetsTheFirstFeature").Outcome.ShouldBe(SampleOutcome.Passed);
+    }
+
+    [Test]
+    public void The_message_report_is_a_stream_of_cucumber_envelopes_from_meta_to_test_run_finished()
+    {
+        var envelopes = File.ReadAllLines(fullRun.ReportPath("ndjson")).Select(NdjsonSerializer.Deserialize).ToList();
+        envelopes.ShouldContain(envelope => envelope.Meta != null);
+        envelopes.Take(2).ShouldContain(envelope => envelope.Meta != null, "meta opens the stream");
+        envelopes[^1].TestRunFinished.ShouldNotBeNull();
+        var pickles = envelopes.Where(envelope => envelope.Pickle != null).Select(envelope => envelope.Pickle.Id).ToList();
+        envelopes.Where(envelope => envelope.TestCase != null).Select(envelope => envelope.TestCase.PickleId).ShouldBe(pickles, ignoreOrder: true);
+        pickles.Count.ShouldBe(fullRun.Results.Count - 1, "every pickle of the valid features, but none of the broken one");
+    }
+
+    [Test]
+    public void The_html_report_is_one_self_contained_page()
+    {
+        var html = File.ReadAllText(fullRun.ReportPath("html"));
+        html.ShouldStartWith("<!DOCTYPE html>", Case.Insensitive);
+        html.ShouldContain("Adding numbers");
+        html.ShouldNotContain("<script src=\"http", Case.Insensitive);
+        html.ShouldNotContain("<link rel=\"stylesheet\" href=\"http", Case.Insensitive);
+    }
+
+    private SampleTestResult Result(string name) => fullRun.Results.Single(result => result.Name == name);
+}

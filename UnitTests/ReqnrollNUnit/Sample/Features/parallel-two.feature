@@ -1,0 +1,3 @@
+Feature: Parallel two
+  Scenario: Meets the first feature
+    Given this scenario meets the other feature's scenario

@@ -1,0 +1,8 @@
+namespace TradingBot.Acceptance.UnitTests.ReqnrollNUnit;
+
+public enum SampleOutcome
+{
+    Passed,
+    Failed,
+    Skipped,
+}

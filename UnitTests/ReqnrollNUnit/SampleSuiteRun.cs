@@ -1,0 +1,103 @@
+using System.Diagnostics;
+using System.Reflection;
+using System.Text.Json;
+using System.Xml.Linq;
+
+namespace TradingBot.Acceptance.UnitTests.ReqnrollNUnit;
+
+/// <summary>
+/// Builds the sample suite under <c>Sample/</c> and runs it with <c>dotnet test</c> in its own process,
+/// exactly as a reader runs the acceptance suite, and keeps what NUnit and Reqnroll reported.
+/// </summary>
+public sealed class SampleSuiteRun
+{
+    private SampleSuiteRun(string folder, IReadOnlyList<SampleTestResult> results, string output)
+    {
+        Folder = folder;
+        Results = results;
+        Output = output;
+    }
+
+    public string Folder { get; }
+
+    public IReadOnlyList<SampleTestResult> Results { get; }
+
+    public string Output { get; }
+
+    public string HookLogPath => Path.Combine(Folder, "hooks.log");
+
+    public string ReportPath(string extension) => Path.Combine(Folder, "report." + extension);
+
+    public static string ProjectPath =>
+        Path.Combine(
+            typeof(SampleSuiteRun).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+                .Single(attribute => attribute.Key == "ProjectDirectory").Value!,
+            "UnitTests", "ReqnrollNUnit", "Sample", "ReqnrollNUnit.Sample.csproj");
+
+    public static async Task BuildAsync()
+    {
+        var (exitCode, output) = await DotnetAsync(Path.GetTempPath(), new Dictionary<string, string>(), "build", ProjectPath, "--nologo", "-v", "q");
+        if (exitCode != 0)
+            throw new InvalidOperationException($"The sample suite did not build:{Environment.NewLine}{output}");
+    }
+
+    /// <summary>Runs the built sample suite; a filter such as <c>Category=smoke</c> narrows it.</summary>
+    public static async Task<SampleSuiteRun> RunAsync(string? filter = null)
+    {
+        var folder = Directory.CreateTempSubdirectory("reqnroll-nunit-sample-").FullName;
+        var formatters = JsonSerializer.Serialize(new
+        {
+            formatters = new
+            {
+                html = new { outputFilePath = Path.Combine(folder, "report.html") },
+                message = new { outputFilePath = Path.Combine(folder, "report.ndjson") },
+            },
+        });
+        List<string> arguments = ["test", ProjectPath, "--no-build", "--nologo", "--logger", $"trx;LogFileName={folder}/results.trx"];
+        if (filter is not null)
+            arguments.AddRange(["--filter", filter]);
+        var (_, output) = await DotnetAsync(folder,
+            new Dictionary<string, string> { ["SAMPLE_HOOK_LOG"] = Path.Combine(folder, "hooks.log"), ["REQNROLL_FORMATTERS"] = formatters },
+            [.. arguments]);
+        var trx = Path.Combine(folder, "results.trx");
+        if (!File.Exists(trx))
+            throw new InvalidOperationException($"The sample suite wrote no results:{Environment.NewLine}{output}");
+        return new SampleSuiteRun(folder, ReadTrx(trx), output);
+    }
+
+    private static List<SampleTestResult> ReadTrx(string path)
+    {
+        var document = XDocument.Load(path);
+        XNamespace trx = document.Root!.Name.Namespace;
+        var classNames = document.Descendants(trx + "UnitTest").ToDictionary(
+            test => (string)test.Attribute("id")!,
+            test => (string)test.Element(trx + "TestMethod")!.Attribute("className")!);
+        return document.Descendants(trx + "UnitTestResult").Select(result => new SampleTestResult(
+            classNames[(string)result.Attribute("testId")!],
+            (string)result.Attribute("testName")!,
+            (string)result.Attribute("outcome")! switch
+            {
+                "Passed" => SampleOutcome.Passed,
+                "NotExecuted" => SampleOutcome.Skipped,
+                _ => SampleOutcome.Failed,
+            },
+            (string?)result.Descendants(trx + "Message").FirstOrDefault() ?? string.Empty))
+            .ToList();
+    }
+
+    private static async Task<(int ExitCode, string Output)> DotnetAsync(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments)
+            start.ArgumentList.Add(argument);
+        foreach (var (name, value) in environment)
+            start.Environment[name] = value;
+        start.Environment["REQNROLL_TELEMETRY_ENABLED"] = "0";
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
+        var standardOutput = process.StandardOutput.ReadToEndAsync();
+        var standardError = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await standardOutput + await standardError);
+    }
+}
