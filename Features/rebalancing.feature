@@ -1,0 +1,115 @@
+@rebalancing @wip
+Feature: Rebalancing inventory between the chain and the broker
+  The bot needs shares and cash on both venues: tokenized shares and USDC on-chain
+  to fill takers, shares and dollars at the broker to hedge. When the on-chain share
+  of a holding drifts outside its band, the bot moves inventory: it mints tokens from
+  broker shares, redeems tokens back into broker shares, or moves USDC between the
+  Alpaca wallet and the Base chain over Circle's CCTP bridge.
+  Equities aim for 50% on-chain and act outside 30%..70%. USDC aims for 50% and acts
+  outside 20%..80%. A move in flight blocks further moves of the same holding.
+
+  Background:
+    Given the AAPL vault is registered
+    And rebalancing is enabled
+
+  Rule: too many shares at the broker are minted into tokens
+
+    @smoke
+    Scenario: An AAPL imbalance at the broker mints 30.5 tokens
+      Given the inventory holds 19 AAPL on-chain and 80 AAPL at the broker
+      And Alpaca accepts mint requests and completes them
+      When the rebalancing trigger checks AAPL
+      And the rebalancer runs
+      Then Alpaca received a mint request for 30.5 AAPL
+      And the AAPL mint went through MintRequested, MintAccepted, TokensReceived, MintCompleted
+      And no AAPL move is in flight
+
+    Scenario: Alpaca rejects the mint request
+      Given the inventory holds 19 AAPL on-chain and 80 AAPL at the broker
+      And Alpaca rejects mint requests with 422 "symbol not tokenizable"
+      When the rebalancing trigger checks AAPL
+      And the rebalancer runs
+      Then the AAPL mint failed with "symbol not tokenizable"
+      And no AAPL move is in flight
+
+    Scenario: Alpaca accepts the mint and later rejects it
+      Given the inventory holds 19 AAPL on-chain and 80 AAPL at the broker
+      And Alpaca accepts mint requests and rejects them while processing
+      When the rebalancing trigger checks AAPL
+      And the rebalancer runs
+      Then the AAPL mint went through MintRequested, MintAccepted, MintAcceptanceFailed
+
+  Rule: too many tokens on-chain are redeemed into shares
+
+    Scenario: An AAPL imbalance on-chain redeems 30 tokens
+      Given the inventory holds 80 AAPL on-chain and 20 AAPL at the broker
+      And Alpaca detects redemptions and completes them
+      When the rebalancing trigger checks AAPL
+      And the rebalancer runs
+      Then 30 tAAPL were sent to the redemption wallet
+      And the AAPL redemption went through TokensSent, Detected, Completed
+
+  Rule: inside the band nothing moves
+
+    Scenario Outline: <onchain> on-chain and <offchain> at the broker is <outcome>
+      Given the inventory holds <onchain> AAPL on-chain and <offchain> AAPL at the broker
+      When the rebalancing trigger checks AAPL
+      Then the rebalancer was asked to <outcome>
+
+      Examples: the equity band is 30% to 70% on-chain
+        | onchain | offchain | outcome        |
+        | 50      | 50       | do nothing     |
+        | 30      | 70       | do nothing     |
+        | 70      | 30       | do nothing     |
+        | 29      | 71       | mint 21        |
+        | 71      | 29       | redeem 21      |
+        | 0       | 0        | do nothing     |
+
+  Rule: USDC moves between the Alpaca wallet and Base
+
+    @smoke
+    Scenario: Too much cash at Alpaca moves $400 to Base
+      Given the inventory holds 100 USDC on-chain and 900 USDC at the broker
+      And Alpaca converts, withdraws and Circle attests transfers
+      When the rebalancing trigger checks USDC
+      And the rebalancer runs
+      Then Alpaca received a withdrawal of 400 USDC to the market-maker wallet
+      And the USDC move went through ConversionInitiated, ConversionConfirmed, Initiated, WithdrawalConfirmed, BridgingInitiated, BridgeAttestationReceived, Bridged, DepositInitiated, DepositConfirmed
+      And no USDC move is in flight
+
+    Scenario: Too much cash on Base moves $400 to Alpaca
+      Given the inventory holds 900 USDC on-chain and 100 USDC at the broker
+      And Alpaca converts, withdraws and Circle attests transfers
+      When the rebalancing trigger checks USDC
+      And the rebalancer runs
+      Then the USDC move went through Initiated, WithdrawalConfirmed, BridgingInitiated, BridgeAttestationReceived, Bridged, DepositInitiated, DepositConfirmed, ConversionInitiated, ConversionConfirmed
+
+    Scenario: Moves from Alpaca below $51 are skipped
+      Given the inventory holds 450 USDC on-chain and 550 USDC at the broker
+      And the USDC band is 50% plus or minus 1%
+      When the rebalancing trigger checks USDC
+      Then the rebalancer was asked to do nothing
+
+    Scenario: Circle's attestation never arrives
+      Given the inventory holds 100 USDC on-chain and 900 USDC at the broker
+      And Alpaca converts and withdraws but Circle never attests
+      When the rebalancing trigger checks USDC
+      And the rebalancer runs until it gives up waiting
+      Then the USDC move ended with BridgingFailed
+      And no USDC move is in flight
+
+  Rule: one move at a time per holding
+
+    Scenario: A mint in flight blocks a second mint of the same equity
+      Given the inventory holds 19 AAPL on-chain and 80 AAPL at the broker
+      And an AAPL mint is in flight
+      When the rebalancing trigger checks AAPL
+      Then the rebalancer was asked to do nothing
+
+    Scenario: An on-chain sell that drains tokens triggers a mint
+      Given the bot hedges with the dry-run broker
+      And the execution threshold is 1 share
+      And the inventory holds 20 AAPL on-chain and 80 AAPL at the broker
+      When the bot sells 1 tAAPL on-chain
+      Then the inventory holds 19 AAPL on-chain and 80 AAPL at the broker
+      And the rebalancer was asked to mint 30.5
