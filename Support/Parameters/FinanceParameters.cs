@@ -1,0 +1,37 @@
+using System.Globalization;
+using Reqnroll;
+using TradingBot.Acceptance.Domain.Finance;
+
+namespace TradingBot.Acceptance.Support.Parameters;
+
+/// <summary>
+/// The step parameters of the trading vocabulary, defined once: <c>{symbol}</c> AAPL, <c>{token}</c> tAAPL,
+/// <c>{shares}</c> -1.2, <c>{usd}</c> $100.00, <c>{side}</c> buy / sell, <c>{broker}</c> dry-run / Schwab / Alpaca.
+/// </summary>
+[Binding]
+public static class FinanceParameters
+{
+    [StepArgumentTransformation(@"([A-Z][A-Z0-9.]*)", Name = "symbol")]
+    public static Symbol ToSymbol(string ticker) => new(ticker);
+
+    [StepArgumentTransformation(@"(t[A-Z][A-Z0-9.]*)", Name = "token")]
+    public static TokenizedEquity ToToken(string tokenSymbol) => new(Symbol.FromTokenSymbol(tokenSymbol));
+
+    [StepArgumentTransformation(@"(-?\d+(?:\.\d+)?)", Name = "shares")]
+    public static FractionalShares ToShares(string quantity) => FractionalShares.Parse(quantity);
+
+    [StepArgumentTransformation(@"(\$\d+(?:,\d{3})*(?:\.\d+)?)", Name = "usd")]
+    public static Usd ToUsd(string amount) => Usd.Parse(amount.Replace(",", string.Empty, StringComparison.Ordinal));
+
+    [StepArgumentTransformation("(buy|sell)", Name = "side")]
+    public static Direction ToSide(string side) => side == "buy" ? Direction.Buy : Direction.Sell;
+
+    [StepArgumentTransformation("(dry-run|Schwab|Alpaca)", Name = "broker")]
+    public static SupportedExecutor ToBroker(string broker) => broker switch
+    {
+        "dry-run" => SupportedExecutor.DryRun,
+        "Schwab" => SupportedExecutor.Schwab,
+        "Alpaca" => SupportedExecutor.AlpacaBrokerApi,
+        _ => throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"'{broker}' is not a broker: use dry-run, Schwab or Alpaca."), nameof(broker)),
+    };
+}
