@@ -1,0 +1,85 @@
+using System.Net;
+using Polly;
+using Polly.CircuitBreaker;
+using Polly.Retry;
+using Polly.Timeout;
+
+namespace TradingBot.Acceptance.Domain.Execution.BrokerHttp;
+
+/// <summary>
+/// Retry (429 Retry-After; 5xx backoff on reads) around a circuit breaker around a per-attempt timeout.
+/// The pipeline's clock is the injected one, so every wait advances only with the fake clock in tests.
+/// </summary>
+public static class BrokerResiliencePipeline
+{
+    public static readonly ResiliencePropertyKey<BrokerCallKind> CallKind = new("TradingBot.BrokerCallKind");
+
+    public static ResiliencePipeline<HttpResponseMessage> Create(BrokerHttpOptions options, TimeProvider timeProvider) =>
+        new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = timeProvider }
+            .AddRetry(Retry(options, timeProvider))
+            .AddCircuitBreaker(new CircuitBreakerStrategyOptions<HttpResponseMessage>
+            {
+                FailureRatio = options.CircuitFailureRatio,
+                MinimumThroughput = options.CircuitMinimumThroughput,
+                SamplingDuration = options.CircuitSamplingDuration,
+                BreakDuration = options.CircuitBreakDuration,
+                ShouldHandle = arguments => ValueTask.FromResult(IsBrokerFailure(arguments.Outcome)),
+            })
+            .AddTimeout(options.RequestTimeout)
+            .Build();
+
+    /// <summary>How long the broker asked us to wait: Retry-After in seconds or as an HTTP date.</summary>
+    public static TimeSpan? RetryAfter(HttpResponseMessage response, TimeProvider timeProvider)
+    {
+        var header = response.Headers.RetryAfter;
+        if (header?.Delta is { } delta)
+            return delta;
+        if (header?.Date is { } date)
+        {
+            var wait = date - timeProvider.GetUtcNow();
+            return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
+        }
+        return null;
+    }
+
+    private static RetryStrategyOptions<HttpResponseMessage> Retry(BrokerHttpOptions options, TimeProvider timeProvider) => new()
+    {
+        MaxRetryAttempts = options.MaxRetries,
+        ShouldHandle = arguments => ValueTask.FromResult(ShouldRetry(arguments.Outcome, arguments.Context, options, timeProvider)),
+        DelayGenerator = arguments => ValueTask.FromResult<TimeSpan?>(
+            Delay(arguments.Outcome.Result!, arguments.AttemptNumber, options, timeProvider)),
+    };
+
+    private static bool ShouldRetry(
+        Outcome<HttpResponseMessage> outcome, ResilienceContext context, BrokerHttpOptions options, TimeProvider timeProvider)
+    {
+        if (outcome.Result is not { } response)
+            return false;
+        var kind = context.Properties.GetValue(CallKind, BrokerCallKind.Read);
+        if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            return kind == BrokerCallKind.Placement
+                && (RetryAfter(response, timeProvider) ?? TimeSpan.Zero) <= options.RateLimitMaxDelay;
+        return IsServerError(response) && kind != BrokerCallKind.Placement;
+    }
+
+    private static TimeSpan Delay(HttpResponseMessage response, int attempt, BrokerHttpOptions options, TimeProvider timeProvider)
+    {
+        if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            return RetryAfter(response, timeProvider) ?? Doubled(options.RateLimitFirstDelay, attempt, options.RateLimitMaxDelay);
+        // Jitter keeps many pollers from hammering a recovering broker in step.
+        var backoff = Doubled(options.ReadBackoffFirstDelay, attempt, options.ReadBackoffMaxDelay);
+        return backoff * (0.5 + 0.5 * options.Jitter());
+    }
+
+    private static TimeSpan Doubled(TimeSpan first, int attempt, TimeSpan limit)
+    {
+        var delay = first * Math.Pow(2, Math.Min(attempt, 30));
+        return delay < limit ? delay : limit;
+    }
+
+    private static bool IsBrokerFailure(Outcome<HttpResponseMessage> outcome) =>
+        outcome.Exception is TimeoutRejectedException or HttpRequestException
+        || (outcome.Result is { } response && IsServerError(response));
+
+    private static bool IsServerError(HttpResponseMessage response) => (int)response.StatusCode >= 500;
+}

@@ -1,0 +1,3 @@
+namespace TradingBot.Acceptance.Domain.Execution.Schwab;
+
+public sealed record SchwabExecutionLeg(decimal? Quantity, decimal? Price);

@@ -1,0 +1,3 @@
+namespace TradingBot.Acceptance.Domain.Execution.Schwab;
+
+public sealed record SchwabInstrument(string Symbol, string AssetType);

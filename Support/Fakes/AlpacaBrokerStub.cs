@@ -1,0 +1,155 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using TradingBot.Acceptance.Domain.Execution;
+using TradingBot.Acceptance.Domain.Finance;
+using WireMock;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+using WireMock.Server;
+
+namespace TradingBot.Acceptance.Support.Fakes;
+
+/// <summary>
+/// The Alpaca Broker API played by WireMock on a free port, in business words. The latest answer
+/// configured for an endpoint wins; requests nobody configured get WireMock's 404.
+/// </summary>
+public sealed class AlpacaBrokerStub : IDisposable
+{
+    private readonly WireMockServer server;
+    private readonly string accountPath;
+    private readonly TaskCompletionSource released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly ConcurrentQueue<IRequestMessage> heldRequests = new();
+    private readonly TaskCompletionSource requestHeld = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int nextPriority = 100_000;
+    private int nextScenario;
+
+    public AlpacaBrokerStub(string accountId = "a1b2c3d4-0000-4000-8000-000000000001")
+    {
+        AccountId = accountId;
+        accountPath = $"/v1/trading/accounts/{accountId}";
+        server = WireMockServer.Start();
+        Url = new Uri(server.Url!);
+    }
+
+    public string AccountId { get; }
+
+    public Uri Url { get; }
+
+    public string OrdersPath => $"{accountPath}/orders";
+
+    public void AcceptOrders(string orderId) => AnswerEveryOrderWith(AlpacaAnswer.Order(orderId, "accepted"));
+
+    public void AnswerEveryOrderWith(AlpacaAnswer answer) =>
+        Answer(Request.Create().WithPath(OrdersPath).UsingPost(), answer);
+
+    /// <summary>Only the next order gets <paramref name="answer"/>; later ones get what was configured before.</summary>
+    public void AnswerNextOrderWith(AlpacaAnswer answer)
+    {
+        var scenario = $"next order {++nextScenario}";
+        server.Given(Request.Create().WithPath(OrdersPath).UsingPost())
+            .AtPriority(--nextPriority)
+            .InScenario(scenario)
+            .WillSetStateTo("answered")
+            .RespondWith(Respond(answer));
+    }
+
+    public void AnswerNextOrderWith429(int retryAfterSeconds) =>
+        AnswerNextOrderWith(AlpacaAnswer.TooManyRequests(retryAfterSeconds.ToString(CultureInfo.InvariantCulture)));
+
+    public void AnswerOrderStatus(string orderId, AlpacaAnswer answer) =>
+        Answer(Request.Create().WithPath($"{OrdersPath}/{orderId}").UsingGet(), answer);
+
+    public void AnswerOrderStatus(string orderId, string status) => AnswerOrderStatus(orderId, AlpacaAnswer.Order(orderId, status));
+
+    public void KnowClientOrder(ClientOrderId clientOrderId, string orderId) =>
+        AnswerLookup(clientOrderId, AlpacaAnswer.Order(orderId, "accepted"));
+
+    public void AnswerLookup(ClientOrderId clientOrderId, AlpacaAnswer answer) =>
+        Answer(Request.Create().WithPath($"{OrdersPath}:by_client_order_id")
+            .WithParam("client_order_id", clientOrderId.ToString()).UsingGet(), answer);
+
+    public void TradeAsset(Symbol symbol) => AnswerAsset(symbol, "active", tradable: true);
+
+    public void AnswerAsset(Symbol symbol, string status, bool tradable) =>
+        Answer(Request.Create().WithPath($"/v1/assets/{symbol}").UsingGet(), new AlpacaAnswer(200,
+            $$"""{"id":"b0b6dd9d-8b9b-48a9-ba46-b9d54906e415","class":"us_equity","symbol":"{{symbol}}","status":"{{status}}","tradable":{{(tradable ? "true" : "false")}},"fractionable":true}"""));
+
+    public void OpenMarketOn(DateOnly day, string open = "09:30", string close = "16:00") =>
+        AnswerCalendar(day, $$"""[{"date":"{{Day(day)}}","open":"{{open}}","close":"{{close}}","session_open":"0400","session_close":"2000"}]""");
+
+    /// <summary>A weekend or holiday: the calendar has no entry for the day.</summary>
+    public void CloseMarketOn(DateOnly day) => AnswerCalendar(day, "[]");
+
+    public void AnswerAccount(string status) =>
+        Answer(Request.Create().WithPath($"{accountPath}/account").UsingGet(),
+            new AlpacaAnswer(200, $$"""{"id":"{{AccountId}}","status":"{{status}}","cash":"10000.50","currency":"USD"}"""));
+
+    /// <summary>
+    /// Completes once a request configured with <see cref="AlpacaAnswer.NoAnswer"/> has arrived: the caller is
+    /// now waiting on its own timeout, and only that timeout's timer is running.
+    /// </summary>
+    public Task RequestHeldAsync() => requestHeld.Task.WaitAsync(TimeSpan.FromSeconds(10));
+
+    /// <summary>Stops answering: connections are refused from now on.</summary>
+    public void GoOffline() => server.Stop();
+
+    public int OrderRequests() => Received("POST", OrdersPath).Count;
+
+    public IReadOnlyList<string> OrderRequestBodies() =>
+        Received("POST", OrdersPath).Select(request => request.Body ?? "").ToList();
+
+    public int StatusRequests(string orderId) => Received("GET", $"{OrdersPath}/{orderId}").Count;
+
+    public int LookupRequests() => Received("GET", $"{OrdersPath}:by_client_order_id").Count;
+
+    public int AssetRequests(Symbol symbol) => Received("GET", $"/v1/assets/{symbol}").Count;
+
+    public int TotalRequests() => server.LogEntries.Count + heldRequests.Count;
+
+    /// <summary>The Authorization header of every request, for credential checks.</summary>
+    public IReadOnlyList<string> AuthorizationHeaders() =>
+        AllRequests().Select(request =>
+            request.Headers is { } headers && headers.TryGetValue("Authorization", out var values) ? values[0] : "").ToList();
+
+    public void Dispose()
+    {
+        released.TrySetResult();
+        server.Stop();
+        server.Dispose();
+    }
+
+    private void AnswerCalendar(DateOnly day, string body) =>
+        Answer(Request.Create().WithPath("/v1/calendar").WithParam("start", Day(day)).WithParam("end", Day(day)).UsingGet(),
+            new AlpacaAnswer(200, body));
+
+    private void Answer(IRequestBuilder request, AlpacaAnswer answer) =>
+        server.Given(request).AtPriority(--nextPriority).RespondWith(Respond(answer));
+
+    private IResponseBuilder Respond(AlpacaAnswer answer)
+    {
+        if (answer.NeverAnswers)
+            return Response.Create().WithCallback(async request =>
+            {
+                // WireMock logs a request only once answered: count held ones here.
+                heldRequests.Enqueue(request);
+                requestHeld.TrySetResult();
+                await released.Task.ConfigureAwait(false);
+                return new ResponseMessage { StatusCode = 504 };
+            });
+        var response = Response.Create()
+            .WithStatusCode(answer.StatusCode)
+            .WithHeader("Content-Type", answer.ContentType)
+            .WithBody(answer.Body);
+        foreach (var (name, value) in answer.Headers)
+            response = response.WithHeader(name, value);
+        return response;
+    }
+
+    private List<IRequestMessage> Received(string method, string path) =>
+        AllRequests().Where(request => request.Method == method && request.Path == path).ToList();
+
+    private IEnumerable<IRequestMessage> AllRequests() =>
+        server.LogEntries.Select(entry => entry.RequestMessage).Concat(heldRequests);
+
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}
