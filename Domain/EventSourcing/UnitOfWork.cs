@@ -125,6 +125,17 @@ public sealed class UnitOfWork : IDisposable
         return ids;
     }
 
+    /// <summary>
+    /// The next free numeric aggregate id (1, 2, 3…) of a type, e.g. the next <c>ExecutionId</c>;
+    /// allocated inside the transaction that creates the aggregate, so two writers never share one.
+    /// </summary>
+    public long NextNumericId(string aggregateType)
+    {
+        var command = Command("SELECT COALESCE(MAX(CAST(aggregate_id AS INTEGER)), 0) + 1 FROM events WHERE aggregate_type = $type AND sequence = 1");
+        command.Parameters.AddWithValue("$type", aggregateType);
+        return (long)command.ExecuteScalar()!;
+    }
+
     public void Commit()
     {
         transaction.Commit();
