@@ -17,12 +17,27 @@ public sealed class ConcurrencyTests
     {
         var path = Path.Combine(Path.GetTempPath(), $"concurrency-{Guid.NewGuid():N}.db");
         var clock = new FakeTimeProvider(HedgingTestBed.Start);
+        await RunWorkersAsync(clock, () => SqliteDatabase.OpenFile(path, clock));
+        foreach (var file in new[] { path, path + "-wal", path + "-shm" })
+            File.Delete(file);
+    }
+
+    [Test]
+    public async Task Workers_sharing_an_in_memory_database_apply_every_fill_once_and_never_hedge_a_symbol_twice_at_once()
+    {
+        var clock = new FakeTimeProvider(HedgingTestBed.Start);
+        using var shared = SqliteDatabase.InMemory(clock);
+        await RunWorkersAsync(clock, () => shared);
+    }
+
+    private static async Task RunWorkersAsync(FakeTimeProvider clock, Func<SqliteDatabase> open)
+    {
         var random = new Random(20250106);
         var fills = Enumerable.Range(1, 120)
             .Select(number => HedgingTestBed.Fill(HedgingTestBed.Hash(number), Tokens[number % Tokens.Length],
                 random.Next(1, 8) / 10m, random.Next(3) == 0 ? Direction.Buy : Direction.Sell))
             .ToList();
-        var workers = Enumerable.Range(0, 3).Select(_ => new HedgingTestBed(database: SqliteDatabase.OpenFile(path, clock), clock: clock)).ToList();
+        var workers = Enumerable.Range(0, 3).Select(_ => new HedgingTestBed(database: open(), clock: clock)).ToList();
         try
         {
             // every worker receives every fill, in its own order: each fill is delivered three times at once
@@ -42,8 +57,6 @@ public sealed class ConcurrencyTests
         finally
         {
             workers.ForEach(worker => worker.Dispose());
-            foreach (var file in new[] { path, path + "-wal", path + "-shm" })
-                File.Delete(file);
         }
     }
 
