@@ -11,6 +11,15 @@ namespace TradingBot.Acceptance.UnitTests.ReqnrollNUnit;
 /// </summary>
 public sealed class SampleSuiteRun
 {
+    // One build and one full run per test process, shared by every fixture that reads them: two builds of
+    // one project at the same time would collide in its obj/ folder. Both hold only immutable results.
+    private static readonly Lazy<Task> Build = new(BuildOnceAsync);
+    private static readonly Lazy<Task<SampleSuiteRun>> FullRun = new(async () =>
+    {
+        await BuildAsync();
+        return await RunAsync();
+    });
+
     private SampleSuiteRun(string folder, IReadOnlyList<SampleTestResult> results, string output)
     {
         Folder = folder;
@@ -34,7 +43,13 @@ public sealed class SampleSuiteRun
                 .Single(attribute => attribute.Key == "ProjectDirectory").Value!,
             "UnitTests", "ReqnrollNUnit", "Sample", "ReqnrollNUnit.Sample.csproj");
 
-    public static async Task BuildAsync()
+    /// <summary>Builds the sample suite once per test process.</summary>
+    public static Task BuildAsync() => Build.Value;
+
+    /// <summary>The run of the whole sample suite, made once per test process.</summary>
+    public static Task<SampleSuiteRun> FullRunAsync() => FullRun.Value;
+
+    private static async Task BuildOnceAsync()
     {
         var (exitCode, output) = await DotnetAsync(Path.GetTempPath(), new Dictionary<string, string>(), "build", ProjectPath, "--nologo", "-v", "q");
         if (exitCode != 0)
