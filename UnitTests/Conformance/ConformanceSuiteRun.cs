@@ -36,7 +36,7 @@ public static class ConformanceSuiteRun
         var messages = Path.Combine(folder, "messages.ndjson");
         var formatters = JsonSerializer.Serialize(new { formatters = new { message = new { outputFilePath = messages } } });
         var (_, output) = await SampleSuiteRun.DotnetAsync(folder, new Dictionary<string, string> { ["REQNROLL_FORMATTERS"] = formatters },
-            "test", project, "--no-build", "--nologo");
+            "test", SampleSuiteRun.AssemblyPath(project), "--nologo");
         return File.Exists(messages) ? messages : throw new InvalidOperationException($"The conformance suite wrote no messages:{Environment.NewLine}{output}");
     }
 }

@@ -56,6 +56,10 @@ public sealed class SampleSuiteRun
             throw new InvalidOperationException($"The sample suite did not build:{Environment.NewLine}{output}");
     }
 
+    /// <summary>Where <c>dotnet build</c> (Debug) puts a test project's assembly.</summary>
+    internal static string AssemblyPath(string projectPath) =>
+        Path.Combine(Path.GetDirectoryName(projectPath)!, "bin", "Debug", "net10.0", Path.GetFileNameWithoutExtension(projectPath) + ".dll");
+
     /// <summary>Runs the built sample suite; a filter such as <c>Category=smoke</c> narrows it.</summary>
     public static async Task<SampleSuiteRun> RunAsync(string? filter = null)
     {
@@ -68,7 +72,8 @@ public sealed class SampleSuiteRun
                 message = new { outputFilePath = Path.Combine(folder, "report.ndjson") },
             },
         });
-        List<string> arguments = ["test", ProjectPath, "--no-build", "--nologo", "--logger", $"trx;LogFileName={folder}/results.trx"];
+        // The built assembly, not the project: the run needs no MSBuild evaluation.
+        List<string> arguments = ["test", AssemblyPath(ProjectPath), "--nologo", "--logger", $"trx;LogFileName={folder}/results.trx"];
         if (filter is not null)
             arguments.AddRange(["--filter", filter]);
         var (_, output) = await DotnetAsync(folder,

@@ -19,11 +19,13 @@ public static class StepCatalogMarkdown
             .AppendLine();
         WriteParameterTypes(text, catalog.ParameterTypes);
         text.AppendLine("## Steps used by the features").AppendLine();
+        if (!catalog.UsedSteps.Any())
+            text.AppendLine("None yet: no step of this run's features is bound.").AppendLine();
         foreach (var step in catalog.UsedSteps)
             WriteStep(text, step, featuresLink);
         text.AppendLine("## Steps no feature uses").AppendLine();
         if (!catalog.UnusedSteps.Any())
-            text.AppendLine("None: every bound step is used by a feature.").AppendLine();
+            text.AppendLine("None.").AppendLine();
         foreach (var step in catalog.UnusedSteps)
             WriteStep(text, step, featuresLink);
         WriteList(text, "Steps written in the features that nothing binds yet", catalog.UnboundSteps, featuresLink);
