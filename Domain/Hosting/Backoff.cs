@@ -1,0 +1,25 @@
+namespace TradingBot.Acceptance.Domain.Hosting;
+
+/// <summary>
+/// Exponential backoff with jitter: attempt n waits between half and all of <c>initial × 2^n</c>, capped at
+/// <c>max</c>. Jitter keeps reconnecting clients from hammering the feed in step; the random source is
+/// injected so a test can fix it; without one the waits are exact (restarts of a faulted task).
+/// </summary>
+public sealed class Backoff(TimeSpan initial, TimeSpan max, Random? random = null)
+{
+    private int attempt;
+
+    /// <summary>How many waits since the last reset.</summary>
+    public int Attempt => attempt;
+
+    public TimeSpan Next()
+    {
+        var exponent = Math.Min(attempt, 30);
+        attempt++;
+        var ceiling = Math.Min(max.Ticks, initial.Ticks * (1L << exponent));
+        var jitter = random is null ? 1.0 : 0.5 + (random.NextDouble() / 2);
+        return TimeSpan.FromTicks(Math.Max(1, (long)(ceiling * jitter)));
+    }
+
+    public void Reset() => attempt = 0;
+}

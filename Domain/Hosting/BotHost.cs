@@ -1,0 +1,111 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using TradingBot.Acceptance.Domain.EventSourcing;
+using TradingBot.Acceptance.Domain.Execution;
+using TradingBot.Acceptance.Domain.Hedging;
+using TradingBot.Acceptance.Domain.OrderStatus;
+
+namespace TradingBot.Acceptance.Domain.Hosting;
+
+/// <summary>
+/// The whole bot as one program on <c>Microsoft.Extensions.Hosting</c>: chain event receiver, event queue
+/// writer, queue processor, order status poller, position checker, executor maintenance and any optional
+/// task, each its own supervised loop. Start, stop (gracefully), and start again on the same database.
+/// </summary>
+public sealed class BotHost : IAsyncDisposable
+{
+    private readonly IHost host;
+
+    private BotHost(IHost host)
+    {
+        this.host = host;
+        Activity = host.Services.GetRequiredService<BotActivity>();
+        Receiver = host.Services.GetRequiredService<ChainEventReceiver>();
+        Writer = host.Services.GetRequiredService<EventQueueWriter>();
+        Processor = host.Services.GetRequiredService<QueueProcessorTask>();
+        Tasks = host.Services.GetRequiredService<BotConductorService>();
+    }
+
+    public BotActivity Activity { get; }
+
+    public ChainEventReceiver Receiver { get; }
+
+    public EventQueueWriter Writer { get; }
+
+    public QueueProcessorTask Processor { get; }
+
+    /// <summary>The conductor of the tasks, with one supervisor per task (faults and restarts).</summary>
+    public BotConductorService Tasks { get; }
+
+    public IServiceProvider Services => host.Services;
+
+    public static BotHost Create(BotComponents components)
+    {
+        ArgumentNullException.ThrowIfNull(components);
+        var builder = new HostApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = components.Options.ShutdownDeadline + TimeSpan.FromSeconds(5));
+        builder.Services.AddSingleton(components.Loggers ?? NullLoggerFactory.Instance);
+        builder.Services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
+        AddHedging(builder.Services, components);
+        AddTasks(builder.Services, components);
+        return new BotHost(builder.Build());
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken) => host.StartAsync(cancellationToken);
+
+    /// <summary>Stops taking new work, lets each task finish its unit of work until the deadline, then returns.</summary>
+    public Task StopAsync(CancellationToken cancellationToken) => host.StopAsync(cancellationToken);
+
+    /// <summary>Waits until no task is busy, no message waits, and <paramref name="condition"/> holds.</summary>
+    public Task WaitUntilQuiescentAsync(Func<bool> condition, CancellationToken cancellationToken) =>
+        Activity.WaitUntilQuiescentAsync(condition, cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (host is IAsyncDisposable asyncDisposable)
+            await asyncDisposable.DisposeAsync().ConfigureAwait(false);
+        else
+            host.Dispose();
+    }
+
+    private static void AddHedging(IServiceCollection services, BotComponents components)
+    {
+        services.AddSingleton(components.Database);
+        services.AddSingleton(components.Executor);
+        services.AddSingleton(components.Clock);
+        services.AddSingleton(components.Options);
+        services.AddSingleton(components.Settings);
+        services.AddSingleton<HedgingGuards>();
+        services.AddSingleton(provider => new Conductor(
+            components.Database, components.Executor, components.Clock, components.Settings, provider.GetRequiredService<HedgingGuards>()));
+        services.AddSingleton(provider => new OrderStatusPoller(
+            components.Database, components.Executor, components.Clock, provider.GetRequiredService<HedgingGuards>()));
+        services.AddSingleton(provider => new EventQueueProcessor(components.Database, provider.GetRequiredService<Conductor>(), components.Clock));
+        services.AddSingleton(provider => new BotActivity(components.Clock));
+        services.AddSingleton<BotChannels>();
+    }
+
+    private static void AddTasks(IServiceCollection services, BotComponents components)
+    {
+        var seed = components.Seed;
+        Random NewRandom(int offset) => seed is { } fixedSeed ? new Random(fixedSeed + offset) : new Random();
+        services.AddSingleton(provider => ActivatorUtilities.CreateInstance<ChainEventReceiver>(provider, NewRandom(1)));
+        services.AddSingleton<EventQueueWriter>();
+        services.AddSingleton<QueueProcessorTask>();
+        services.AddSingleton(provider => ActivatorUtilities.CreateInstance<OrderStatusPollerTask>(provider, NewRandom(2)));
+        services.AddSingleton<PositionCheckerTask>();
+        services.AddSingleton<IBotTask>(provider => provider.GetRequiredService<ChainEventReceiver>());
+        services.AddSingleton<IBotTask>(provider => provider.GetRequiredService<EventQueueWriter>());
+        services.AddSingleton<IBotTask>(provider => provider.GetRequiredService<QueueProcessorTask>());
+        services.AddSingleton<IBotTask>(provider => provider.GetRequiredService<OrderStatusPollerTask>());
+        services.AddSingleton<IBotTask>(provider => provider.GetRequiredService<PositionCheckerTask>());
+        if (components.Maintenance is { } maintenance)
+            services.AddSingleton<IBotTask>(provider => new ExecutorMaintenanceTask(maintenance, components.Options, provider.GetRequiredService<BotActivity>()));
+        foreach (var optional in components.OptionalTasks)
+            services.AddSingleton(optional);
+        services.AddSingleton<BotConductorService>();
+        services.AddHostedService(provider => provider.GetRequiredService<BotConductorService>());
+    }
+}

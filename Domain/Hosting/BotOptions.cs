@@ -1,0 +1,35 @@
+namespace TradingBot.Acceptance.Domain.Hosting;
+
+/// <summary>How the running bot is paced: loop intervals, restart and reconnect backoff, the chain feed and the shutdown deadline.</summary>
+public sealed record BotOptions
+{
+    /// <summary>The WebSocket feed of on-chain fills, e.g. <c>ws://127.0.0.1:5000/fills</c>; resumed with <c>?from_block=N</c>.</summary>
+    public required Uri ChainFeed { get; init; }
+
+    /// <summary>Where the feed starts when nothing was processed yet.</summary>
+    public long DeploymentBlock { get; init; }
+
+    public TimeSpan OrderStatusInterval { get; init; } = TimeSpan.FromSeconds(15);
+
+    public TimeSpan OrderStatusMaxJitter { get; init; } = TimeSpan.FromSeconds(5);
+
+    public TimeSpan PositionCheckInterval { get; init; } = TimeSpan.FromSeconds(60);
+
+    public TimeSpan ExecutorMaintenanceInterval { get; init; } = TimeSpan.FromMinutes(25);
+
+    /// <summary>First wait before restarting a faulted task; it doubles up to <see cref="RestartBackoffMax"/>.</summary>
+    public TimeSpan RestartBackoffInitial { get; init; } = TimeSpan.FromSeconds(1);
+
+    public TimeSpan RestartBackoffMax { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>First wait before reconnecting to the feed; it doubles (with jitter) up to <see cref="ReconnectBackoffMax"/>.</summary>
+    public TimeSpan ReconnectBackoffInitial { get; init; } = TimeSpan.FromSeconds(1);
+
+    public TimeSpan ReconnectBackoffMax { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long a shutdown lets the units of work under way finish before cancelling them.</summary>
+    public TimeSpan ShutdownDeadline { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Capacity of the bounded channels between tasks: a full channel slows the writer down, it never drops a fill.</summary>
+    public int ChannelCapacity { get; init; } = 1024;
+}

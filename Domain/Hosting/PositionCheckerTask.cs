@@ -1,0 +1,18 @@
+using TradingBot.Acceptance.Domain.Hedging;
+
+namespace TradingBot.Acceptance.Domain.Hosting;
+
+/// <summary>Runs the position checker once at start and then every 60 s (DOMAIN §6.6); a missed tick is skipped, not caught up.</summary>
+public sealed class PositionCheckerTask(Conductor conductor, BotOptions options, BotActivity activity) : IBotTask
+{
+    public string Name => "position-checker";
+
+    public async Task RunAsync(CancellationToken stopping, CancellationToken abort)
+    {
+        while (true)
+        {
+            await conductor.CheckAndExecuteAccumulatedPositionsAsync(abort).ConfigureAwait(false);
+            await activity.IdleForAsync(options.PositionCheckInterval, stopping).ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+using TradingBot.Acceptance.Domain.Hedging;
+
+namespace TradingBot.Acceptance.Domain.Hosting;
+
+/// <summary>
+/// Drains the event queue through the conductor whenever the writer added rows, and once at start (a
+/// restart resumes what was left). One row is one unit of work: its trade's transaction and the broker
+/// call of the hedge it triggered. A shutdown stops between rows.
+/// </summary>
+public sealed class QueueProcessorTask(EventQueueProcessor processor, BotChannels channels, BotActivity activity) : IBotTask
+{
+    private long processed;
+
+    public string Name => "queue-processor";
+
+    /// <summary>Rows processed since start (dead letters included).</summary>
+    public long Processed => Interlocked.Read(ref processed);
+
+    public async Task RunAsync(CancellationToken stopping, CancellationToken abort)
+    {
+        var wakeUps = channels.QueueChanged.Reader;
+        await DrainAsync(stopping, abort).ConfigureAwait(false);
+        while (await activity.IdleWhileAsync(() => wakeUps.WaitToReadAsync(stopping).AsTask()).ConfigureAwait(false))
+        {
+            wakeUps.TryRead(out _);
+            await DrainAsync(stopping, abort).ConfigureAwait(false);
+        }
+    }
+
+    private async Task DrainAsync(CancellationToken stopping, CancellationToken abort)
+    {
+        while (!stopping.IsCancellationRequested)
+        {
+            if (await processor.ProcessNextAsync(abort).ConfigureAwait(false) is QueueStep.Idle)
+                return;
+            Interlocked.Increment(ref processed);
+        }
+    }
+}

@@ -1,0 +1,107 @@
+using Reqnroll;
+using Shouldly;
+using TradingBot.Acceptance.Domain.Finance;
+using TradingBot.Acceptance.Domain.OffchainOrders;
+using TradingBot.Acceptance.Support.Drivers;
+using TradingBot.Acceptance.Support.Parameters;
+
+namespace TradingBot.Acceptance.StepDefinitions;
+
+/// <summary>Steps about the whole bot running as one program: the chain feed, bursts, outages, restarts.</summary>
+[Binding]
+public sealed class EndToEndSteps(RunningBotDriver bot)
+{
+    [Given("the bot is running with the dry-run broker")]
+    public Task GivenTheBotIsRunning() => bot.StartAsync();
+
+    [Given("the broker rejects every order with {string}")]
+    public void GivenTheBrokerRejectsEveryOrder(string message) => bot.Broker.FailEveryOrder(message);
+
+    [When("the chain reports {int} round(s) of these fills:")]
+    public Task WhenTheChainReportsRoundsOfFills(int rounds, Table fills)
+    {
+        bot.Push(bot.Fills(Round(fills), rounds));
+        return bot.WaitUntilAllFillsProcessedAsync();
+    }
+
+    [When("the chain reports {int} round(s) of these fills, and the feed drops after {int} fills for {int} seconds:")]
+    public Task WhenTheFeedDropsMidBurst(int rounds, int delivered, int seconds, Table fills) =>
+        bot.DropFeedMidBurstAsync(bot.Fills(Round(fills), rounds), delivered, TimeSpan.FromSeconds(seconds));
+
+    [When("the bot is shut down during {int} round(s) of these fills, while a hedge is at the broker:")]
+    public Task WhenTheBotIsShutDownDuringABurst(int rounds, Table fills) =>
+        bot.StopWhileAHedgeIsAtTheBrokerAsync(bot.Fills(Round(fills), rounds));
+
+    [When("the bot starts again")]
+    public Task WhenTheBotStartsAgain() => bot.RestartAsync();
+
+    [When("the broker recovers")]
+    public void WhenTheBrokerRecovers() => bot.Broker.Recover();
+
+    [When("the broker fills every hedge")]
+    public Task WhenTheBrokerFillsEveryHedge() => bot.SettleAsync();
+
+    [Then("every fill is recorded exactly once")]
+    public void ThenEveryFillIsRecordedExactlyOnce()
+    {
+        var trades = bot.EventLog().Where(recorded => recorded.AggregateType == "OnChainTrade" && recorded.EventName == "Filled").ToList();
+        trades.Count.ShouldBe(bot.PushedFills, "OnChainTrade Filled events");
+        trades.Select(trade => trade.AggregateId).Distinct().Count().ShouldBe(bot.PushedFills, "distinct trades");
+        bot.QueueRows().Count(row => row.Processed && row.Error is null).ShouldBe(bot.PushedFills, "processed queue rows");
+    }
+
+    [Then("every position is flat")]
+    public void ThenEveryPositionIsFlat()
+    {
+        var positions = bot.Positions();
+        positions.ShouldNotBeEmpty("positions");
+        foreach (var position in positions)
+        {
+            position.Net.Value.ShouldBe(0m, $"{position.Symbol} net position");
+            position.PendingExecutionId.ShouldBeNull($"{position.Symbol} pending execution");
+        }
+    }
+
+    [Then("the positions of {symbol}, {symbol} and {symbol} were hedged")]
+    public void ThenThePositionsWereHedged(Symbol first, Symbol second, Symbol third)
+    {
+        var hedged = bot.Orders().Where(order => order.Order is OffchainOrder.Filled).Select(order => order.Order.Terms.Symbol.Value).Distinct().Order().ToList();
+        hedged.ShouldBe(new[] { first.Value, second.Value, third.Value }.Order().ToList(), "symbols with a filled hedge");
+    }
+
+    [Then("the broker received each hedge once")]
+    public void ThenTheBrokerReceivedEachHedgeOnce()
+    {
+        var received = bot.Broker.Received;
+        received.Select(order => order.ClientOrderId).Distinct().Count().ShouldBe(received.Count, "orders sent twice");
+        received.Count.ShouldBe(bot.Orders().Count, "broker orders per execution");
+    }
+
+    [Then("the broker refused {int} hedges")]
+    public void ThenTheBrokerRefusedHedges(int count) =>
+        bot.Orders().Count(order => order.Order is OffchainOrder.Failed).ShouldBe(count, "failed hedges");
+
+    [Then("the bot resumed the chain feed from the last block it had processed")]
+    public void ThenTheBotResumedTheChainFeed()
+    {
+        bot.FeedRefusals.ShouldBeGreaterThan(0, "reconnects refused during the outage");
+        var blocks = bot.FeedRequestedBlocks;
+        blocks.Count.ShouldBe(2, "connections to the chain feed");
+        blocks[0].ShouldBe(RunningBotDriver.DeploymentBlock, "first connection's start block");
+        blocks[1].ShouldBe(bot.LastBlockBeforeTheDrop ?? -1, "resume block after the outage");
+    }
+
+    [Then("the hedge that was at the broker was recorded as accepted before the bot stopped")]
+    public void ThenTheHedgeAtTheBrokerWasRecorded() =>
+        bot.HedgeAtShutdown.ShouldBeOfType<OffchainOrder.Submitted>("the hedge at the broker when the bot stopped");
+
+    [Then("some fills were still waiting when the bot stopped")]
+    public void ThenSomeFillsWereWaiting() =>
+        bot.UnprocessedAtShutdown.ShouldBeGreaterThan(0, "fills not yet processed at shutdown");
+
+    private static List<ChainFillOrder> Round(Table fills) =>
+        fills.Rows.Select(row => new ChainFillOrder(
+            FinanceParameters.ToToken(row["token"]),
+            FinanceParameters.ToSide(row["side"]),
+            FractionalShares.Parse(row["quantity"]).Value)).ToList();
+}

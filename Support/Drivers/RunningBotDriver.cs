@@ -1,0 +1,238 @@
+using System.Globalization;
+using Microsoft.Extensions.Time.Testing;
+using TradingBot.Acceptance.Domain.EventSourcing;
+using TradingBot.Acceptance.Domain.Finance;
+using TradingBot.Acceptance.Domain.Hedging;
+using TradingBot.Acceptance.Domain.Hosting;
+using TradingBot.Acceptance.Domain.OffchainOrders;
+using TradingBot.Acceptance.Domain.Positions;
+using TradingBot.Acceptance.Support.Fakes;
+
+namespace TradingBot.Acceptance.Support.Drivers;
+
+/// <summary>
+/// Drives the whole bot as one program: a database file of its own, the chain played by a local
+/// WebSocket feed, the broker as a mock, and a fake clock the driver advances. Instead of sleeping it
+/// waits for the bot to be quiescent (no task busy, nothing queued) with the expected work done.
+/// </summary>
+public sealed class RunningBotDriver : IAsyncDisposable, IScenarioDiagnostics
+{
+    public const long DeploymentBlock = 100;
+    private static readonly DateTimeOffset Start = new(2025, 1, 6, 15, 0, 0, TimeSpan.Zero);
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan Step = TimeSpan.FromSeconds(1);
+
+    private readonly string folder = Path.Combine(Path.GetTempPath(), $"running-bot-{Guid.NewGuid():N}");
+    private readonly HashSet<string> pushed = [];
+    private SqliteDatabase? database;
+    private BotHost? bot;
+    private long nextBlock = DeploymentBlock;
+    private int nextTransaction;
+
+    public RunningBotDriver()
+    {
+        Directory.CreateDirectory(folder);
+        Broker = new BrokerMock(Clock);
+    }
+
+    public FakeTimeProvider Clock { get; } = new(Start);
+
+    public BrokerMock Broker { get; }
+
+    public ChainFeedServer? Feed { get; private set; }
+
+    private SqliteDatabase Database => database ?? throw new InvalidOperationException("The bot was never started in this scenario.");
+
+    private BotHost Bot => bot ?? throw new InvalidOperationException("The bot is not running.");
+
+    public async Task StartAsync()
+    {
+        Feed ??= await ChainFeedServer.StartAsync().ConfigureAwait(false);
+        database = SqliteDatabase.OpenFile(Path.Combine(folder, "bot.db"), Clock);
+        var options = new BotOptions { ChainFeed = Feed.Feed, DeploymentBlock = DeploymentBlock };
+        bot = BotHost.Create(new BotComponents(database, Broker.Executor, Clock, options, HedgingSettings.ForExecutor(SupportedExecutor.DryRun)) { Seed = 9 });
+        await bot.StartAsync(CancellationToken.None).ConfigureAwait(false);
+        await WaitAsync(() => Feed.OpenConnections > 0).ConfigureAwait(false);
+    }
+
+    /// <summary>The fills of <paramref name="rounds"/> rounds of <paramref name="round"/>, one block each, not yet reported.</summary>
+    public IReadOnlyList<ChainFill> Fills(IReadOnlyList<ChainFillOrder> round, int rounds) =>
+        Enumerable.Range(0, rounds).SelectMany(_ => round).Select(NextFill).ToList();
+
+    public void Push(IReadOnlyList<ChainFill> fills)
+    {
+        foreach (var fill in fills)
+            pushed.Add($"{fill.TxHash}:{fill.LogIndex}");
+        Feed!.Push(fills);
+    }
+
+    /// <summary>Waits until every fill the chain reported is processed and the bot is quiescent.</summary>
+    public Task WaitUntilAllFillsProcessedAsync() => WaitAsync(AllFillsProcessed);
+
+    /// <summary>Advances the clock a second at a time, letting the bot react to each tick, until every fill is processed.</summary>
+    public async Task AdvanceUntilAllFillsProcessedAsync(TimeSpan atMost)
+    {
+        for (var passed = TimeSpan.Zero; passed < atMost; passed += Step)
+        {
+            await WaitAsync(() => true).ConfigureAwait(false);
+            if (AllFillsProcessed())
+                return;
+            Clock.Advance(Step);
+        }
+
+        await WaitUntilAllFillsProcessedAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>Lets time pass a second at a time, the bot reacting to each tick.</summary>
+    public async Task PassAsync(TimeSpan duration)
+    {
+        for (var passed = TimeSpan.Zero; passed < duration; passed += Step)
+        {
+            await WaitAsync(() => true).ConfigureAwait(false);
+            Clock.Advance(Step);
+        }
+
+        await WaitAsync(() => true).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Lets minutes pass until no hedge is open and no position is over its threshold: the poller reads
+    /// each order filled, the position checker hedges what accumulated meanwhile.
+    /// </summary>
+    public async Task SettleAsync()
+    {
+        for (var minute = 0; minute < 10; minute++)
+        {
+            await WaitUntilAllFillsProcessedAsync().ConfigureAwait(false);
+            if (OpenOrders().Count == 0 && Positions().TrueForAll(position => position.Net.Abs().Value < 1m))
+                return;
+            Clock.Advance(TimeSpan.FromSeconds(60));
+        }
+
+        throw new TimeoutException($"The bot did not settle in 10 minutes of clock: {OpenOrders().Count} orders open.");
+    }
+
+    /// <summary>
+    /// The feed drops once the bot has processed the first <paramref name="delivered"/> fills, refuses
+    /// reconnects for <paramref name="refusedFor"/> while the chain goes on, then accepts them again.
+    /// </summary>
+    public async Task DropFeedMidBurstAsync(IReadOnlyList<ChainFill> burst, int delivered, TimeSpan refusedFor)
+    {
+        Push(burst.Take(delivered).ToList());
+        await WaitUntilAllFillsProcessedAsync().ConfigureAwait(false);
+        using (var read = Database.BeginRead())
+            LastBlockBeforeTheDrop = read.EventQueue.LastProcessedBlock();
+        Feed!.RefuseConnections();
+        Feed.DropConnections();
+        await WaitAsync(() => !Bot.Receiver.IsConnected).ConfigureAwait(false);
+        Push(burst.Skip(delivered).ToList());
+        await PassAsync(refusedFor).ConfigureAwait(false);
+        Feed.AcceptConnections();
+        await AdvanceUntilAllFillsProcessedAsync(TimeSpan.FromMinutes(2)).ConfigureAwait(false);
+    }
+
+    /// <summary>Stops the bot while the next hedge is at the broker: the stop waits for the broker's answer.</summary>
+    public async Task StopWhileAHedgeIsAtTheBrokerAsync(IReadOnlyList<ChainFill> burst)
+    {
+        Broker.HoldNextPlacement();
+        Push(burst);
+        await Broker.PlacementHeld.WaitAsync(Patience).ConfigureAwait(false);
+        var atBroker = OpenOrders().Single(order => order.Order is OffchainOrder.Pending).ExecutionId;
+        var stopping = Bot.StopAsync(CancellationToken.None);
+        Broker.ReleasePlacement();
+        await stopping.WaitAsync(Patience).ConfigureAwait(false);
+        HedgeAtShutdown = Order(atBroker);
+        UnprocessedAtShutdown = QueueRows().Count(row => !row.Processed) + (pushed.Count - QueueRows().Count);
+        await DisposeBotAsync().ConfigureAwait(false);
+    }
+
+    public async Task RestartAsync()
+    {
+        if (bot is not null)
+        {
+            await Bot.StopAsync(CancellationToken.None).ConfigureAwait(false);
+            await DisposeBotAsync().ConfigureAwait(false);
+        }
+
+        await StartAsync().ConfigureAwait(false);
+    }
+
+    public IReadOnlyList<RecordedEvent> EventLog() => Database.ReadEventLog();
+
+    public IReadOnlyList<QueuedEvent> QueueRows()
+    {
+        using var read = Database.BeginRead();
+        return read.EventQueue.All();
+    }
+
+    public int PushedFills => pushed.Count;
+
+    /// <summary>Fills reported but not yet processed when the bot stopped (queued, or still to come from the feed).</summary>
+    public int UnprocessedAtShutdown { get; private set; }
+
+    /// <summary>The last block the bot had processed when the feed dropped.</summary>
+    public long? LastBlockBeforeTheDrop { get; private set; }
+
+    /// <summary>The hedge that was at the broker when the bot was stopped, as recorded when the stop completed.</summary>
+    public OffchainOrder? HedgeAtShutdown { get; private set; }
+
+    public IReadOnlyList<long> FeedRequestedBlocks => Feed!.RequestedBlocks;
+
+    public int FeedRefusals => Feed!.RefusedAttempts;
+
+    public List<Position> Positions() => [.. new PositionView(Database).All()];
+
+    public IReadOnlyList<TrackedOrder> Orders() => new OffchainOrderView(Database).All();
+
+    public OffchainOrder? Order(ExecutionId executionId) => new OffchainOrderView(Database).Load(executionId);
+
+    public IReadOnlyList<DiagnosticTable> Describe() =>
+        database is null ? [] :
+        [
+            new DiagnosticTable("event log", ["#", "aggregate", "id", "event"],
+                EventLog().Select(recorded => (IReadOnlyList<string>)[recorded.GlobalPosition.ToString(CultureInfo.InvariantCulture), recorded.AggregateType, recorded.AggregateId, recorded.EventName]).ToList()),
+        ];
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!Directory.Exists(folder))
+            return;
+        if (bot is not null)
+        {
+            await bot.StopAsync(CancellationToken.None).ConfigureAwait(false);
+            await DisposeBotAsync().ConfigureAwait(false);
+        }
+
+        if (Feed is not null)
+            await Feed.DisposeAsync().ConfigureAwait(false);
+        Directory.Delete(folder, recursive: true);
+    }
+
+    private IReadOnlyList<TrackedOrder> OpenOrders() => new OffchainOrderView(Database).All("Pending", "Submitted", "PartiallyFilled");
+
+    private bool AllFillsProcessed()
+    {
+        var rows = QueueRows();
+        return rows.Count == pushed.Count && rows.All(row => row.Processed);
+    }
+
+    private async Task WaitAsync(Func<bool> condition)
+    {
+        using var patience = new CancellationTokenSource(Patience);
+        await Bot.WaitUntilQuiescentAsync(condition, patience.Token).ConfigureAwait(false);
+    }
+
+    private async Task DisposeBotAsync()
+    {
+        await bot!.DisposeAsync().ConfigureAwait(false);
+        bot = null;
+        database!.Dispose();
+    }
+
+    private ChainFill NextFill(ChainFillOrder order)
+    {
+        var transaction = ++nextTransaction;
+        return new ChainFill(
+            $"0x{transaction:x64}", 0, ++nextBlock, Start.AddSeconds(transaction), order.Token.ToString(), order.Quantity, order.Side, 100m);
+    }
+}
