@@ -29,7 +29,7 @@ public sealed class BrokerMock
         Mock.Setup(executor => executor.Kind).Returns(kind);
         Mock.Setup(executor => executor.IsMarketOpenAsync(It.IsAny<CancellationToken>())).ReturnsAsync(true);
         Mock.Setup(executor => executor.PlaceMarketOrderAsync(It.IsAny<MarketOrder>(), It.IsAny<CancellationToken>()))
-            .Returns((MarketOrder order, CancellationToken _) => PlaceAsync(order));
+            .Returns((MarketOrder order, CancellationToken cancellationToken) => PlaceAsync(order, cancellationToken));
         Mock.Setup(executor => executor.GetOrderStatusAsync(It.IsAny<BrokerOrderId>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync((BrokerOrderId id, CancellationToken _) => new BrokerOrderState.Filled(id, new Usd(100.00m), this.clock.GetUtcNow()));
         Mock.Setup(executor => executor.FindByClientOrderIdAsync(It.IsAny<ClientOrderId>(), It.IsAny<CancellationToken>()))
@@ -65,14 +65,14 @@ public sealed class BrokerMock
         held?.TrySetResult();
     }
 
-    private async Task<PlacementResult> PlaceAsync(MarketOrder order)
+    private async Task<PlacementResult> PlaceAsync(MarketOrder order, CancellationToken cancellationToken)
     {
         received.Enqueue(order);
         if (Interlocked.Exchange(ref hold, null) is { } waiting)
         {
             held = waiting;
             heldArrived.TrySetResult();
-            await waiting.Task.ConfigureAwait(false);
+            await waiting.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
 
         if (outage is { } message)
