@@ -44,6 +44,20 @@ public static class EquityRedemptionDecider
             _ => throw new CorruptStreamException(redemption, @event),
         };
 
+    /// <summary>What was sent, in every state after <c>TokensSent</c>.</summary>
+    public static RedemptionTerms? TermsOf(State redemption) => redemption switch
+    {
+        State.TokensSent s => s.Terms,
+        State.Detected s => s.Terms,
+        State.DetectionFailed s => s.Terms,
+        State.Completed s => s.Terms,
+        State.Rejected s => s.Terms,
+        _ => null,
+    };
+
+    /// <summary>Whether the redemption has ended, so its guard is released.</summary>
+    public static bool IsTerminal(State redemption) => redemption is State.Completed or State.DetectionFailed or State.Rejected;
+
     private static Decision<Event, Error> Accept(Event @event) => new Decision<Event, Error>.Accepted([@event]);
 
     private static Decision<Event, Error> Reject(Error error) => new Decision<Event, Error>.Rejected(error);

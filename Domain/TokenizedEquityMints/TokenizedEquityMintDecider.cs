@@ -53,6 +53,23 @@ public static class TokenizedEquityMintDecider
             _ => throw new CorruptStreamException(mint, @event),
         };
 
+    /// <summary>What was asked for, in every state after <c>MintRequested</c>.</summary>
+    public static MintTerms? TermsOf(State mint) => mint switch
+    {
+        State.Requested s => s.Terms,
+        State.Rejected s => s.Terms,
+        State.Accepted s => s.Terms,
+        State.AcceptanceFailed s => s.Terms,
+        State.TokensReceived s => s.Terms,
+        State.Completed s => s.Terms,
+        State.DepositFailed s => s.Terms,
+        _ => null,
+    };
+
+    /// <summary>Whether the mint has ended, so its guard is released.</summary>
+    public static bool IsTerminal(State mint) =>
+        mint is State.Completed or State.Rejected or State.AcceptanceFailed or State.DepositFailed;
+
     private static Decision<Event, Error> Accept(Event @event) => new Decision<Event, Error>.Accepted([@event]);
 
     private static Decision<Event, Error> Reject(Error error) => new Decision<Event, Error>.Rejected(error);

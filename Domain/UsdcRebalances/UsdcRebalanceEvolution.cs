@@ -19,8 +19,8 @@ public static class UsdcRebalanceEvolution
                 new State.ConvertedAfterDeposit(s.Facts with { FilledAmount = e.FilledAmount }),
             (State.ConvertingAfterDeposit s, Event.ConversionFailed e) => new State.ConversionFailedAfterDeposit(s.Facts, e.Reason),
             (State.NotStarted, Event.Initiated e) =>
-                new State.Withdrawing(new UsdcRebalanceFacts(e.Direction, e.Amount) { WithdrawalRef = e.WithdrawalRef }),
-            (State.ConversionComplete s, Event.Initiated e) => new State.Withdrawing(s.Facts with { WithdrawalRef = e.WithdrawalRef }),
+                new State.Withdrawing(new UsdcRebalanceFacts(e.Direction, e.Amount) { WithdrawalRef = e.WithdrawalRef, WithdrawnAmount = e.Amount }),
+            (State.ConversionComplete s, Event.Initiated e) => new State.Withdrawing(s.Facts with { WithdrawalRef = e.WithdrawalRef, WithdrawnAmount = e.Amount }),
             (State.Withdrawing s, Event.WithdrawalConfirmed) => new State.WithdrawalComplete(s.Facts),
             (State.Withdrawing s, Event.WithdrawalFailed e) => new State.WithdrawalFailed(s.Facts, e.Reason),
             (State.WithdrawalComplete s, Event.BridgingInitiated e) => new State.Bridging(s.Facts with { BurnTxHash = e.BurnTxHash }),

@@ -8,6 +8,7 @@ public sealed record UsdcRebalanceFacts(RebalanceDirection Direction, Usd Amount
     public Guid? OrderId { get; init; }
     public Usd? FilledAmount { get; init; }
     public TransferRef? WithdrawalRef { get; init; }
+    public Usd? WithdrawnAmount { get; init; }
     public string? BurnTxHash { get; init; }
     public string? Attestation { get; init; }
     public string? CctpNonce { get; init; }
