@@ -26,10 +26,14 @@ public sealed class Rebalancer(
             await ExecuteAsync(operation, cancellationToken);
     }
 
-    /// <summary>Runs every operation waiting in the channel, including those sent meanwhile, then returns.</summary>
+    /// <summary>
+    /// Runs the operations waiting in the channel now, one after the other, then returns. Operations
+    /// sent meanwhile (a failed move whose cash returned is detected again) wait for the next run, so
+    /// a move that keeps failing cannot keep one run going for ever.
+    /// </summary>
     public async Task DrainAsync(CancellationToken cancellationToken)
     {
-        while (trigger.Operations.TryRead(out var operation))
+        for (var waiting = trigger.Operations.Count; waiting > 0 && trigger.Operations.TryRead(out var operation); waiting--)
             await ExecuteAsync(operation, cancellationToken);
     }
 

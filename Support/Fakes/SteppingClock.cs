@@ -57,14 +57,15 @@ public sealed class SteppingClock : FakeTimeProvider
     /// <summary>Moves the clock to the earliest armed timer's due time (firing it); false when none is armed.</summary>
     public bool AdvanceToNextTimer()
     {
-        DateTimeOffset? due;
+        // Under the gate, so no timer can be re-armed between reading its due time and moving the clock.
         lock (gate)
-            due = armed.Count == 0 ? null : armed.Min(timer => timer.Due);
-        if (due is not { } next)
-            return false;
-        var delta = next - GetUtcNow();
-        Advance(delta > TimeSpan.Zero ? delta : TimeSpan.Zero);
-        return true;
+        {
+            if (armed.Count == 0)
+                return false;
+            var delta = armed.Min(timer => timer.Due) - GetUtcNow();
+            Advance(delta > TimeSpan.Zero ? delta : TimeSpan.Zero);
+            return true;
+        }
     }
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -97,12 +98,16 @@ public sealed class SteppingClock : FakeTimeProvider
 
         public bool Change(TimeSpan dueTime, TimeSpan period)
         {
-            this.period = period;
-            var isArmed = dueTime != Timeout.InfiniteTimeSpan;
-            if (isArmed)
-                Due = clock.GetUtcNow() + dueTime;
-            clock.Track(this, isArmed);
-            return Inner.Change(dueTime, period);
+            lock (clock.gate)
+            {
+                this.period = period;
+                var isArmed = dueTime != Timeout.InfiniteTimeSpan;
+                if (isArmed)
+                    Due = clock.GetUtcNow() + dueTime;
+                var changed = Inner.Change(dueTime, period);
+                clock.Track(this, isArmed);
+                return changed;
+            }
         }
 
         public void Fire(object? ignored)

@@ -12,7 +12,7 @@ public static class StubJournal
             .Select(entry => new ReceivedRequest(
                 entry.RequestMessage.Method,
                 entry.RequestMessage.Path,
-                entry.RequestMessage.RawQuery ?? "",
+                (entry.RequestMessage.RawQuery ?? "").TrimStart('?'),
                 string.IsNullOrEmpty(entry.RequestMessage.Body) ? null : JsonNode.Parse(entry.RequestMessage.Body)))
             .ToList();
 }
