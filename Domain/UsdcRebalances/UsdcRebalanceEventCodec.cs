@@ -10,8 +10,23 @@ namespace TradingBot.Acceptance.Domain.UsdcRebalances;
 /// <summary>Stored names and snake_case payloads of the USDC move events (version 1.0).</summary>
 public sealed class UsdcRebalanceEventCodec : IEventCodec<Event>
 {
-    public string Name(Event domainEvent) =>
-        domainEvent.GetType().Name; // the variant names are the stored names and are never renamed
+    public string Name(Event domainEvent) => domainEvent switch
+    {
+        Event.ConversionInitiated => "ConversionInitiated",
+        Event.ConversionConfirmed => "ConversionConfirmed",
+        Event.ConversionFailed => "ConversionFailed",
+        Event.Initiated => "Initiated",
+        Event.WithdrawalConfirmed => "WithdrawalConfirmed",
+        Event.WithdrawalFailed => "WithdrawalFailed",
+        Event.BridgingInitiated => "BridgingInitiated",
+        Event.BridgeAttestationReceived => "BridgeAttestationReceived",
+        Event.Bridged => "Bridged",
+        Event.BridgingFailed => "BridgingFailed",
+        Event.DepositInitiated => "DepositInitiated",
+        Event.DepositConfirmed => "DepositConfirmed",
+        Event.DepositFailed => "DepositFailed",
+        _ => throw new ArgumentOutOfRangeException(nameof(domainEvent), domainEvent, "Unknown USDC move event"),
+    };
 
     public string Serialize(Event domainEvent) => Tagged(Name(domainEvent), domainEvent switch
     {

@@ -15,7 +15,8 @@ public static class VaultRegistryDecider
         command switch
         {
             Command.DiscoverEquityVault equity when registry.EquityVaults.TryGetValue(equity.Token, out var known)
-                && known == new EquityVault(equity.Token, equity.VaultId, equity.DiscoveredIn, equity.Symbol) => Nothing(),
+                && SameHex(known.Token, equity.Token) && SameHex(known.VaultId, equity.VaultId)
+                && SameHex(known.DiscoveredIn, equity.DiscoveredIn) && known.Symbol == equity.Symbol => Nothing(),
             Command.DiscoverEquityVault equity => Accept(
                 new Event.EquityVaultDiscovered(equity.Token, equity.VaultId, equity.DiscoveredIn, equity.Symbol, now)),
             Command.DiscoverUsdcVault usdc when registry.UsdcVault == new UsdcVault(usdc.VaultId, usdc.DiscoveredIn) => Nothing(),
@@ -33,6 +34,9 @@ public static class VaultRegistryDecider
         Event.UsdcVaultDiscovered usdc => registry with { UsdcVault = new UsdcVault(usdc.VaultId, usdc.DiscoveredIn) },
         _ => throw new CorruptStreamException(registry, @event),
     };
+
+    // Addresses and hashes are hex: a checksummed and a lower-case spelling are the same value.
+    private static bool SameHex(string left, string right) => string.Equals(left, right, StringComparison.OrdinalIgnoreCase);
 
     private static Decision<Event, Error> Accept(Event @event) => new Decision<Event, Error>.Accepted([@event]);
 
