@@ -1,0 +1,56 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace TradingBot.Acceptance.Domain.EventSourcing;
+
+/// <summary>
+/// How payload fields are spelled: decimals as strings with their own scale (invariant, no exponent),
+/// timestamps as RFC 3339 UTC. Written by hand, without reflection, because every trade writes several.
+/// </summary>
+public static class JsonPayload
+{
+    private const NumberStyles DecimalStyle = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint;
+
+    public static void WriteDecimal(this Utf8JsonWriter writer, string name, decimal value) =>
+        writer.WriteString(name, value.ToString(CultureInfo.InvariantCulture));
+
+    public static void WriteOptionalDecimal(this Utf8JsonWriter writer, string name, decimal? value)
+    {
+        if (value is { } present)
+            writer.WriteDecimal(name, present);
+        else
+            writer.WriteNull(name);
+    }
+
+    public static void WriteTimestamp(this Utf8JsonWriter writer, string name, DateTimeOffset value) =>
+        writer.WriteString(name, Rfc3339.Format(value));
+
+    public static decimal GetDecimal(this JsonElement body, string name) =>
+        decimal.Parse(body.GetRequired(name).GetString() ?? throw Missing(name), DecimalStyle, CultureInfo.InvariantCulture);
+
+    public static decimal? GetOptionalDecimal(this JsonElement body, string name) =>
+        body.TryGetProperty(name, out var field) && field.ValueKind == JsonValueKind.String
+            ? decimal.Parse(field.GetString()!, DecimalStyle, CultureInfo.InvariantCulture)
+            : null;
+
+    public static DateTimeOffset GetTimestamp(this JsonElement body, string name) =>
+        Rfc3339.Parse(body.GetText(name));
+
+    public static string GetText(this JsonElement body, string name) =>
+        body.GetRequired(name).GetString() ?? throw Missing(name);
+
+    public static string? GetOptionalText(this JsonElement body, string name) =>
+        body.TryGetProperty(name, out var field) && field.ValueKind == JsonValueKind.String ? field.GetString() : null;
+
+    public static long GetInt64(this JsonElement body, string name) => body.GetRequired(name).GetInt64();
+
+    public static JsonElement GetRequired(this JsonElement body, string name) =>
+        body.TryGetProperty(name, out var field) ? field : throw Missing(name);
+
+    public static TEnum GetEnum<TEnum>(this JsonElement body, string name) where TEnum : struct, Enum =>
+        Enum.TryParse<TEnum>(body.GetText(name), ignoreCase: false, out var value) && Enum.IsDefined(value)
+            ? value
+            : throw new JsonException($"Field '{name}' holds '{body.GetText(name)}', which is not a {typeof(TEnum).Name}.");
+
+    private static JsonException Missing(string name) => new($"Field '{name}' is missing or null.");
+}

@@ -1,0 +1,102 @@
+using System.Collections.Concurrent;
+using Microsoft.Data.Sqlite;
+
+namespace TradingBot.Acceptance.Domain.EventSourcing;
+
+/// <summary>
+/// One event-store database: opens (and pools) connections, applies the migrations once, and starts
+/// units of work. In memory it lives as long as this object (one connection is kept open); on file it
+/// uses WAL and survives a restart (dispose, then open the same path again).
+/// </summary>
+public sealed class SqliteDatabase : IDisposable
+{
+    private readonly SqliteConnection? keepAlive;
+    private readonly ConcurrentBag<StoreConnection> idle = [];
+    private volatile bool disposed;
+
+    private SqliteDatabase(string connectionString, bool inMemory, TimeProvider clock)
+    {
+        ConnectionString = connectionString;
+        if (inMemory)
+            keepAlive = OpenConnection();
+        using var migrating = OpenConnection();
+        if (!inMemory)
+            Execute(migrating, "PRAGMA journal_mode = WAL");
+        DatabaseMigrator.Apply(migrating, clock.GetUtcNow());
+    }
+
+    /// <summary>A fresh private database in shared-cache memory: several connections, no file.</summary>
+    public static SqliteDatabase InMemory(TimeProvider clock) =>
+        new(new SqliteConnectionStringBuilder
+        {
+            DataSource = $"trading-bot-{Guid.NewGuid():N}",
+            Mode = SqliteOpenMode.Memory,
+            Cache = SqliteCacheMode.Shared,
+            Pooling = false,
+            DefaultTimeout = 30,
+        }.ToString(), inMemory: true, clock);
+
+    /// <summary>A database file (created if missing) in WAL mode; open it again to simulate a restart.</summary>
+    public static SqliteDatabase OpenFile(string path, TimeProvider clock) =>
+        new(new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+            Pooling = false,
+            DefaultTimeout = 30,
+        }.ToString(), inMemory: false, clock);
+
+    /// <summary>How to open a connection of one's own, e.g. to inspect the schema or dump the log on failure.</summary>
+    public string ConnectionString { get; }
+
+    /// <summary>Starts a write transaction (<c>BEGIN IMMEDIATE</c>): writers queue up behind each other.</summary>
+    public UnitOfWork BeginWrite() => new(this, Rent(), write: true);
+
+    /// <summary>Starts a read transaction: a consistent snapshot, never a write.</summary>
+    public UnitOfWork BeginRead() => new(this, Rent(), write: false);
+
+    /// <summary>Every event in global (rowid) order.</summary>
+    public IReadOnlyList<RecordedEvent> ReadEventLog()
+    {
+        using var unit = BeginRead();
+        return unit.ReadEventLog();
+    }
+
+    internal StoreConnection Rent()
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        return idle.TryTake(out var connection) ? connection : new StoreConnection(OpenConnection());
+    }
+
+    internal void Return(StoreConnection connection)
+    {
+        if (disposed)
+            connection.Dispose();
+        else
+            idle.Add(connection);
+    }
+
+    public void Dispose()
+    {
+        disposed = true;
+        while (idle.TryTake(out var connection))
+            connection.Dispose();
+        keepAlive?.Dispose();
+    }
+
+    private SqliteConnection OpenConnection()
+    {
+        var connection = new SqliteConnection(ConnectionString);
+        connection.Open();
+        Execute(connection, "PRAGMA busy_timeout = 30000");
+        return connection;
+    }
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+}

@@ -1,0 +1,210 @@
+using TradingBot.Acceptance.Domain.EventSourcing;
+using TradingBot.Acceptance.Domain.Execution;
+using TradingBot.Acceptance.Domain.Finance;
+using TradingBot.Acceptance.Domain.OffchainOrders;
+using TradingBot.Acceptance.Domain.OnChainTrades;
+using TradingBot.Acceptance.Domain.Positions;
+using PositionDecision = TradingBot.Acceptance.Domain.EventSourcing.Decision<
+    TradingBot.Acceptance.Domain.Positions.PositionEvent,
+    TradingBot.Acceptance.Domain.Positions.PositionError>;
+
+namespace TradingBot.Acceptance.Domain.Hedging;
+
+/// <summary>
+/// The hedging pipeline (DOMAIN §6): fill → trade → position → broker order. Every step's writes
+/// commit in one transaction; broker calls happen only outside transactions.
+/// </summary>
+public sealed class Conductor
+{
+    private readonly SqliteDatabase database;
+    private readonly IExecutor executor;
+    private readonly TimeProvider clock;
+    private readonly HedgingSettings settings;
+    private readonly HedgingGuards guards;
+    private readonly ExecutionRecorder recorder;
+    private readonly OnChainTradeAggregate trades = new();
+
+    public Conductor(SqliteDatabase database, IExecutor executor, TimeProvider clock, HedgingSettings settings, HedgingGuards guards)
+    {
+        this.database = database;
+        this.executor = executor;
+        this.clock = clock;
+        this.settings = settings;
+        this.guards = guards;
+        recorder = new ExecutionRecorder(database, clock, guards);
+    }
+
+    /// <summary>
+    /// Records one fill and, when its position is ready and the market open, the hedge it triggers
+    /// (§6.2). A fill seen before returns <c>null</c> and changes nothing.
+    /// </summary>
+    public Task<OffchainExecution?> ProcessTradeWithinTransactionAsync(OnChainFill fill, CancellationToken cancellationToken) =>
+        ProcessTradeAsync(fill, queueRowId: null, cancellationToken);
+
+    internal async Task<OffchainExecution?> ProcessTradeAsync(OnChainFill fill, long? queueRowId, CancellationToken cancellationToken)
+    {
+        // Asked before the transaction: a broker call (Alpaca reads its calendar) never holds the write lock.
+        var marketOpen = await executor.IsMarketOpenAsync(cancellationToken).ConfigureAwait(false);
+        using var gate = await guards.EnterAsync(fill.Symbol, cancellationToken).ConfigureAwait(false);
+        using var unit = database.BeginWrite();
+        var now = clock.GetUtcNow();
+        var execution = RecordTrade(unit, fill, marketOpen, now);
+        if (queueRowId is { } rowId)
+            unit.EventQueue.MarkProcessed(rowId, now);
+        return Commit(unit, execution);
+    }
+
+    /// <summary>Sends a recorded hedge to the broker and records the answer (§6.3).</summary>
+    public async Task<ExecutionOutcome> ExecutePendingOffchainExecutionAsync(ExecutionId executionId, CancellationToken cancellationToken)
+    {
+        var order = new OffchainOrderView(database).Load(executionId);
+        if (order is null)
+            return new ExecutionOutcome.NotFound(executionId);
+        if (order is not OffchainOrder.Pending)
+            return new ExecutionOutcome.NotPending(executionId, order.Status);
+        guards.BeginPlacement(executionId);
+        try
+        {
+            var terms = order.Terms;
+            var marketOrder = new MarketOrder(settings.BrokerSymbol(terms.Symbol), terms.Shares, terms.Direction, terms.ClientOrderId);
+            var result = await executor.PlaceMarketOrderAsync(marketOrder, cancellationToken).ConfigureAwait(false);
+            return await RecordPlacementAsync(executionId, terms, result, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            guards.EndPlacement(executionId);
+        }
+    }
+
+    /// <summary>
+    /// The position checker (§6.6): stale cleanup for every pending position, then a hedge for each
+    /// ready position without one, oldest first, each sent to the broker before returning.
+    /// </summary>
+    public async Task<IReadOnlyList<ExecutionOutcome>> CheckAndExecuteAccumulatedPositionsAsync(CancellationToken cancellationToken)
+    {
+        await CleanupStaleExecutionsAsync(cancellationToken).ConfigureAwait(false);
+        var started = new List<OffchainExecution>();
+        foreach (var position in Candidates())
+        {
+            if (HedgeReadiness.Evaluate(position, executor.Kind) is not HedgeDecision.Ready
+                || !await executor.IsMarketOpenAsync(cancellationToken).ConfigureAwait(false))
+                continue;
+            using var gate = await guards.EnterAsync(position.Symbol, cancellationToken).ConfigureAwait(false);
+            using var unit = database.BeginWrite();
+            if (Commit(unit, TryStartExecution(unit, position.Symbol, clock.GetUtcNow())) is { } execution)
+                started.Add(execution);
+        }
+
+        var outcomes = new List<ExecutionOutcome>();
+        foreach (var execution in started)
+            outcomes.Add(await ExecutePendingOffchainExecutionAsync(execution.ExecutionId, cancellationToken).ConfigureAwait(false));
+        return outcomes;
+    }
+
+    /// <summary>Fails every pending execution whose lease has not moved for 10 minutes (§6.5); returns them.</summary>
+    public async Task<IReadOnlyList<ExecutionId>> CleanupStaleExecutionsAsync(CancellationToken cancellationToken)
+    {
+        IReadOnlyList<string> symbols;
+        using (var read = database.BeginRead())
+            symbols = PositionView.Symbols(read, withPendingExecution: true);
+        var failed = new List<ExecutionId>();
+        foreach (var symbol in symbols.Select(text => new Symbol(text)))
+        {
+            using var gate = await guards.EnterAsync(symbol, cancellationToken).ConfigureAwait(false);
+            using var unit = database.BeginWrite();
+            if (recorder.FailIfStale(unit, symbol, clock.GetUtcNow()) is { } stale)
+                failed.Add(stale);
+            unit.Commit();
+        }
+
+        return failed;
+    }
+
+    /// <summary>The symbol's position, or <c>null</c> when no fill of it was seen.</summary>
+    public Position? LoadPosition(Symbol symbol) => new PositionView(database).Load(symbol);
+
+    internal ExecutionRecorder Recorder => recorder;
+
+    private OffchainExecution? RecordTrade(UnitOfWork unit, OnChainFill fill, bool marketOpen, DateTimeOffset now)
+    {
+        var tradeId = fill.TradeId.ToString();
+        if (unit.Load(trades, tradeId).State is not null)
+            return null; // a duplicate: counted once already
+        var acknowledge = new PositionCommand.AcknowledgeOnChainFill(
+            fill.Symbol, settings.Threshold, fill.TradeId, fill.Amount, fill.Direction, fill.PriceUsdc, fill.BlockTimestamp);
+        if (unit.Execute(recorder.Positions, fill.Symbol.Value, position => PositionDecider.Decide(position, acknowledge, now)) is PositionDecision.Rejected refused)
+            throw new InvalidOperationException($"A validated fill was refused by position {fill.Symbol}: {refused.Error}");
+        var witness = new OnChainTradeCommand.Witness(fill.Symbol, fill.Amount, fill.Direction, fill.PriceUsdc, fill.BlockNumber, fill.BlockTimestamp);
+        unit.Execute(trades, tradeId, trade => OnChainTradeDecider.Decide(trade, witness, now));
+        recorder.FailIfStale(unit, fill.Symbol, now);
+        return marketOpen ? TryStartExecution(unit, fill.Symbol, now) : null;
+    }
+
+    // §6.2 steps 5–7: readiness, lease, next execution id, PlaceOffChainOrder, Place.
+    private OffchainExecution? TryStartExecution(UnitOfWork unit, Symbol symbol, DateTimeOffset now)
+    {
+        if (unit.Load(recorder.Positions, symbol.Value).State is not { } position
+            || HedgeReadiness.Evaluate(position, executor.Kind) is not HedgeDecision.Ready hedge
+            || !unit.SymbolLocks.TryAcquire(symbol, now))
+            return null;
+        var executionId = new ExecutionId(unit.NextNumericId(recorder.Orders.AggregateType));
+        var place = new PositionCommand.PlaceOffChainOrder(executionId, hedge.Shares, hedge.Direction, executor.Kind);
+        if (unit.Execute(recorder.Positions, symbol.Value, current => PositionDecider.Decide(current, place, now)) is PositionDecision.Rejected)
+        {
+            unit.SymbolLocks.Release(symbol);
+            return null;
+        }
+
+        var order = new OffchainOrderCommand.Place(symbol, hedge.Shares, hedge.Direction, executor.Kind, new ClientOrderId(Guid.NewGuid()));
+        unit.Execute(recorder.Orders, executionId.ToString(), existing => OffchainOrderDecider.Decide(existing, order, now));
+        return new OffchainExecution(executionId, symbol, hedge.Shares, hedge.Direction, executor.Kind);
+    }
+
+    // The poller must not reconcile an order whose placement is about to start: mark it before it is visible.
+    private OffchainExecution? Commit(UnitOfWork unit, OffchainExecution? execution)
+    {
+        if (execution is not null)
+            guards.BeginPlacement(execution.ExecutionId);
+        try
+        {
+            unit.Commit();
+        }
+        catch
+        {
+            if (execution is not null)
+                guards.EndPlacement(execution.ExecutionId);
+            throw;
+        }
+
+        return execution;
+    }
+
+    private async Task<ExecutionOutcome> RecordPlacementAsync(ExecutionId id, OrderTerms terms, PlacementResult result, CancellationToken cancellationToken)
+    {
+        switch (result)
+        {
+            case PlacementResult.Accepted accepted:
+                return await recorder.RecordSubmissionAsync(id, terms.Symbol, accepted.OrderId, cancellationToken).ConfigureAwait(false);
+            case PlacementResult.Rejected rejected:
+                return await recorder.RecordFailureAsync(id, terms.Symbol, rejected.Failure.Reason, cancellationToken).ConfigureAwait(false);
+            case PlacementResult.Unknown unknown:
+                var lookup = await executor.FindByClientOrderIdAsync(terms.ClientOrderId, cancellationToken).ConfigureAwait(false);
+                return lookup switch
+                {
+                    ClientOrderLookup.Found found => await recorder.RecordSubmissionAsync(id, terms.Symbol, found.OrderId, cancellationToken).ConfigureAwait(false),
+                    ClientOrderLookup.NotFound => await recorder.RecordFailureAsync(id, terms.Symbol, unknown.Failure.Reason, cancellationToken).ConfigureAwait(false),
+                    _ => new ExecutionOutcome.Unknown(id, unknown.Failure),
+                };
+            default:
+                throw new ArgumentOutOfRangeException(nameof(result), result, "Unknown placement result.");
+        }
+    }
+
+    private List<Position> Candidates()
+    {
+        using var unit = database.BeginRead();
+        return PositionView.Symbols(unit, withPendingExecution: false)
+            .Select(symbol => unit.Load(recorder.Positions, symbol).State!)
+            .ToList();
+    }
+}

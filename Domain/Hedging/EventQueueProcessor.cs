@@ -1,0 +1,78 @@
+using System.Diagnostics.CodeAnalysis;
+using TradingBot.Acceptance.Domain.EventSourcing;
+using TradingBot.Acceptance.Domain.OnChainTrades;
+
+namespace TradingBot.Acceptance.Domain.Hedging;
+
+/// <summary>
+/// Feeds queued chain events to the conductor one at a time in chain order (§6.1): each fill's
+/// trade, position and queue mark commit together, then its hedge (if any) goes to the broker.
+/// </summary>
+[SuppressMessage("Naming", "CA1711:Identifiers should not have incorrect suffix", Justification = "It processes the event_queue table.")]
+public sealed class EventQueueProcessor(SqliteDatabase database, Conductor conductor, TimeProvider clock)
+{
+    /// <summary>Adds a chain event unless its <c>(tx_hash, log_index)</c> was seen; <c>true</c> when added.</summary>
+    public bool Enqueue(ChainEvent chainEvent)
+    {
+        using var unit = database.BeginWrite();
+        var added = unit.EventQueue.Enqueue(chainEvent, clock.GetUtcNow());
+        unit.Commit();
+        return added;
+    }
+
+    /// <summary>Processes the first unprocessed row (by block, then log index).</summary>
+    public async Task<QueueStep> ProcessNextAsync(CancellationToken cancellationToken)
+    {
+        QueuedEvent? next;
+        using (var read = database.BeginRead())
+            next = read.EventQueue.PeekNext();
+        if (next is null)
+            return new QueueStep.Idle();
+        switch (FillEventData.Read(next.Event))
+        {
+            case FillValidation.Valid valid:
+                var execution = await conductor.ProcessTradeAsync(valid.Fill, next.Id, cancellationToken).ConfigureAwait(false);
+                var outcome = execution is null
+                    ? null
+                    : await conductor.ExecutePendingOffchainExecutionAsync(execution.ExecutionId, cancellationToken).ConfigureAwait(false);
+                return new QueueStep.Processed(next.Id, valid.Fill.TradeId, execution, outcome);
+            case FillValidation.Invalid invalid:
+                using (var unit = database.BeginWrite())
+                {
+                    unit.EventQueue.DeadLetter(next.Id, invalid.Error.ToString(), clock.GetUtcNow());
+                    unit.Commit();
+                }
+
+                return new QueueStep.DeadLettered(next.Id, invalid.Error);
+            default:
+                throw new InvalidOperationException("Unknown fill validation.");
+        }
+    }
+
+    /// <summary>Processes rows until none is left; returns every step taken.</summary>
+    public async Task<IReadOnlyList<QueueStep>> ProcessAllAsync(CancellationToken cancellationToken)
+    {
+        var steps = new List<QueueStep>();
+        while (true)
+        {
+            var step = await ProcessNextAsync(cancellationToken).ConfigureAwait(false);
+            if (step is QueueStep.Idle)
+                return steps;
+            steps.Add(step);
+        }
+    }
+
+    /// <summary>Every row of the queue in insertion order, dead letters included.</summary>
+    public IReadOnlyList<QueuedEvent> Rows()
+    {
+        using var unit = database.BeginRead();
+        return unit.EventQueue.All();
+    }
+
+    /// <summary>Where a backfill resumes: the highest processed block + 1, else the deployment block.</summary>
+    public long ResumeBlock(long deploymentBlock)
+    {
+        using var unit = database.BeginRead();
+        return unit.EventQueue.LastProcessedBlock() is { } last ? last + 1 : deploymentBlock;
+    }
+}

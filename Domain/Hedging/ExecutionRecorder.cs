@@ -1,0 +1,102 @@
+using TradingBot.Acceptance.Domain.EventSourcing;
+using TradingBot.Acceptance.Domain.Execution;
+using TradingBot.Acceptance.Domain.Finance;
+using TradingBot.Acceptance.Domain.OffchainOrders;
+using TradingBot.Acceptance.Domain.Positions;
+using OrderDecision = TradingBot.Acceptance.Domain.EventSourcing.Decision<
+    TradingBot.Acceptance.Domain.OffchainOrders.OffchainOrderEvent,
+    TradingBot.Acceptance.Domain.OffchainOrders.OffchainOrderError>;
+using PositionDecision = TradingBot.Acceptance.Domain.EventSourcing.Decision<
+    TradingBot.Acceptance.Domain.Positions.PositionEvent,
+    TradingBot.Acceptance.Domain.Positions.PositionError>;
+
+namespace TradingBot.Acceptance.Domain.Hedging;
+
+/// <summary>
+/// Records what the broker said about an execution, each outcome in one transaction that keeps the
+/// order, its position and the symbol's lease in step. Shared by the conductor and the poller.
+/// </summary>
+internal sealed class ExecutionRecorder(SqliteDatabase database, TimeProvider clock, HedgingGuards guards)
+{
+    public const string StaleReason = "stale execution: timed out after 10 minutes without status update";
+    public static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(10);
+
+    public PositionAggregate Positions { get; } = new();
+
+    public OffchainOrderAggregate Orders { get; } = new();
+
+    public async Task<ExecutionOutcome> RecordSubmissionAsync(ExecutionId id, Symbol symbol, BrokerOrderId brokerOrderId, CancellationToken cancellationToken)
+    {
+        using var gate = await guards.EnterAsync(symbol, cancellationToken).ConfigureAwait(false);
+        using var unit = database.BeginWrite();
+        var decision = unit.Execute(Orders, id.ToString(), order =>
+            OffchainOrderDecider.Decide(order, new OffchainOrderCommand.ConfirmSubmission(brokerOrderId), clock.GetUtcNow()));
+        unit.Commit();
+        return decision is OrderDecision.Rejected rejected
+            ? new ExecutionOutcome.Superseded(id, rejected.Error.ToString())
+            : new ExecutionOutcome.Submitted(id, brokerOrderId);
+    }
+
+    public async Task<ExecutionOutcome> RecordFailureAsync(ExecutionId id, Symbol symbol, string reason, CancellationToken cancellationToken)
+    {
+        using var gate = await guards.EnterAsync(symbol, cancellationToken).ConfigureAwait(false);
+        using var unit = database.BeginWrite();
+        var failed = FailExecution(unit, id, symbol, reason, clock.GetUtcNow());
+        unit.Commit();
+        return failed ? new ExecutionOutcome.Failed(id, reason) : new ExecutionOutcome.Superseded(id, "the order had already ended");
+    }
+
+    /// <summary>Fills the order and moves the position by the ordered shares (partial fills are not credited).</summary>
+    public async Task<ExecutionOutcome> RecordFillAsync(ExecutionId id, OrderTerms terms, BrokerOrderId brokerOrderId, BrokerOrderState.Filled filled, CancellationToken cancellationToken)
+    {
+        using var gate = await guards.EnterAsync(terms.Symbol, cancellationToken).ConfigureAwait(false);
+        using var unit = database.BeginWrite();
+        var now = clock.GetUtcNow();
+        if (unit.Execute(Orders, id.ToString(), order => OffchainOrderDecider.Decide(order, new OffchainOrderCommand.CompleteFill(filled.Price), now))
+            is OrderDecision.Rejected rejected)
+            return new ExecutionOutcome.Superseded(id, rejected.Error.ToString());
+        var complete = new PositionCommand.CompleteOffChainOrder(id, terms.Shares, terms.Direction, brokerOrderId, filled.Price, filled.ExecutedAt);
+        if (unit.Execute(Positions, terms.Symbol.Value, position => PositionDecider.Decide(position, complete, now)) is PositionDecision.Rejected refused)
+            throw new InvalidOperationException($"Order {id} filled but position {terms.Symbol} refused it: {refused.Error}");
+        unit.SymbolLocks.Release(terms.Symbol);
+        unit.Commit();
+        return new ExecutionOutcome.Filled(id, filled.Price);
+    }
+
+    public async Task<ExecutionOutcome> RenewLeaseAsync(ExecutionId id, Symbol symbol, CancellationToken cancellationToken)
+    {
+        using var gate = await guards.EnterAsync(symbol, cancellationToken).ConfigureAwait(false);
+        using var unit = database.BeginWrite();
+        unit.SymbolLocks.Renew(symbol, clock.GetUtcNow());
+        unit.Commit();
+        return new ExecutionOutcome.StillOpen(id);
+    }
+
+    /// <summary>Fails the order and frees the position and the lease; <c>false</c> when the order had already ended.</summary>
+    public bool FailExecution(UnitOfWork unit, ExecutionId id, Symbol symbol, string reason, DateTimeOffset now)
+    {
+        if (unit.Execute(Orders, id.ToString(), order => OffchainOrderDecider.Decide(order, new OffchainOrderCommand.MarkFailed(reason), now))
+            is OrderDecision.Rejected)
+            return false;
+        // The position may already wait on another execution only if something is badly wrong; then leave it be.
+        unit.Execute(Positions, symbol.Value, position => PositionDecider.Decide(position, new PositionCommand.FailOffChainOrder(id, reason), now));
+        unit.SymbolLocks.Release(symbol);
+        return true;
+    }
+
+    /// <summary>
+    /// Fails the symbol's pending execution when its lease has not moved for 10 minutes (no lease: the
+    /// order's placement time counts). Returns the failed execution, if any.
+    /// </summary>
+    public ExecutionId? FailIfStale(UnitOfWork unit, Symbol symbol, DateTimeOffset now)
+    {
+        if (unit.Load(Positions, symbol.Value).State?.PendingExecutionId is not { } pending)
+            return null;
+        if (unit.Load(Orders, pending.ToString()).State is not { IsTerminal: false } order)
+            return null;
+        var lastProgress = unit.SymbolLocks.LockedAt(symbol) ?? order.Terms.PlacedAt;
+        if (now - lastProgress <= StaleAfter)
+            return null;
+        return FailExecution(unit, pending, symbol, StaleReason, now) ? pending : null;
+    }
+}

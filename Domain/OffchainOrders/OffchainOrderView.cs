@@ -1,0 +1,38 @@
+using System.Globalization;
+using TradingBot.Acceptance.Domain.EventSourcing;
+using TradingBot.Acceptance.Domain.Finance;
+
+namespace TradingBot.Acceptance.Domain.OffchainOrders;
+
+/// <summary>Reads broker orders: <c>offchain_order_view</c> finds them by status, replay gives their state.</summary>
+public sealed class OffchainOrderView(SqliteDatabase database)
+{
+    private readonly OffchainOrderAggregate orders = new();
+
+    public OffchainOrder? Load(ExecutionId executionId)
+    {
+        using var unit = database.BeginRead();
+        return unit.Load(orders, executionId.ToString()).State;
+    }
+
+    /// <summary>Every order by execution id; optionally only those with one of the statuses (<c>Pending</c>, <c>Submitted</c>, …).</summary>
+    public IReadOnlyList<TrackedOrder> All(params string[] statuses)
+    {
+        using var unit = database.BeginRead();
+        return Find(unit, orders, statuses);
+    }
+
+    /// <summary>The orders of one symbol, by execution id.</summary>
+    public IReadOnlyList<TrackedOrder> ForSymbol(Symbol symbol) =>
+        All().Where(tracked => tracked.Order.Terms.Symbol == symbol).ToList();
+
+    internal static IReadOnlyList<TrackedOrder> Find(UnitOfWork unit, OffchainOrderAggregate orders, params string[] statuses)
+    {
+        if (statuses.Any(status => !status.All(char.IsAsciiLetter)))
+            throw new ArgumentException("A status is a single word such as Submitted.", nameof(statuses));
+        var condition = statuses.Length == 0 ? "1 = 1" : $"status IN ({string.Join(", ", statuses.Select(status => $"'{status}'"))})";
+        return unit.QueryViewIds("offchain_order_view", condition, "CAST(view_id AS INTEGER)")
+            .Select(id => new TrackedOrder(new ExecutionId(long.Parse(id, CultureInfo.InvariantCulture)), unit.Load(orders, id).State!))
+            .ToList();
+    }
+}

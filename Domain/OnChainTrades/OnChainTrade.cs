@@ -1,0 +1,14 @@
+using TradingBot.Acceptance.Domain.Finance;
+
+namespace TradingBot.Acceptance.Domain.OnChainTrades;
+
+/// <summary>The immutable record of one fill of our on-chain order, optionally enriched with gas and oracle data.</summary>
+public sealed record OnChainTrade(
+    Symbol Symbol,
+    FractionalShares Amount,
+    Direction Direction,
+    Usd PriceUsdc,
+    long BlockNumber,
+    DateTimeOffset BlockTimestamp,
+    DateTimeOffset FilledAt,
+    OnChainTradeEnrichment? Enrichment);

@@ -1,0 +1,63 @@
+using Microsoft.Extensions.Time.Testing;
+using NUnit.Framework;
+using Shouldly;
+using TradingBot.Acceptance.Domain.EventSourcing;
+
+namespace TradingBot.Acceptance.UnitTests.EventSourcing;
+
+[TestFixture]
+public sealed class EventQueueTests
+{
+    private static readonly DateTimeOffset Start = new(2025, 1, 6, 15, 0, 0, TimeSpan.Zero);
+    private const string Data = """{"token_symbol":"tAAPL","amount":"0.6","direction":"Sell","price_usdc":"100"}""";
+
+    [Test]
+    public void A_redelivered_event_is_dropped_even_after_processing()
+    {
+        using var database = SqliteDatabase.InMemory(new FakeTimeProvider(Start));
+        using var unit = database.BeginWrite();
+        var chainEvent = new ChainEvent("0xabc1", 3, 100, Start, Data);
+
+        unit.EventQueue.Enqueue(chainEvent, Start).ShouldBeTrue("first delivery");
+        unit.EventQueue.Enqueue(chainEvent with { BlockNumber = 101 }, Start).ShouldBeFalse("second delivery");
+        unit.EventQueue.MarkProcessed(unit.EventQueue.PeekNext()!.Id, Start.AddSeconds(1));
+        unit.EventQueue.Enqueue(chainEvent, Start).ShouldBeFalse("delivery after processing");
+
+        var row = unit.EventQueue.All().ShouldHaveSingleItem();
+        (row.Processed, row.ProcessedAt, row.Error, row.Event.BlockNumber).ShouldBe((true, (DateTimeOffset?)Start.AddSeconds(1), (string?)null, 100L));
+        unit.EventQueue.PeekNext().ShouldBeNull("next row after processing the only one");
+    }
+
+    [Test]
+    public void Rows_are_dequeued_by_block_then_log_index()
+    {
+        using var database = SqliteDatabase.InMemory(new FakeTimeProvider(Start));
+        using var unit = database.BeginWrite();
+        unit.EventQueue.Enqueue(new ChainEvent("0xbbb2", 0, 101, Start, Data), Start);
+        unit.EventQueue.Enqueue(new ChainEvent("0xaaa1", 7, 100, Start, Data), Start);
+        unit.EventQueue.Enqueue(new ChainEvent("0xaaa1", 2, 100, Start, Data), Start);
+
+        var order = new List<string>();
+        while (unit.EventQueue.PeekNext() is { } next)
+        {
+            order.Add($"{next.Event.TxHash}#{next.Event.LogIndex}");
+            unit.EventQueue.MarkProcessed(next.Id, Start);
+        }
+
+        order.ShouldBe(["0xaaa1#2", "0xaaa1#7", "0xbbb2#0"]);
+        unit.EventQueue.LastProcessedBlock().ShouldBe(101, "highest processed block");
+    }
+
+    [Test]
+    public void A_dead_letter_is_processed_and_keeps_its_error()
+    {
+        using var database = SqliteDatabase.InMemory(new FakeTimeProvider(Start));
+        using var unit = database.BeginWrite();
+        unit.EventQueue.Enqueue(new ChainEvent("0xdead", 0, 5, null, "{}"), Start);
+
+        unit.EventQueue.DeadLetter(unit.EventQueue.PeekNext()!.Id, "token_symbol: missing", Start);
+
+        unit.EventQueue.All().ShouldHaveSingleItem().Error.ShouldBe("token_symbol: missing");
+        unit.EventQueue.PeekNext().ShouldBeNull("next row");
+    }
+}
