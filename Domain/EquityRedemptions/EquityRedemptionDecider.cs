@@ -1,3 +1,4 @@
+using TradingBot.Acceptance.Domain.EventSourcing;
 using TradingBot.Acceptance.Domain.Rebalancing.Persistence;
 using Command = TradingBot.Acceptance.Domain.EquityRedemptions.EquityRedemptionCommand;
 using Error = TradingBot.Acceptance.Domain.EquityRedemptions.EquityRedemptionError;
@@ -9,7 +10,11 @@ namespace TradingBot.Acceptance.Domain.EquityRedemptions;
 public static class EquityRedemptionDecider
 {
     public static readonly AggregateKind<State, Command, Event, Error> Kind =
-        new("EquityRedemption", new State.NotSent(), Decide, Evolve, new EquityRedemptionEventCodec());
+        new("EquityRedemption", new State.NotSent(), Decide, Evolve, new EquityRedemptionEventCodec())
+        {
+            ViewTable = EquityRedemptionView.Table,
+            View = EquityRedemptionView.ToJson,
+        };
 
     public static Decision<Event, Error> Decide(State redemption, Command command, DateTimeOffset now) =>
         (redemption, command) switch

@@ -1,6 +1,7 @@
 using TradingBot.Acceptance.Domain.EquityRedemptions;
 using TradingBot.Acceptance.Domain.Finance;
 using TradingBot.Acceptance.Domain.InventorySnapshots;
+using TradingBot.Acceptance.Domain.Positions;
 using TradingBot.Acceptance.Domain.Rebalancing.Persistence;
 using TradingBot.Acceptance.Domain.TokenizedEquityMints;
 using TradingBot.Acceptance.Domain.UsdcRebalances;
@@ -29,6 +30,12 @@ public sealed partial class RebalancingTrigger
                     break;
                 case InventorySnapshotEvent snapshot:
                     await ReactToSnapshotAsync(snapshot, cancellationToken);
+                    break;
+                case PositionEvent.OnChainOrderFilled fill:
+                    await OnChainOrderFilledAsync(new Symbol(committed.AggregateId), fill.Amount, fill.Direction, cancellationToken);
+                    break;
+                case PositionEvent.OffChainOrderFilled fill:
+                    await OffChainOrderFilledAsync(new Symbol(committed.AggregateId), fill.SharesFilled, fill.Direction, cancellationToken);
                     break;
             }
         }

@@ -1,3 +1,4 @@
+using TradingBot.Acceptance.Domain.EventSourcing;
 using TradingBot.Acceptance.Domain.Rebalancing.Persistence;
 using Command = TradingBot.Acceptance.Domain.UsdcRebalances.UsdcRebalanceCommand;
 using Error = TradingBot.Acceptance.Domain.UsdcRebalances.UsdcRebalanceError;
@@ -9,7 +10,11 @@ namespace TradingBot.Acceptance.Domain.UsdcRebalances;
 public static class UsdcRebalanceDecider
 {
     public static readonly AggregateKind<State, Command, Event, Error> Kind =
-        new("UsdcRebalance", new State.NotStarted(), Decide, UsdcRebalanceEvolution.Evolve, new UsdcRebalanceEventCodec());
+        new("UsdcRebalance", new State.NotStarted(), Decide, UsdcRebalanceEvolution.Evolve, new UsdcRebalanceEventCodec())
+        {
+            ViewTable = UsdcRebalanceView.Table,
+            View = UsdcRebalanceView.ToJson,
+        };
 
     // Ranks order the states along the workflow so "too early" and "too late" read as a comparison;
     // a failed state ranks just after the step it failed in.

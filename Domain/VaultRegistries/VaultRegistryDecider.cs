@@ -1,3 +1,4 @@
+using TradingBot.Acceptance.Domain.EventSourcing;
 using TradingBot.Acceptance.Domain.Rebalancing.Persistence;
 using Command = TradingBot.Acceptance.Domain.VaultRegistries.VaultRegistryCommand;
 using Error = TradingBot.Acceptance.Domain.VaultRegistries.VaultRegistryError;
@@ -8,7 +9,11 @@ namespace TradingBot.Acceptance.Domain.VaultRegistries;
 public static class VaultRegistryDecider
 {
     public static readonly AggregateKind<VaultRegistry, Command, Event, Error> Kind =
-        new("VaultRegistry", VaultRegistry.Empty, Decide, Evolve, new VaultRegistryEventCodec());
+        new("VaultRegistry", VaultRegistry.Empty, Decide, Evolve, new VaultRegistryEventCodec())
+        {
+            ViewTable = VaultRegistryView.Table,
+            View = VaultRegistryView.ToJson,
+        };
 
     // Every fill re-discovers its vaults: an identical discovery must not grow the log.
     public static Decision<Event, Error> Decide(VaultRegistry registry, Command command, DateTimeOffset now) =>

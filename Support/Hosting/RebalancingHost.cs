@@ -1,4 +1,5 @@
 using TradingBot.Acceptance.Domain.Bridging;
+using TradingBot.Acceptance.Domain.EventSourcing;
 using TradingBot.Acceptance.Domain.Finance;
 using TradingBot.Acceptance.Domain.Rebalancing;
 using TradingBot.Acceptance.Domain.Rebalancing.Alpaca;
@@ -24,14 +25,21 @@ public sealed class RebalancingHost : IDisposable
 
     private readonly List<HttpClient> httpClients = [];
 
-    public RebalancingHost(RebalancingConfig? config = null, SteppingClock? clock = null)
+    private readonly bool ownsDatabase;
+
+    /// <param name="database">The scenario's event store, shared with the hedging side; a fresh in-memory one when null.</param>
+    public RebalancingHost(RebalancingConfig? config = null, SteppingClock? clock = null, SqliteDatabase? database = null)
     {
         Clock = clock ?? new SteppingClock();
         Config = config ?? DefaultConfig;
-        Store = new InMemoryAggregateStore(Clock);
+        ownsDatabase = database is null;
+        Database = database ?? SqliteDatabase.InMemory(Clock);
+        Feed = new CommittedEventFeed(Database);
+        Feed.SkipToEnd();
+        Store = new SqliteAggregateStore(Database, Clock, Feed);
         Inventory = new InventoryView();
         Trigger = new RebalancingTrigger(Config, Inventory, Store);
-        Store.Subscribe(Trigger);
+        Feed.Subscribe(Trigger);
         var credentials = new AlpacaCredentials("key-id", "secret-key", AlpacaTokenizationStub.AccountId);
         var walletCredentials = credentials with { AccountId = AlpacaWalletStub.AccountId };
         var tokenizationApi = new AlpacaTokenizationClient(Http(credentials.CreateTokenizationHttpClient(Tokenization.Url)), credentials.AccountId);
@@ -51,7 +59,12 @@ public sealed class RebalancingHost : IDisposable
 
     public SteppingClock Clock { get; }
     public RebalancingConfig Config { get; }
-    public InMemoryAggregateStore Store { get; }
+    public SqliteDatabase Database { get; }
+
+    /// <summary>Hands committed events to the trigger; call <see cref="CatchUpAsync"/> after hedging steps.</summary>
+    public CommittedEventFeed Feed { get; }
+
+    public SqliteAggregateStore Store { get; }
     public InventoryView Inventory { get; }
     public RebalancingTrigger Trigger { get; }
     public Rebalancer Rebalancer { get; }
@@ -72,13 +85,16 @@ public sealed class RebalancingHost : IDisposable
     public Task RunRebalancerAsync(CancellationToken cancellationToken = default) =>
         Clock.RunUntilCompleteAsync(Rebalancer.DrainAsync(cancellationToken));
 
+    /// <summary>Lets the trigger see events committed by others (the conductor's Position events).</summary>
+    public Task CatchUpAsync(CancellationToken cancellationToken = default) => Feed.CatchUpAsync(cancellationToken);
+
     /// <summary>The event names of every aggregate of a type, in log order (e.g. <c>TokenizedEquityMint</c>).</summary>
     public IReadOnlyList<string> EventNames(string aggregateType) =>
-        Store.Rows.Where(row => row.AggregateType == aggregateType)
-            .Select(row => row.EventType[(row.EventType.IndexOf("::", StringComparison.Ordinal) + 2)..]).ToList();
+        [.. Events(aggregateType).Select(row => row.EventName)];
 
-    public IReadOnlyList<StoredEvent> Events(string aggregateType) =>
-        Store.Rows.Where(row => row.AggregateType == aggregateType).ToList();
+    /// <summary>The stored rows of every aggregate of a type, in global (rowid) order.</summary>
+    public IReadOnlyList<RecordedEvent> Events(string aggregateType) =>
+        [.. Database.ReadEventLog().Where(row => row.AggregateType == aggregateType)];
 
     public void Dispose()
     {
@@ -87,7 +103,9 @@ public sealed class RebalancingHost : IDisposable
         Circle.Dispose();
         foreach (var client in httpClients)
             client.Dispose();
-        Store.Dispose();
+        Feed.Dispose();
+        if (ownsDatabase)
+            Database.Dispose();
     }
 
     private ResilientHttp Http(HttpClient client)

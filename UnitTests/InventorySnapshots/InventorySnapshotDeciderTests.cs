@@ -1,3 +1,4 @@
+using TradingBot.Acceptance.Domain.EventSourcing;
 using System.Collections.Immutable;
 using NUnit.Framework;
 using Shouldly;

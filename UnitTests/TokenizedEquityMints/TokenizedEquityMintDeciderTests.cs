@@ -1,3 +1,4 @@
+using TradingBot.Acceptance.Domain.EventSourcing;
 using System.Numerics;
 using NUnit.Framework;
 using Shouldly;

@@ -1,3 +1,4 @@
+using TradingBot.Acceptance.Domain.EventSourcing;
 using NUnit.Framework;
 using Shouldly;
 using TradingBot.Acceptance.Domain.Finance;

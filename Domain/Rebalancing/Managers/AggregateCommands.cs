@@ -6,7 +6,7 @@ namespace TradingBot.Acceptance.Domain.Rebalancing.Managers;
 /// <summary>Sends a workflow's commands to its one aggregate; a rejection is logged and reported as false.</summary>
 public sealed class AggregateCommands<TState, TCommand, TEvent, TError>(
     IAggregateStore store, AggregateKind<TState, TCommand, TEvent, TError> kind, string aggregateId, ILogger logger)
-    where TState : notnull
+    where TState : class
     where TEvent : notnull
     where TCommand : notnull
 {

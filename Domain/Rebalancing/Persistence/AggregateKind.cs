@@ -1,3 +1,5 @@
+using TradingBot.Acceptance.Domain.EventSourcing;
+
 namespace TradingBot.Acceptance.Domain.Rebalancing.Persistence;
 
 /// <summary>
@@ -10,9 +12,15 @@ public sealed record AggregateKind<TState, TCommand, TEvent, TError>(
     Func<TState, TCommand, DateTimeOffset, Decision<TEvent, TError>> Decide,
     Func<TState, TEvent, TState> Evolve,
     IEventCodec<TEvent> Codec)
-    where TState : notnull
+    where TState : class
     where TEvent : notnull
 {
+    /// <summary>The <c>*_view</c> table kept in step with the events, or null when the aggregate has none.</summary>
+    public string? ViewTable { get; init; }
+
+    /// <summary>The live state as the view payload's <c>Live</c> value.</summary>
+    public Func<TState, System.Text.Json.Nodes.JsonObject>? View { get; init; }
+
     /// <summary>The stored event type, e.g. <c>TokenizedEquityMintEvent::MintRequested</c>.</summary>
     public string EventType(TEvent @event) => $"{AggregateType}Event::{Codec.Name(@event)}";
 

@@ -10,18 +10,18 @@ public interface IAggregateStore
     Task<CommandOutcome<TState, TEvent, TError>> ExecuteAsync<TState, TCommand, TEvent, TError>(
         AggregateKind<TState, TCommand, TEvent, TError> kind, string aggregateId, TCommand command,
         CancellationToken cancellationToken)
-        where TState : notnull
+        where TState : class
         where TEvent : notnull;
 
     /// <summary>The events of one aggregate in sequence order (none for an unknown id).</summary>
     Task<IReadOnlyList<TEvent>> LoadEventsAsync<TState, TCommand, TEvent, TError>(
         AggregateKind<TState, TCommand, TEvent, TError> kind, string aggregateId, CancellationToken cancellationToken)
-        where TState : notnull
+        where TState : class
         where TEvent : notnull;
 
     /// <summary>The current state: the kind's initial state for an unknown id.</summary>
     Task<TState> LoadAsync<TState, TCommand, TEvent, TError>(
         AggregateKind<TState, TCommand, TEvent, TError> kind, string aggregateId, CancellationToken cancellationToken)
-        where TState : notnull
+        where TState : class
         where TEvent : notnull;
 }
