@@ -23,12 +23,16 @@ public sealed class EquityRedemptionEventCodec : IEventCodec<Event>
     {
         Event.TokensSent e => new JsonObject
         {
-            ["symbol"] = e.Symbol.Value, ["quantity"] = Amount(e.Quantity.Value), ["redemption_wallet"] = e.RedemptionWallet,
-            ["tx_hash"] = e.TxHash, ["sent_at"] = Time(e.SentAt),
+            ["symbol"] = e.Symbol.Value,
+            ["quantity"] = Amount(e.Quantity.Value),
+            ["redemption_wallet"] = e.RedemptionWallet,
+            ["tx_hash"] = e.TxHash,
+            ["sent_at"] = Time(e.SentAt),
         },
         Event.Detected e => new JsonObject
         {
-            ["tokenization_request_id"] = e.TokenizationRequestId, ["detected_at"] = Time(e.DetectedAt),
+            ["tokenization_request_id"] = e.TokenizationRequestId,
+            ["detected_at"] = Time(e.DetectedAt),
         },
         Event.DetectionFailed e => new JsonObject { ["reason"] = e.Reason, ["failed_at"] = Time(e.FailedAt) },
         Event.Completed e => new JsonObject { ["completed_at"] = Time(e.CompletedAt) },

@@ -27,7 +27,8 @@ public sealed class InventorySnapshotEventCodec : IEventCodec<Event>
         Event.OffchainEquity e => new JsonObject { ["positions"] = Holdings(e.Positions), ["fetched_at"] = Time(e.FetchedAt) },
         Event.OffchainCash e => new JsonObject
         {
-            ["cash_balance_cents"] = e.CashBalanceCents.ToString(CultureInfo.InvariantCulture), ["fetched_at"] = Time(e.FetchedAt),
+            ["cash_balance_cents"] = e.CashBalanceCents.ToString(CultureInfo.InvariantCulture),
+            ["fetched_at"] = Time(e.FetchedAt),
         },
         _ => throw new ArgumentOutOfRangeException(nameof(domainEvent), domainEvent, "Unknown snapshot event"),
     });

@@ -25,25 +25,30 @@ public sealed class TokenizedEquityMintEventCodec : IEventCodec<Event>
     {
         Event.MintRequested e => new JsonObject
         {
-            ["symbol"] = e.Symbol.Value, ["quantity"] = Amount(e.Quantity.Value), ["wallet"] = e.Wallet,
+            ["symbol"] = e.Symbol.Value,
+            ["quantity"] = Amount(e.Quantity.Value),
+            ["wallet"] = e.Wallet,
             ["requested_at"] = Time(e.RequestedAt),
         },
         Event.MintRejected e => new JsonObject { ["reason"] = e.Reason, ["rejected_at"] = Time(e.RejectedAt) },
         Event.MintAccepted e => new JsonObject
         {
-            ["issuer_request_id"] = e.IssuerRequestId, ["tokenization_request_id"] = e.TokenizationRequestId,
+            ["issuer_request_id"] = e.IssuerRequestId,
+            ["tokenization_request_id"] = e.TokenizationRequestId,
             ["accepted_at"] = Time(e.AcceptedAt),
         },
         Event.MintAcceptanceFailed e => new JsonObject { ["reason"] = e.Reason, ["failed_at"] = Time(e.FailedAt) },
         Event.TokensReceived e => new JsonObject
         {
-            ["tx_hash"] = e.TxHash, ["receipt_id"] = e.ReceiptId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["tx_hash"] = e.TxHash,
+            ["receipt_id"] = e.ReceiptId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["shares_minted"] = e.SharesMinted.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["received_at"] = Time(e.ReceivedAt),
         },
         Event.MintCompleted e => new JsonObject
         {
-            ["vault_deposit_tx_hash"] = e.VaultDepositTxHash, ["completed_at"] = Time(e.CompletedAt),
+            ["vault_deposit_tx_hash"] = e.VaultDepositTxHash,
+            ["completed_at"] = Time(e.CompletedAt),
         },
         Event.RaindexDepositFailed e => new JsonObject { ["reason"] = e.Reason, ["failed_at"] = Time(e.FailedAt) },
         _ => throw new ArgumentOutOfRangeException(nameof(domainEvent), domainEvent, "Unknown mint event"),

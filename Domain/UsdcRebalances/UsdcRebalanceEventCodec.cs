@@ -32,47 +32,62 @@ public sealed class UsdcRebalanceEventCodec : IEventCodec<Event>
     {
         Event.ConversionInitiated e => new JsonObject
         {
-            ["direction"] = e.Direction.ToString(), ["amount"] = Amount(e.Amount.Value),
-            ["order_id"] = e.OrderId.ToString(), ["initiated_at"] = Time(e.InitiatedAt),
+            ["direction"] = e.Direction.ToString(),
+            ["amount"] = Amount(e.Amount.Value),
+            ["order_id"] = e.OrderId.ToString(),
+            ["initiated_at"] = Time(e.InitiatedAt),
         },
         Event.ConversionConfirmed e => new JsonObject
         {
-            ["direction"] = e.Direction.ToString(), ["filled_amount"] = Amount(e.FilledAmount.Value),
+            ["direction"] = e.Direction.ToString(),
+            ["filled_amount"] = Amount(e.FilledAmount.Value),
             ["converted_at"] = Time(e.ConvertedAt),
         },
         Event.ConversionFailed e => new JsonObject { ["reason"] = e.Reason, ["failed_at"] = Time(e.FailedAt) },
         Event.Initiated e => new JsonObject
         {
-            ["direction"] = e.Direction.ToString(), ["amount"] = Amount(e.Amount.Value),
-            ["withdrawal_ref"] = Reference(e.WithdrawalRef), ["initiated_at"] = Time(e.InitiatedAt),
+            ["direction"] = e.Direction.ToString(),
+            ["amount"] = Amount(e.Amount.Value),
+            ["withdrawal_ref"] = Reference(e.WithdrawalRef),
+            ["initiated_at"] = Time(e.InitiatedAt),
         },
         Event.WithdrawalConfirmed e => new JsonObject { ["confirmed_at"] = Time(e.ConfirmedAt) },
         Event.WithdrawalFailed e => new JsonObject { ["reason"] = e.Reason, ["failed_at"] = Time(e.FailedAt) },
         Event.BridgingInitiated e => new JsonObject { ["burn_tx_hash"] = e.BurnTxHash, ["burned_at"] = Time(e.BurnedAt) },
         Event.BridgeAttestationReceived e => new JsonObject
         {
-            ["attestation"] = e.Attestation, ["cctp_nonce"] = e.CctpNonce, ["attested_at"] = Time(e.AttestedAt),
+            ["attestation"] = e.Attestation,
+            ["cctp_nonce"] = e.CctpNonce,
+            ["attested_at"] = Time(e.AttestedAt),
         },
         Event.Bridged e => new JsonObject
         {
-            ["mint_tx_hash"] = e.MintTxHash, ["amount_received"] = Amount(e.AmountReceived.Value),
-            ["fee_collected"] = Amount(e.FeeCollected.Value), ["minted_at"] = Time(e.MintedAt),
+            ["mint_tx_hash"] = e.MintTxHash,
+            ["amount_received"] = Amount(e.AmountReceived.Value),
+            ["fee_collected"] = Amount(e.FeeCollected.Value),
+            ["minted_at"] = Time(e.MintedAt),
         },
         Event.BridgingFailed e => new JsonObject
         {
-            ["burn_tx_hash"] = e.BurnTxHash, ["cctp_nonce"] = e.CctpNonce, ["reason"] = e.Reason, ["failed_at"] = Time(e.FailedAt),
+            ["burn_tx_hash"] = e.BurnTxHash,
+            ["cctp_nonce"] = e.CctpNonce,
+            ["reason"] = e.Reason,
+            ["failed_at"] = Time(e.FailedAt),
         },
         Event.DepositInitiated e => new JsonObject
         {
-            ["deposit_ref"] = Reference(e.DepositRef), ["deposit_initiated_at"] = Time(e.DepositInitiatedAt),
+            ["deposit_ref"] = Reference(e.DepositRef),
+            ["deposit_initiated_at"] = Time(e.DepositInitiatedAt),
         },
         Event.DepositConfirmed e => new JsonObject
         {
-            ["direction"] = e.Direction.ToString(), ["deposit_confirmed_at"] = Time(e.DepositConfirmedAt),
+            ["direction"] = e.Direction.ToString(),
+            ["deposit_confirmed_at"] = Time(e.DepositConfirmedAt),
         },
         Event.DepositFailed e => new JsonObject
         {
-            ["deposit_ref"] = e.DepositRef is null ? null : Reference(e.DepositRef), ["reason"] = e.Reason,
+            ["deposit_ref"] = e.DepositRef is null ? null : Reference(e.DepositRef),
+            ["reason"] = e.Reason,
             ["failed_at"] = Time(e.FailedAt),
         },
         _ => throw new ArgumentOutOfRangeException(nameof(domainEvent), domainEvent, "Unknown USDC move event"),

@@ -20,12 +20,17 @@ public sealed class VaultRegistryEventCodec : IEventCodec<Event>
     {
         Event.EquityVaultDiscovered e => new JsonObject
         {
-            ["token"] = e.Token, ["vault_id"] = e.VaultId, ["discovered_in"] = e.DiscoveredIn, ["symbol"] = e.Symbol.Value,
+            ["token"] = e.Token,
+            ["vault_id"] = e.VaultId,
+            ["discovered_in"] = e.DiscoveredIn,
+            ["symbol"] = e.Symbol.Value,
             ["discovered_at"] = Time(e.DiscoveredAt),
         },
         Event.UsdcVaultDiscovered e => new JsonObject
         {
-            ["vault_id"] = e.VaultId, ["discovered_in"] = e.DiscoveredIn, ["discovered_at"] = Time(e.DiscoveredAt),
+            ["vault_id"] = e.VaultId,
+            ["discovered_in"] = e.DiscoveredIn,
+            ["discovered_at"] = Time(e.DiscoveredAt),
         },
         _ => throw new ArgumentOutOfRangeException(nameof(domainEvent), domainEvent, "Unknown vault registry event"),
     });

@@ -49,9 +49,16 @@ public sealed class AlpacaTokenizationStub : IDisposable
     public void ListsRedemption(string txHash, string status) =>
         ListRequests("redeem", new JsonObject
         {
-            ["tokenization_request_id"] = RedeemRequestId, ["type"] = "redeem", ["status"] = status,
-            ["underlying_symbol"] = "AAPL", ["token_symbol"] = "tAAPL", ["qty"] = "30", ["tx_hash"] = txHash,
-            ["issuer_request_id"] = "issuer-redeem-1", ["wallet_address"] = "", ["created_at"] = "2026-11-25T15:00:00Z",
+            ["tokenization_request_id"] = RedeemRequestId,
+            ["type"] = "redeem",
+            ["status"] = status,
+            ["underlying_symbol"] = "AAPL",
+            ["token_symbol"] = "tAAPL",
+            ["qty"] = "30",
+            ["tx_hash"] = txHash,
+            ["issuer_request_id"] = "issuer-redeem-1",
+            ["wallet_address"] = "",
+            ["created_at"] = "2026-11-25T15:00:00Z",
         });
 
     /// <summary>No redeem request is ever listed: the redemption is never detected.</summary>
@@ -74,8 +81,16 @@ public sealed class AlpacaTokenizationStub : IDisposable
 
     private static JsonObject MintRequest(string status, string txHash) => new()
     {
-        ["tokenization_request_id"] = MintRequestId, ["type"] = "mint", ["status"] = status, ["underlying_symbol"] = "AAPL",
-        ["token_symbol"] = "tAAPL", ["qty"] = "30.5", ["issuer_request_id"] = IssuerRequestId, ["tx_hash"] = txHash,
-        ["wallet_address"] = "", ["created_at"] = "2026-11-25T15:00:00Z", ["updated_at"] = "2026-11-25T15:00:00Z",
+        ["tokenization_request_id"] = MintRequestId,
+        ["type"] = "mint",
+        ["status"] = status,
+        ["underlying_symbol"] = "AAPL",
+        ["token_symbol"] = "tAAPL",
+        ["qty"] = "30.5",
+        ["issuer_request_id"] = IssuerRequestId,
+        ["tx_hash"] = txHash,
+        ["wallet_address"] = "",
+        ["created_at"] = "2026-11-25T15:00:00Z",
+        ["updated_at"] = "2026-11-25T15:00:00Z",
     };
 }

@@ -33,7 +33,10 @@ public sealed class AlpacaWalletStub : IDisposable
         server.Given(Request.Create().WithPath($"{Orders}/{ConversionOrderId}").UsingGet())
             .RespondWith(StubResponses.Json(200, new JsonObject
             {
-                ["id"] = ConversionOrderId, ["status"] = "filled", ["filled_qty"] = filledQuantity, ["filled_avg_price"] = "1",
+                ["id"] = ConversionOrderId,
+                ["status"] = "filled",
+                ["filled_qty"] = filledQuantity,
+                ["filled_avg_price"] = "1",
             }));
     }
 
@@ -41,7 +44,11 @@ public sealed class AlpacaWalletStub : IDisposable
         server.Given(Request.Create().WithPath($"{Wallets}/whitelists").UsingGet())
             .RespondWith(StubResponses.Json(200, new JsonArray(new JsonObject
             {
-                ["id"] = "whitelist-1", ["address"] = address, ["asset"] = "USDC", ["chain"] = "ETH", ["status"] = status,
+                ["id"] = "whitelist-1",
+                ["address"] = address,
+                ["asset"] = "USDC",
+                ["chain"] = "ETH",
+                ["status"] = status,
             })));
 
     /// <summary>Withdrawals are accepted; the transfer list then reports them with <paramref name="finalStatus"/>.</summary>
@@ -59,7 +66,8 @@ public sealed class AlpacaWalletStub : IDisposable
         server.Given(Request.Create().WithPath(Wallets).WithParam("asset", "USDC").UsingGet())
             .RespondWith(StubResponses.Json(200, new JsonArray(new JsonObject
             {
-                ["asset_id"] = "usdc-ethereum", ["address"] = DepositAddress,
+                ["asset_id"] = "usdc-ethereum",
+                ["address"] = DepositAddress,
             })));
         transfers.Add(Transfer(DepositId, txHash, "INCOMING", amount, finalStatus));
         ListTransfers();
@@ -81,7 +89,13 @@ public sealed class AlpacaWalletStub : IDisposable
 
     private static JsonObject Transfer(string id, string txHash, string direction, string amount, string status) => new()
     {
-        ["id"] = id, ["tx_hash"] = txHash, ["direction"] = direction, ["amount"] = amount, ["status"] = status,
-        ["network_fee"] = "0", ["fees"] = "0", ["asset"] = "USDC",
+        ["id"] = id,
+        ["tx_hash"] = txHash,
+        ["direction"] = direction,
+        ["amount"] = amount,
+        ["status"] = status,
+        ["network_fee"] = "0",
+        ["fees"] = "0",
+        ["asset"] = "USDC",
     };
 }

@@ -22,7 +22,9 @@ public sealed class AlpacaWalletClient(ResilientHttp http, string accountId) : I
             throw new ArgumentOutOfRangeException(nameof(amount), amount, "amount: a withdrawal must be greater than 0");
         var body = new JsonObject
         {
-            ["amount"] = amount.Value.ToString(CultureInfo.InvariantCulture), ["asset"] = "USDC", ["address"] = address,
+            ["amount"] = amount.Value.ToString(CultureInfo.InvariantCulture),
+            ["asset"] = "USDC",
+            ["address"] = address,
         };
         var json = await http.SendForJsonAsync(
             () => ResilientHttp.Json(HttpMethod.Post, $"/v1/accounts/{accountId}/wallets/transfers", body), cancellationToken);

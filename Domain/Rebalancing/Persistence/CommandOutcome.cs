@@ -7,4 +7,5 @@ public abstract record CommandOutcome<TState, TEvent, TError>
 
     public sealed record Committed(TState State, IReadOnlyList<TEvent> Events) : CommandOutcome<TState, TEvent, TError>;
 
-    public sealed record Rejected(TError Error) : CommandOutcome<TState, TEvent, TError>;}
+    public sealed record Rejected(TError Error) : CommandOutcome<TState, TEvent, TError>;
+}

@@ -29,7 +29,9 @@ public sealed class AlpacaTokenizationClientTests
         server.Given(Request.Create().WithPath("/v1/accounts/acct-1/tokenization/mint").UsingPost())
             .RespondWith(StubResponses.Json(200, new JsonObject
             {
-                ["tokenization_request_id"] = "tok-1", ["issuer_request_id"] = "iss-1", ["status"] = "pending",
+                ["tokenization_request_id"] = "tok-1",
+                ["issuer_request_id"] = "iss-1",
+                ["status"] = "pending",
             }));
         var (client, http) = ClientFor(new Uri(server.Url!), new SteppingClock());
         using var _ = http;

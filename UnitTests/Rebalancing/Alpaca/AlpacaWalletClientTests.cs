@@ -96,6 +96,10 @@ public sealed class AlpacaWalletClientTests
 
     private static JsonArray Transfers(string status) => new(new JsonObject
     {
-        ["id"] = AlpacaWalletStub.WithdrawalId, ["tx_hash"] = "", ["direction"] = "OUTGOING", ["amount"] = "400", ["status"] = status,
+        ["id"] = AlpacaWalletStub.WithdrawalId,
+        ["tx_hash"] = "",
+        ["direction"] = "OUTGOING",
+        ["amount"] = "400",
+        ["status"] = status,
     });
 }
