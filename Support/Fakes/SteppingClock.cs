@@ -51,8 +51,11 @@ public sealed class SteppingClock : FakeTimeProvider
         await workflow;
     }
 
-    public Task<T> RunUntilCompleteAsync<T>(Task<T> workflow) =>
-        RunUntilCompleteAsync((Task)workflow).ContinueWith(_ => workflow.Result, TaskScheduler.Default);
+    public async Task<T> RunUntilCompleteAsync<T>(Task<T> workflow)
+    {
+        await RunUntilCompleteAsync((Task)workflow);
+        return await workflow;
+    }
 
     /// <summary>Moves the clock to the earliest armed timer's due time (firing it); false when none is armed.</summary>
     public bool AdvanceToNextTimer()

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -16,6 +15,8 @@ public sealed class ResilientHttp
 {
     public const int MaxRetries = 10;
 
+    private static readonly TimeSpan MaxDelay = TimeSpan.FromSeconds(60);
+
     private readonly HttpClient client;
     private readonly ResiliencePipeline<HttpResponseMessage> pipeline;
 
@@ -28,12 +29,12 @@ public sealed class ResilientHttp
                 MaxRetryAttempts = MaxRetries,
                 BackoffType = DelayBackoffType.Exponential,
                 Delay = TimeSpan.FromSeconds(1),
-                MaxDelay = TimeSpan.FromSeconds(60),
+                MaxDelay = MaxDelay,
                 UseJitter = false,
                 ShouldHandle = new PredicateBuilder<HttpResponseMessage>()
                     .Handle<HttpRequestException>()
                     .HandleResult(response => IsTransient(response.StatusCode)),
-                DelayGenerator = arguments => ValueTask.FromResult(RetryAfter(arguments.Outcome.Result)),
+                DelayGenerator = arguments => ValueTask.FromResult(RetryAfter(arguments.Outcome.Result, clock.GetUtcNow())),
             })
             .Build();
     }
@@ -86,14 +87,13 @@ public sealed class ResilientHttp
 
     private static bool IsTransient(HttpStatusCode status) => (int)status >= 500 || status == HttpStatusCode.TooManyRequests;
 
-    private static TimeSpan? RetryAfter(HttpResponseMessage? response)
+    // Retry-After in seconds or as an HTTP date, capped at the 60 s backoff ceiling; absent → exponential backoff.
+    private static TimeSpan? RetryAfter(HttpResponseMessage? response, DateTimeOffset now)
     {
         var header = response?.Headers.RetryAfter;
-        if (header?.Delta is { } delta)
-            return delta <= TimeSpan.FromSeconds(60) ? delta : TimeSpan.FromSeconds(60);
-        if (response?.Headers.TryGetValues("Retry-After", out var values) == true
-            && int.TryParse(values.FirstOrDefault(), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
-            return TimeSpan.FromSeconds(Math.Min(seconds, 60));
-        return null; // the exponential backoff applies
+        var wait = header?.Delta ?? (header?.Date is { } date ? date - now : null);
+        if (wait is not { } delay)
+            return null;
+        return delay < TimeSpan.Zero ? TimeSpan.Zero : delay > MaxDelay ? MaxDelay : delay;
     }
 }

@@ -117,4 +117,24 @@ public sealed class AlpacaTokenizationClientTests
         server.LogEntries.Count.ShouldBe(3, "two transient answers, then success");
         (clock.GetUtcNow() - start).ShouldBe(TimeSpan.FromSeconds(1 + 2), "backoff of 1 s then 2 s");
     }
+
+    [Test]
+    public async Task A_rate_limit_waits_for_its_retry_after_on_the_clock()
+    {
+        using var server = WireMockServer.Start();
+        var path = "/v1/accounts/acct-1/tokenization/requests";
+        server.Given(Request.Create().WithPath(path).UsingGet()).InScenario("limited").WillSetStateTo("waited")
+            .RespondWith(WireMock.ResponseBuilders.Response.Create().WithStatusCode(429).WithHeader("Retry-After", "7"));
+        server.Given(Request.Create().WithPath(path).UsingGet()).InScenario("limited").WhenStateIs("waited")
+            .RespondWith(StubResponses.Json(200, new JsonArray()));
+        var clock = new SteppingClock();
+        var start = clock.GetUtcNow();
+        var (client, http) = ClientFor(new Uri(server.Url!), clock);
+        using var _ = http;
+
+        await clock.RunUntilCompleteAsync(client.ListRequestsAsync("mint", CancellationToken.None));
+
+        server.LogEntries.Count.ShouldBe(2);
+        (clock.GetUtcNow() - start).ShouldBe(TimeSpan.FromSeconds(7), "the Retry-After wait");
+    }
 }
