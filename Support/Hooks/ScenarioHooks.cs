@@ -1,0 +1,22 @@
+using Reqnroll;
+using Reqnroll.BoDi;
+using TradingBot.Acceptance.Support.Fakes;
+using TradingBot.Acceptance.Support.Hosting;
+
+namespace TradingBot.Acceptance.Support.Hooks;
+
+/// <summary>
+/// Every scenario gets its own world: a fake clock inside market hours, the broker (the Moq mock, or
+/// WireMock's Alpaca for <c>@http-broker</c>), and a bot built on a fresh in-memory database on first use.
+/// The container disposes them after the scenario.
+/// </summary>
+[Binding]
+public sealed class ScenarioHooks(IObjectContainer container)
+{
+    [BeforeScenario(Order = 0)]
+    public void StartTheClock() =>
+        container.RegisterInstanceAs(new TimerAwareFakeTimeProvider(MarketHours.ScenarioStart));
+
+    [BeforeScenario("http-broker", Order = 10)]
+    public void ConnectTheBrokerOverHttp() => container.Resolve<ScenarioBroker>().ConnectOverHttp();
+}
