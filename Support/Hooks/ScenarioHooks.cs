@@ -14,8 +14,13 @@ namespace TradingBot.Acceptance.Support.Hooks;
 public sealed class ScenarioHooks(IObjectContainer container)
 {
     [BeforeScenario(Order = 0)]
-    public void StartTheClock() =>
+    public void StartTheClock()
+    {
         container.RegisterInstanceAs(new TimerAwareFakeTimeProvider(MarketHours.ScenarioStart));
+        // What a failed scenario's report shows: the event log, and the broker's requests when it spoke HTTP.
+        container.RegisterTypeAs<EventLogDiagnostics, IScenarioDiagnostics>("event log");
+        container.RegisterTypeAs<BrokerRequestDiagnostics, IScenarioDiagnostics>("broker requests");
+    }
 
     [BeforeScenario("http-broker", Order = 10)]
     public void ConnectTheBrokerOverHttp() => container.Resolve<ScenarioBroker>().ConnectOverHttp();
