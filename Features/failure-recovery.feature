@@ -79,7 +79,7 @@ Feature: Recovering from broker failures
       And the position checker runs
       Then a broker order to buy 1.2 AAPL is pending
 
-  @wip @http-broker
+  @http-broker
   Rule: the broker's HTTP failures never lose an order or a fill
 
     Background:
@@ -113,7 +113,6 @@ Feature: Recovering from broker failures
       When the broker reports the order filled at $100.00
       Then the AAPL position is flat
 
-  @wip
   Rule: a restart resumes where the bot stopped
 
     @restart
