@@ -25,7 +25,7 @@ public sealed class RunningBotDriver : IAsyncDisposable, IScenarioDiagnostics
     private readonly string folder = Path.Combine(Path.GetTempPath(), $"running-bot-{Guid.NewGuid():N}");
     private readonly HashSet<string> pushed = [];
     private SqliteDatabase? database;
-    private BotHost? bot;
+    private HostedBot? bot;
     private long nextBlock = DeploymentBlock;
     private int nextTransaction;
 
@@ -43,14 +43,14 @@ public sealed class RunningBotDriver : IAsyncDisposable, IScenarioDiagnostics
 
     private SqliteDatabase Database => database ?? throw new InvalidOperationException("The bot was never started in this scenario.");
 
-    private BotHost Bot => bot ?? throw new InvalidOperationException("The bot is not running.");
+    private HostedBot Bot => bot ?? throw new InvalidOperationException("The bot is not running.");
 
     public async Task StartAsync()
     {
         Feed ??= await ChainFeedServer.StartAsync().ConfigureAwait(false);
         database = SqliteDatabase.OpenFile(Path.Combine(folder, "bot.db"), Clock);
         var options = new BotOptions { ChainFeed = Feed.Feed, DeploymentBlock = DeploymentBlock };
-        bot = BotHost.Create(new BotComponents(database, Broker.Executor, Clock, options, HedgingSettings.ForExecutor(SupportedExecutor.DryRun)) { Seed = 9 });
+        bot = HostedBot.Create(new BotComponents(database, Broker.Executor, Clock, options, HedgingSettings.ForExecutor(SupportedExecutor.DryRun)) { Seed = 9 });
         await bot.StartAsync(CancellationToken.None).ConfigureAwait(false);
         await WaitAsync(() => Feed.OpenConnections > 0).ConfigureAwait(false);
     }

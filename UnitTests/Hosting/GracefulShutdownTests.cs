@@ -30,7 +30,7 @@ public sealed class GracefulShutdownTests
 
             using (var database = SqliteDatabase.OpenFile(Path.Combine(folder, "bot.db"), clock))
             {
-                await using var bot = BotHost.Create(new BotComponents(database, broker.Executor, clock, options, HedgingSettings.ForExecutor(SupportedExecutor.DryRun)) { Seed = 1 });
+                await using var bot = HostedBot.Create(new BotComponents(database, broker.Executor, clock, options, HedgingSettings.ForExecutor(SupportedExecutor.DryRun)) { Seed = 1 });
                 await bot.StartAsync(CancellationToken.None);
                 feed.Push([Fill(1, 101, 1m), Fill(2, 102, 2m)]);
                 await broker.PlacementHeld.WaitAsync(Patience);
@@ -43,7 +43,7 @@ public sealed class GracefulShutdownTests
 
             using (var database = SqliteDatabase.OpenFile(Path.Combine(folder, "bot.db"), clock))
             {
-                await using var bot = BotHost.Create(new BotComponents(database, broker.Executor, clock, options, HedgingSettings.ForExecutor(SupportedExecutor.DryRun)) { Seed = 1 });
+                await using var bot = HostedBot.Create(new BotComponents(database, broker.Executor, clock, options, HedgingSettings.ForExecutor(SupportedExecutor.DryRun)) { Seed = 1 });
                 await bot.StartAsync(CancellationToken.None);
                 for (var minute = 0; minute < 3; minute++)
                 {
@@ -78,7 +78,7 @@ public sealed class GracefulShutdownTests
         return read.EventQueue.All().Count(row => row.Processed);
     }
 
-    private static async Task Quiescent(BotHost bot, Func<bool> condition)
+    private static async Task Quiescent(HostedBot bot, Func<bool> condition)
     {
         using var patience = new CancellationTokenSource(Patience);
         await bot.WaitUntilQuiescentAsync(condition, patience.Token);

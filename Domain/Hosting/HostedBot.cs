@@ -14,11 +14,11 @@ namespace TradingBot.Acceptance.Domain.Hosting;
 /// writer, queue processor, order status poller, position checker, executor maintenance and any optional
 /// task, each its own supervised loop. Start, stop (gracefully), and start again on the same database.
 /// </summary>
-public sealed class BotHost : IAsyncDisposable
+public sealed class HostedBot : IAsyncDisposable
 {
     private readonly IHost host;
 
-    private BotHost(IHost host)
+    private HostedBot(IHost host)
     {
         this.host = host;
         Activity = host.Services.GetRequiredService<BotActivity>();
@@ -41,7 +41,7 @@ public sealed class BotHost : IAsyncDisposable
 
     public IServiceProvider Services => host.Services;
 
-    public static BotHost Create(BotComponents components)
+    public static HostedBot Create(BotComponents components)
     {
         ArgumentNullException.ThrowIfNull(components);
         var builder = new HostApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
@@ -50,7 +50,7 @@ public sealed class BotHost : IAsyncDisposable
         builder.Services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
         AddHedging(builder.Services, components);
         AddTasks(builder.Services, components);
-        return new BotHost(builder.Build());
+        return new HostedBot(builder.Build());
     }
 
     public Task StartAsync(CancellationToken cancellationToken) => host.StartAsync(cancellationToken);
