@@ -45,15 +45,16 @@ public sealed class BotActivity(TimeProvider clock)
             return;
         var resumed = 0;
         var fired = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        // The timer exists before the task counts as idle: whoever sees the bot quiescent and advances the clock fires it.
+        using var timer = clock.CreateTimer(_ =>
+        {
+            if (Interlocked.Exchange(ref resumed, 1) == 0)
+                Enter();
+            fired.TrySetResult();
+        }, null, delay, Timeout.InfiniteTimeSpan);
         Exit();
         try
         {
-            using var timer = clock.CreateTimer(_ =>
-            {
-                if (Interlocked.Exchange(ref resumed, 1) == 0)
-                    Enter();
-                fired.TrySetResult();
-            }, null, delay, Timeout.InfiniteTimeSpan);
             await fired.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
         finally
