@@ -169,7 +169,6 @@ Feature: Rebalancing inventory between the chain and the broker
       When the rebalancing trigger checks AAPL
       Then the rebalancer was asked to do nothing
 
-    @wip
     Scenario: An on-chain sell that drains tokens triggers a mint
       Given the bot hedges with the dry-run broker
       And the execution threshold is 1 share

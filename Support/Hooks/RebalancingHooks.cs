@@ -14,7 +14,8 @@ public sealed class RebalancingHooks(IObjectContainer container)
     [BeforeScenario(Order = 5)]
     public void PrepareRebalancing()
     {
-        container.RegisterInstanceAs(new ScenarioRebalancing(() => null));
+        // One event log for both sides: the rebalancing store writes into the hedging bot's database.
+        container.RegisterInstanceAs(new ScenarioRebalancing(() => container.Resolve<BotHost>().Bot.Database));
         container.RegisterTypeAs<RebalancingDiagnostics, IScenarioDiagnostics>("rebalancing");
     }
 

@@ -7,7 +7,7 @@ namespace TradingBot.Acceptance.Support.Hosting;
 /// The rebalancing side of one scenario. Its configuration is fixed when the <see cref="RebalancingHost"/>
 /// is built, and Given steps may still change it ("the USDC band is …") after the Background has set
 /// up vaults and stubs: so the host is built on first use, and what Given steps arrange before then is
-/// applied to it, in order, as soon as it exists.
+/// applied to it, in order, as soon as it exists. It shares the hedging bot's database: one event log.
 /// </summary>
 public sealed class ScenarioRebalancing(Func<SqliteDatabase?> sharedDatabase) : IDisposable
 {
@@ -64,6 +64,21 @@ public sealed class ScenarioRebalancing(Func<SqliteDatabase?> sharedDatabase) : 
             await arrangement(host);
         arrangements.Clear();
         return host;
+    }
+
+    /// <summary>
+    /// Runs one call of the hedging side (conductor, poller, queue processor) as the running bot does
+    /// with rebalancing on: the trigger exists before the call commits, and sees every event it committed
+    /// right after. A scenario that never used rebalancing is left alone.
+    /// </summary>
+    public async Task<T> FollowAsync<T>(Func<Task<T>> hedgingCall)
+    {
+        if (InUse)
+            await HostAsync();
+        var result = await hedgingCall();
+        if (host is not null)
+            await host.CatchUpAsync();
+        return result;
     }
 
     /// <summary>The host if it runs, for reading what happened without building it.</summary>
