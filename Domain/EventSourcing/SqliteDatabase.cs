@@ -6,17 +6,19 @@ namespace TradingBot.Acceptance.Domain.EventSourcing;
 /// <summary>
 /// One event-store database: opens (and pools) connections, applies the migrations once, and starts
 /// units of work. In memory it lives as long as this object (one connection is kept open); on file it
-/// uses WAL and survives a restart (dispose, then open the same path again).
+/// uses WAL with <c>synchronous=NORMAL</c> and survives a restart (dispose, then open the same path again).
 /// </summary>
 public sealed class SqliteDatabase : IDisposable
 {
     private readonly SqliteConnection? keepAlive;
     private readonly ConcurrentBag<StoreConnection> idle = [];
+    private readonly bool inMemory;
     private volatile bool disposed;
 
     private SqliteDatabase(string connectionString, bool inMemory, TimeProvider clock)
     {
         ConnectionString = connectionString;
+        this.inMemory = inMemory;
         if (inMemory)
             keepAlive = OpenConnection();
         using var migrating = OpenConnection();
@@ -56,6 +58,8 @@ public sealed class SqliteDatabase : IDisposable
     /// <summary>Starts a read transaction: a consistent snapshot, never a write.</summary>
     public UnitOfWork BeginRead() => new(this, Rent(), write: false);
 
+    internal AggregateCache Cache { get; } = new();
+
     /// <summary>Every event in global (rowid) order.</summary>
     public IReadOnlyList<RecordedEvent> ReadEventLog()
     {
@@ -90,6 +94,8 @@ public sealed class SqliteDatabase : IDisposable
         var connection = new SqliteConnection(ConnectionString);
         connection.Open();
         Execute(connection, "PRAGMA busy_timeout = 30000");
+        if (!inMemory)
+            Execute(connection, "PRAGMA synchronous = NORMAL"); // with WAL: a crash loses no commit, only a power cut may
         return connection;
     }
 
