@@ -19,6 +19,7 @@ public sealed class SqliteDatabase : IDisposable
     {
         ConnectionString = connectionString;
         this.inMemory = inMemory;
+        Gate = new UnitGate(readersToo: inMemory);
         if (inMemory)
             keepAlive = OpenConnection();
         using var migrating = OpenConnection();
@@ -53,18 +54,35 @@ public sealed class SqliteDatabase : IDisposable
     public string ConnectionString { get; }
 
     /// <summary>Starts a write transaction (<c>BEGIN IMMEDIATE</c>): writers queue up behind each other.</summary>
-    public UnitOfWork BeginWrite() => new(this, Rent(), write: true);
+    public UnitOfWork BeginWrite() => Begin(write: true);
 
     /// <summary>Starts a read transaction: a consistent snapshot, never a write.</summary>
-    public UnitOfWork BeginRead() => new(this, Rent(), write: false);
+    public UnitOfWork BeginRead() => Begin(write: false);
 
     internal AggregateCache Cache { get; } = new();
+
+    internal UnitGate Gate { get; }
 
     /// <summary>Every event in global (rowid) order.</summary>
     public IReadOnlyList<RecordedEvent> ReadEventLog()
     {
         using var unit = BeginRead();
         return unit.ReadEventLog();
+    }
+
+    private UnitOfWork Begin(bool write)
+    {
+        var turn = Gate.Enter(write);
+        try
+        {
+            return new UnitOfWork(this, Rent(), write, turn);
+        }
+        catch
+        {
+            if (turn)
+                Gate.Leave();
+            throw;
+        }
     }
 
     internal StoreConnection Rent()

@@ -21,13 +21,15 @@ public sealed class UnitOfWork : IDisposable
     private readonly ArrayBufferWriter<byte> buffer = new(512);
     private readonly Utf8JsonWriter json;
     private readonly bool write;
+    private readonly bool turn;
     private readonly Dictionary<(string Type, string Id), object> seen = [];
     private readonly List<Action> onCommit = [];
     private bool finished;
 
-    internal UnitOfWork(SqliteDatabase database, StoreConnection connection, bool write)
+    internal UnitOfWork(SqliteDatabase database, StoreConnection connection, bool write, bool turn)
     {
         this.database = database;
+        this.turn = turn;
         this.connection = connection;
         this.write = write;
         transaction = connection.Connection.BeginTransaction(deferred: !write);
@@ -159,11 +161,19 @@ public sealed class UnitOfWork : IDisposable
 
     public void Dispose()
     {
-        if (!finished)
-            transaction.Rollback();
-        transaction.Dispose();
-        json.Dispose();
-        database.Return(connection);
+        try
+        {
+            if (!finished)
+                transaction.Rollback();
+            transaction.Dispose();
+            json.Dispose();
+            database.Return(connection);
+        }
+        finally
+        {
+            if (turn)
+                database.Gate.Leave();
+        }
     }
 
     internal SqliteCommand Command(string sql) => connection.Command(sql, transaction);
