@@ -69,7 +69,8 @@ public sealed partial class FeatureFile : IFeatureLevelCucumberMessages
 
         if (ast.Feature is null)
             throw new FeatureParseException($"{uri}:1:1: the file has no Feature.", new InvalidDataException(uri));
-        var ids = new IncrementingIdGenerator();
+        // One report holds every feature: ids must be unique across features, as Reqnroll's generator makes them.
+        var ids = new GuidIdGenerator();
         var document = new AstMessagesConverter(ids).ConvertGherkinDocumentToEventArgs(ast, uri);
         var pickles = new PickleCompiler(ids).Compile(document);
         return new FeatureFile(new Source(uri, text, SourceMediaType.TEXT_X_CUCUMBER_GHERKIN_PLAIN), document, pickles);

@@ -1,3 +1,4 @@
+using Reqnroll.Infrastructure;
 using Reqnroll.Plugins;
 using Reqnroll.UnitTestProvider;
 
@@ -19,6 +20,9 @@ public sealed class NUnitRuntimePlugin : IRuntimePlugin
         ArgumentNullException.ThrowIfNull(unitTestProviderConfiguration);
         unitTestProviderConfiguration.UseUnitTestProvider(ProviderName);
         runtimePluginEvents.RegisterGlobalDependencies += (_, args) =>
+        {
             args.ObjectContainer.RegisterTypeAs<NUnitRuntimeProvider, IUnitTestRuntimeProvider>(ProviderName);
+            args.ObjectContainer.RegisterTypeAs<NUnitAttachmentHandler, IReqnrollAttachmentHandler>();
+        };
     }
 }

@@ -17,8 +17,7 @@ public sealed class NUnitIntegrationTests
     [OneTimeSetUp]
     public async Task RunTheSampleSuiteAsync()
     {
-        await SampleSuiteRun.BuildAsync();
-        fullRun = await SampleSuiteRun.RunAsync();
+        fullRun = await SampleSuiteRun.FullRunAsync();
         smokeRun = await SampleSuiteRun.RunAsync("Category=smoke");
     }
 
@@ -100,16 +99,49 @@ public sealed class NUnitIntegrationTests
         Result("MeetsTheFirstFeature").Outcome.ShouldBe(SampleOutcome.Passed);
     }
 
+    // Reqnroll 3.3.4's CucumberMessagePublisher itself publishes testRunStarted and then meta when the test
+    // run starts, whatever runs it; Cucumber's reference streams open with meta. See README, "Cucumber conformance".
     [Test]
-    public void The_message_report_is_a_stream_of_cucumber_envelopes_from_meta_to_test_run_finished()
+    public void The_message_report_is_a_stream_of_cucumber_envelopes_from_test_run_started_and_meta_to_test_run_finished()
     {
         var envelopes = File.ReadAllLines(fullRun.ReportPath("ndjson")).Select(NdjsonSerializer.Deserialize).ToList();
-        envelopes.ShouldContain(envelope => envelope.Meta != null);
-        envelopes.Take(2).ShouldContain(envelope => envelope.Meta != null, "meta opens the stream");
+        envelopes[0].TestRunStarted.ShouldNotBeNull("Reqnroll opens the stream with testRunStarted");
+        envelopes[1].Meta.ShouldNotBeNull("and meta right after it");
+        envelopes.Count(envelope => envelope.Meta != null).ShouldBe(1);
         envelopes[^1].TestRunFinished.ShouldNotBeNull();
         var pickles = envelopes.Where(envelope => envelope.Pickle != null).Select(envelope => envelope.Pickle.Id).ToList();
         envelopes.Where(envelope => envelope.TestCase != null).Select(envelope => envelope.TestCase.PickleId).ShouldBe(pickles, ignoreOrder: true);
         pickles.Count.ShouldBe(fullRun.Results.Count - 1, "every pickle of the valid features, but none of the broken one");
+    }
+
+    [Test]
+    public void Pickle_ids_are_unique_across_the_features_of_one_report()
+    {
+        var pickleIds = File.ReadAllLines(fullRun.ReportPath("ndjson")).Select(NdjsonSerializer.Deserialize)
+            .Where(envelope => envelope.Pickle != null).Select(envelope => envelope.Pickle.Id).ToList();
+        pickleIds.Distinct().Count().ShouldBe(pickleIds.Count, "one report holds the pickles of every feature");
+    }
+
+    [Test]
+    public void A_failed_scenario_carries_its_diagnostics_as_an_attachment_and_a_passed_one_none()
+    {
+        var envelopes = File.ReadAllLines(fullRun.ReportPath("ndjson")).Select(NdjsonSerializer.Deserialize).ToList();
+        var pickleNames = envelopes.Where(envelope => envelope.Pickle != null).ToDictionary(envelope => envelope.Pickle.Id, envelope => envelope.Pickle.Name);
+        var testCases = envelopes.Where(envelope => envelope.TestCase != null).ToDictionary(envelope => envelope.TestCase.Id, envelope => envelope.TestCase.PickleId);
+        var startedCases = envelopes.Where(envelope => envelope.TestCaseStarted != null)
+            .ToDictionary(envelope => envelope.TestCaseStarted.Id, envelope => pickleNames[testCases[envelope.TestCaseStarted.TestCaseId]]);
+        var attachments = envelopes.Where(envelope => envelope.Attachment != null).Select(envelope => envelope.Attachment).ToList();
+
+        attachments.Select(attachment => startedCases[attachment.TestCaseStartedId])
+            .ShouldBe(["A failing scenario", "A scenario with an undefined step"], ignoreOrder: true);
+        attachments.ShouldAllBe(attachment => attachment.MediaType == "text/x.cucumber.log+plain");
+        attachments[0].Body.ShouldBe(
+            """
+            Calculator log (1 row)
+            | # | operation | number |
+            |---|-----------|--------|
+            | 1 | start     | 1      |
+            """.ReplaceLineEndings("\n"));
     }
 
     [Test]

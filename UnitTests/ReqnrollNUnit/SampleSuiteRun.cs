@@ -11,6 +11,15 @@ namespace TradingBot.Acceptance.UnitTests.ReqnrollNUnit;
 /// </summary>
 public sealed class SampleSuiteRun
 {
+    // One build and one full run per test process, shared by every fixture that reads them: two builds of
+    // one project at the same time would collide in its obj/ folder. Both hold only immutable results.
+    private static readonly Lazy<Task> Build = new(BuildOnceAsync);
+    private static readonly Lazy<Task<SampleSuiteRun>> FullRun = new(async () =>
+    {
+        await BuildAsync();
+        return await RunAsync();
+    });
+
     private SampleSuiteRun(string folder, IReadOnlyList<SampleTestResult> results, string output)
     {
         Folder = folder;
@@ -34,12 +43,22 @@ public sealed class SampleSuiteRun
                 .Single(attribute => attribute.Key == "ProjectDirectory").Value!,
             "UnitTests", "ReqnrollNUnit", "Sample", "ReqnrollNUnit.Sample.csproj");
 
-    public static async Task BuildAsync()
+    /// <summary>Builds the sample suite once per test process.</summary>
+    public static Task BuildAsync() => Build.Value;
+
+    /// <summary>The run of the whole sample suite, made once per test process.</summary>
+    public static Task<SampleSuiteRun> FullRunAsync() => FullRun.Value;
+
+    private static async Task BuildOnceAsync()
     {
         var (exitCode, output) = await DotnetAsync(Path.GetTempPath(), new Dictionary<string, string>(), "build", ProjectPath, "--nologo", "-v", "q");
         if (exitCode != 0)
             throw new InvalidOperationException($"The sample suite did not build:{Environment.NewLine}{output}");
     }
+
+    /// <summary>Where <c>dotnet build</c> (Debug) puts a test project's assembly.</summary>
+    internal static string AssemblyPath(string projectPath) =>
+        Path.Combine(Path.GetDirectoryName(projectPath)!, "bin", "Debug", "net10.0", Path.GetFileNameWithoutExtension(projectPath) + ".dll");
 
     /// <summary>Runs the built sample suite; a filter such as <c>Category=smoke</c> narrows it.</summary>
     public static async Task<SampleSuiteRun> RunAsync(string? filter = null)
@@ -53,7 +72,8 @@ public sealed class SampleSuiteRun
                 message = new { outputFilePath = Path.Combine(folder, "report.ndjson") },
             },
         });
-        List<string> arguments = ["test", ProjectPath, "--no-build", "--nologo", "--logger", $"trx;LogFileName={folder}/results.trx"];
+        // The built assembly, not the project: the run needs no MSBuild evaluation.
+        List<string> arguments = ["test", AssemblyPath(ProjectPath), "--nologo", "--logger", $"trx;LogFileName={folder}/results.trx"];
         if (filter is not null)
             arguments.AddRange(["--filter", filter]);
         var (_, output) = await DotnetAsync(folder,
@@ -85,7 +105,7 @@ public sealed class SampleSuiteRun
             .ToList();
     }
 
-    private static async Task<(int ExitCode, string Output)> DotnetAsync(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] arguments)
+    internal static async Task<(int ExitCode, string Output)> DotnetAsync(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in arguments)

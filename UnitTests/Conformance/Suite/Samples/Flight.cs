@@ -1,0 +1,3 @@
+namespace TradingBot.Acceptance.Conformance.Samples;
+
+public sealed record Flight(string From, string To);
