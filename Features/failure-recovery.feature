@@ -10,7 +10,6 @@ Feature: Recovering from broker failures
     Given the bot hedges with the dry-run broker
     And the execution threshold is 1 share
 
-  @wip
   Rule: a failed order leaves the position unhedged until the position checker retries
 
     @smoke
@@ -62,7 +61,6 @@ Feature: Recovering from broker failures
       Then exactly 1 broker order has been placed for AAPL
       And no broker order is pending for MSFT
 
-  @wip
   Rule: stuck orders and held locks expire
 
     Scenario: An order that is never submitted is failed after 10 minutes
@@ -81,7 +79,7 @@ Feature: Recovering from broker failures
       And the position checker runs
       Then a broker order to buy 1.2 AAPL is pending
 
-  @wip
+  @http-broker
   Rule: the broker's HTTP failures never lose an order or a fill
 
     Background:
@@ -115,7 +113,6 @@ Feature: Recovering from broker failures
       When the broker reports the order filled at $100.00
       Then the AAPL position is flat
 
-  @wip
   Rule: a restart resumes where the bot stopped
 
     @restart

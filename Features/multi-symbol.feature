@@ -1,4 +1,4 @@
-@multi-symbol @wip
+@multi-symbol
 Feature: Symbols are hedged independently
   Each equity has its own position, its own lock and its own orders. A fill or an
   order of one symbol never changes another symbol, even when their trades are
@@ -37,7 +37,7 @@ Feature: Symbols are hedged independently
     Then no broker order is pending for AAPL
     And a broker order to sell 2 MSFT is pending
 
-  @concurrency
+  @concurrency @slow
   Scenario: Many symbols processed at the same time stay consistent
     When 8 workers process 2000 on-chain fills spread over 20 symbols at the same time
     Then every position's net equals its on-chain buys minus its sells plus its filled hedges

@@ -3,6 +3,7 @@ using System.Globalization;
 using TradingBot.Acceptance.Domain.Execution;
 using TradingBot.Acceptance.Domain.Finance;
 using WireMock;
+using WireMock.Matchers;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
@@ -74,6 +75,15 @@ public sealed class AlpacaBrokerStub : IDisposable
         Answer(Request.Create().WithPath($"/v1/assets/{symbol}").UsingGet(), new AlpacaAnswer(200,
             $$"""{"id":"b0b6dd9d-8b9b-48a9-ba46-b9d54906e415","class":"us_equity","symbol":"{{symbol}}","status":"{{status}}","tradable":{{(tradable ? "true" : "false")}},"fractionable":true}"""));
 
+    /// <summary>Every asset is active and tradable.</summary>
+    public void TradeEveryAsset() =>
+        Answer(Request.Create().WithPath(new WildcardMatcher("/v1/assets/*")).UsingGet(), new AlpacaAnswer(200,
+            """{"id":"b0b6dd9d-8b9b-48a9-ba46-b9d54906e415","class":"us_equity","status":"active","tradable":true,"fractionable":true}"""));
+
+    /// <summary>The broker knows no order by its client order id (404): what a failed placement leaves behind.</summary>
+    public void ForgetClientOrders() =>
+        Answer(Request.Create().WithPath($"{OrdersPath}:by_client_order_id").UsingGet(), AlpacaAnswer.Error(404, "order not found"));
+
     public void OpenMarketOn(DateOnly day, string open = "09:30", string close = "16:00") =>
         AnswerCalendar(day, $$"""[{"date":"{{Day(day)}}","open":"{{open}}","close":"{{close}}","session_open":"0400","session_close":"2000"}]""");
 
@@ -103,6 +113,13 @@ public sealed class AlpacaBrokerStub : IDisposable
     public int LookupRequests() => Received("GET", $"{OrdersPath}:by_client_order_id").Count;
 
     public int AssetRequests(Symbol symbol) => Received("GET", $"/v1/assets/{symbol}").Count;
+
+    /// <summary>Every request and its answer, one line each, for the diagnostics of a failed scenario.</summary>
+    public IReadOnlyList<string> RequestLog() =>
+        server.LogEntries
+            .Select(entry => $"{entry.RequestMessage.Method} {entry.RequestMessage.Url} -> {entry.ResponseMessage?.StatusCode} {entry.ResponseMessage?.BodyData?.BodyAsString}")
+            .Concat(heldRequests.Select(request => $"{request.Method} {request.Url} -> (held, never answered)"))
+            .ToList();
 
     public int TotalRequests() => server.LogEntries.Count + heldRequests.Count;
 

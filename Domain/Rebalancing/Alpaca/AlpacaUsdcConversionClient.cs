@@ -1,0 +1,38 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using TradingBot.Acceptance.Domain.Finance;
+using TradingBot.Acceptance.Domain.Rebalancing.Http;
+
+namespace TradingBot.Acceptance.Domain.Rebalancing.Alpaca;
+
+/// <summary>USDCUSD orders on the Broker API order endpoints (§9.1).</summary>
+public sealed class AlpacaUsdcConversionClient(ResilientHttp http, string accountId) : IUsdcConversion
+{
+    public const string Pair = "USDCUSD";
+
+    public async Task<string> PlaceAsync(Direction side, Usd quantity, Guid clientOrderId, CancellationToken cancellationToken)
+    {
+        var body = new JsonObject
+        {
+            ["symbol"] = Pair,
+            ["qty"] = quantity.Value.ToString(CultureInfo.InvariantCulture),
+            ["side"] = side == Direction.Buy ? "buy" : "sell",
+            ["type"] = "market",
+            ["time_in_force"] = "gtc",
+            ["client_order_id"] = clientOrderId.ToString(),
+        };
+        var json = await http.SendForJsonAsync(
+            () => ResilientHttp.Json(HttpMethod.Post, $"/v1/trading/accounts/{accountId}/orders", body), cancellationToken);
+        return json["id"]?.GetValue<string>() ?? throw new ExternalApiException("invalid response: no order id");
+    }
+
+    public async Task<UsdcOrderStatus> GetStatusAsync(string orderId, CancellationToken cancellationToken)
+    {
+        var json = await http.SendForJsonAsync(
+            () => new HttpRequestMessage(HttpMethod.Get, $"/v1/trading/accounts/{accountId}/orders/{orderId}"), cancellationToken);
+        var filled = json["filled_qty"]?.GetValue<string>();
+        return new UsdcOrderStatus(
+            json["status"]?.GetValue<string>() ?? throw new ExternalApiException("invalid response: no order status"),
+            filled is null ? null : decimal.Parse(filled, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture));
+    }
+}

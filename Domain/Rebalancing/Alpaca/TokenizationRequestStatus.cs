@@ -1,0 +1,8 @@
+namespace TradingBot.Acceptance.Domain.Rebalancing.Alpaca;
+
+public enum TokenizationRequestStatus
+{
+    Pending,
+    Completed,
+    Rejected,
+}

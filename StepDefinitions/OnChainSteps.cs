@@ -1,0 +1,48 @@
+using Reqnroll;
+using Shouldly;
+using TradingBot.Acceptance.Domain.Finance;
+using TradingBot.Acceptance.Domain.OnChainTrades;
+using TradingBot.Acceptance.Support.Drivers;
+using TradingBot.Acceptance.Support.Parameters;
+
+namespace TradingBot.Acceptance.StepDefinitions;
+
+[Binding]
+public sealed class OnChainSteps(OnChainDriver onChain)
+{
+    [Given("the last {symbol} price is {usd}")]
+    public void GivenTheLastPriceIs(Symbol symbol, Usd price) => onChain.SetLastPrice(symbol, price);
+
+    [Given("the bot has sold {shares} {token} on-chain")]
+    [When("the bot sells {shares} {token} on-chain")]
+    public Task WhenTheBotSells(FractionalShares quantity, TokenizedEquity token) => onChain.TradeAsync(Direction.Sell, quantity, token);
+
+    [Given("the bot has bought {shares} {token} on-chain")]
+    [When("the bot buys {shares} {token} on-chain")]
+    public Task WhenTheBotBuys(FractionalShares quantity, TokenizedEquity token) => onChain.TradeAsync(Direction.Buy, quantity, token);
+
+    [When("the bot trades on-chain:")]
+    public Task WhenTheBotTradesOnChain(DataTable fills) =>
+        onChain.TradeAllAsync(fills.Rows.Select(row => (row["side"], row["quantity"], row["token"])));
+
+    [When("the on-chain event {tx} #{int} selling {shares} {token} arrives")]
+    public Task WhenTheOnChainEventArrives(TransactionHash tx, int logIndex, FractionalShares quantity, TokenizedEquity token) =>
+        onChain.DeliverAsync(tx, logIndex, quantity, token);
+
+    [Given("the on-chain event {tx} #{int} selling {shares} {token} was queued but not processed")]
+    public void GivenTheOnChainEventWasQueued(TransactionHash tx, int logIndex, FractionalShares quantity, TokenizedEquity token) =>
+        onChain.QueueSell(tx, logIndex, quantity, token);
+
+    [When("these on-chain events are queued:")]
+    public void WhenTheseOnChainEventsAreQueued(DataTable events) =>
+        onChain.QueueAll(events.Rows.Select(row => (row["tx"], row["block"], row["log"], row["side"], row["quantity"], row["token"])));
+
+    [When("the bot processes the event queue")]
+    public Task WhenTheBotProcessesTheEventQueue() => onChain.ProcessQueueAsync();
+
+    [Then("the on-chain trades were applied in this order:")]
+    public void ThenTheOnChainTradesWereAppliedInThisOrder(DataTable trades) =>
+        onChain.AppliedTrades().ShouldBe(
+            trades.Rows.Select(row => new TradeId(new TransactionHash(row["tx"]).Value, long.Parse(row["log"], System.Globalization.CultureInfo.InvariantCulture))).ToList(),
+            "the on-chain trades in the order they were applied");
+}

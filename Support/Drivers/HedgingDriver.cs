@@ -1,0 +1,41 @@
+using TradingBot.Acceptance.Domain.Finance;
+using TradingBot.Acceptance.Domain.Hedging;
+using TradingBot.Acceptance.Domain.Positions;
+using TradingBot.Acceptance.Support.Contexts;
+using TradingBot.Acceptance.Support.Hosting;
+
+namespace TradingBot.Acceptance.Support.Drivers;
+
+/// <summary>The bot's own jobs and what they leave behind: the threshold, positions, the checker, the stale-order cleanup, time and locks.</summary>
+public sealed class HedgingDriver(BotHost host, BrokerWaitContext waits)
+{
+    public void UseThreshold(FractionalShares shares) => host.UseThreshold(shares);
+
+    public Position Position(Symbol symbol) =>
+        host.Bot.Positions.Load(symbol) ?? throw new InvalidOperationException($"The bot has no {symbol} position: no fill of t{symbol} was recorded.");
+
+    public IReadOnlyList<Position> Positions() => host.Bot.Positions.All();
+
+    /// <summary>"The position checker runs": one tick of <c>CheckAndExecuteAccumulatedPositions</c>.</summary>
+    public Task<IReadOnlyList<ExecutionOutcome>> RunPositionCheckerAsync() =>
+        waits.RunAsync(() => host.Bot.Conductor.CheckAndExecuteAccumulatedPositionsAsync(CancellationToken.None));
+
+    /// <summary>"The stale-order cleanup runs": <c>CleanupStaleExecutions</c> alone, no re-hedge.</summary>
+    public Task<IReadOnlyList<ExecutionId>> RunStaleOrderCleanupAsync() =>
+        host.Bot.Conductor.CleanupStaleExecutionsAsync(CancellationToken.None);
+
+    public void PassMinutes(int minutes)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(minutes);
+        host.Clock.Advance(TimeSpan.FromMinutes(minutes));
+    }
+
+    /// <summary>A worker took the symbol's lock (the lease) and died without releasing it.</summary>
+    public void LeaveLockOf(Symbol symbol)
+    {
+        using var unit = host.Bot.Database.BeginWrite();
+        if (!unit.SymbolLocks.TryAcquire(symbol, host.Clock.GetUtcNow()))
+            throw new InvalidOperationException($"The {symbol} lock is already held.");
+        unit.Commit();
+    }
+}

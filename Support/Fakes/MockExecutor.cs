@@ -1,0 +1,114 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Moq;
+using TradingBot.Acceptance.Domain.Execution;
+using TradingBot.Acceptance.Domain.Finance;
+
+namespace TradingBot.Acceptance.Support.Fakes;
+
+/// <summary>
+/// The broker port as a Moq mock that behaves like DOMAIN §9.5's fake executor: accepted orders get
+/// TEST_1, TEST_2… (only accepted placements take a number), every order reads as filled at $100.00 at
+/// the clock's now unless told otherwise, the market is open, and failures are configured per scenario.
+/// </summary>
+public sealed class MockExecutor
+{
+    public const decimal FillPrice = 100.00m;
+
+    private readonly Mock<IExecutor> mock = new(MockBehavior.Strict);
+    private readonly TimeProvider clock;
+    private readonly ConcurrentDictionary<ClientOrderId, BrokerOrderId> accepted = new();
+    private readonly ConcurrentDictionary<BrokerOrderId, BrokerOrderState> statuses = new();
+    private readonly ConcurrentQueue<PlacementFailure> failures = new();
+    private int acceptedCount;
+    private volatile string? everyPlacementFails;
+    private volatile bool noAnswer;
+    private volatile bool marketOpen = true;
+    private SupportedExecutor kind = SupportedExecutor.DryRun;
+
+    public MockExecutor(TimeProvider clock)
+    {
+        this.clock = clock;
+        mock.SetupGet(executor => executor.Kind).Returns(() => kind);
+        mock.Setup(executor => executor.IsMarketOpenAsync(It.IsAny<CancellationToken>())).Returns(() => Task.FromResult(marketOpen));
+        mock.Setup(executor => executor.PlaceMarketOrderAsync(It.IsAny<MarketOrder>(), It.IsAny<CancellationToken>()))
+            .Returns((MarketOrder order, CancellationToken _) => Task.FromResult(Place(order)));
+        mock.Setup(executor => executor.GetOrderStatusAsync(It.IsAny<BrokerOrderId>(), It.IsAny<CancellationToken>()))
+            .Returns((BrokerOrderId orderId, CancellationToken _) => Task.FromResult(Status(orderId)));
+        mock.Setup(executor => executor.FindByClientOrderIdAsync(It.IsAny<ClientOrderId>(), It.IsAny<CancellationToken>()))
+            .Returns((ClientOrderId clientOrderId, CancellationToken _) => Task.FromResult(Lookup(clientOrderId)));
+    }
+
+    public IExecutor Executor => mock.Object;
+
+    public SupportedExecutor Kind => kind;
+
+    /// <summary>The kind sets the threshold and whether hedges are cut to whole shares.</summary>
+    public void WithKind(SupportedExecutor executor) => kind = executor;
+
+    /// <summary>Every placement fails with <paramref name="message"/>; status reads then find no order.</summary>
+    public void WithFailure(string message) => everyPlacementFails = message;
+
+    /// <summary>The next <paramref name="count"/> placements (of <paramref name="symbol"/> only, when given) fail with <paramref name="message"/>.</summary>
+    public void WithPlacementFailures(int count, string message, Symbol? symbol = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        failures.Enqueue(new PlacementFailure(symbol, message, count));
+    }
+
+    /// <summary>From now on the broker reports <paramref name="state"/> for the order.</summary>
+    public void WithOrderStatus(BrokerOrderId orderId, BrokerOrderState state) => statuses[orderId] = state;
+
+    public void WithMarketOpen(bool open) => marketOpen = open;
+
+    /// <summary>Placements are never answered and lookups fail: the order stays Pending until the stale cleanup.</summary>
+    public void WithNoAnswer() => noAnswer = true;
+
+    /// <summary>Every order the broker received, accepted or not, in the order they arrived.</summary>
+    public IReadOnlyList<MarketOrder> ReceivedOrders() =>
+        mock.Invocations
+            .Where(invocation => invocation.Method.Name == nameof(IExecutor.PlaceMarketOrderAsync))
+            .Select(invocation => (MarketOrder)invocation.Arguments[0])
+            .ToList();
+
+    private PlacementResult Place(MarketOrder order)
+    {
+        if (noAnswer)
+            return new PlacementResult.Unknown(new BrokerFailure(BrokerFailureKind.TimedOut, "timed out"));
+        if ((everyPlacementFails ?? TakeFailure(order.Symbol)) is { } message)
+            return new PlacementResult.Rejected(new BrokerFailure(BrokerFailureKind.Rejected, message));
+        var orderId = new BrokerOrderId(string.Create(CultureInfo.InvariantCulture, $"TEST_{Interlocked.Increment(ref acceptedCount)}"));
+        accepted[order.ClientOrderId] = orderId;
+        return new PlacementResult.Accepted(orderId);
+    }
+
+    private string? TakeFailure(Symbol symbol)
+    {
+        foreach (var failure in failures)
+            if ((failure.Symbol is null || failure.Symbol == symbol) && failure.TryTake())
+                return failure.Message;
+        return null;
+    }
+
+    private BrokerOrderState Status(BrokerOrderId orderId) =>
+        statuses.TryGetValue(orderId, out var state) ? state
+        : everyPlacementFails is not null ? new BrokerOrderState.Failed(clock.GetUtcNow(), "OrderNotFound")
+        : new BrokerOrderState.Filled(orderId, new Usd(FillPrice), clock.GetUtcNow());
+
+    private ClientOrderLookup Lookup(ClientOrderId clientOrderId) =>
+        noAnswer ? new ClientOrderLookup.Failed(new BrokerFailure(BrokerFailureKind.TimedOut, "timed out"))
+        : accepted.TryGetValue(clientOrderId, out var orderId) ? new ClientOrderLookup.Found(orderId)
+        : new ClientOrderLookup.NotFound();
+
+    /// <summary>A configured run of failing placements; thread-safe because workers place in parallel.</summary>
+    private sealed class PlacementFailure(Symbol? symbol, string message, int count)
+    {
+        private int left = count;
+
+        public Symbol? Symbol { get; } = symbol;
+
+        public string Message { get; } = message;
+
+        public bool TryTake() => Interlocked.Decrement(ref left) >= 0;
+    }
+}

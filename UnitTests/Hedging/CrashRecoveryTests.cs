@@ -1,0 +1,103 @@
+using Microsoft.Extensions.Time.Testing;
+using NUnit.Framework;
+using Shouldly;
+using TradingBot.Acceptance.Domain.EventSourcing;
+using TradingBot.Acceptance.Domain.Execution;
+using TradingBot.Acceptance.Domain.Finance;
+using TradingBot.Acceptance.Domain.Hedging;
+using TradingBot.Acceptance.Domain.OrderStatus;
+
+namespace TradingBot.Acceptance.UnitTests.Hedging;
+
+[TestFixture]
+public sealed class CrashRecoveryTests
+{
+    private static readonly string[] Tokens = ["tAAPL", "tMSFT"];
+
+    [Test]
+    public async Task A_bot_killed_mid_batch_resumes_on_the_same_file_applying_every_trade_once_and_no_order_twice()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"crash-{Guid.NewGuid():N}.db");
+        var clock = new FakeTimeProvider(HedgingTestBed.Start);
+        var broker = new FakeExecutor(clock); // the broker outlives the bot: it remembers the orders it accepted
+        var fills = Enumerable.Range(1, 30)
+            .Select(number => FillEventData.ForFill(HedgingTestBed.Hash(number), 0, 100 + number, HedgingTestBed.Start, Tokens[number % 2], 0.3m + number % 5 / 10m, Direction.Sell, 100m))
+            .ToList();
+        try
+        {
+            // First life: the process dies while the second hedge is on its way, after the broker took it.
+            using (var database = SqliteDatabase.OpenFile(path, clock))
+            {
+                var (conductor, _, queue) = Bot(database, new DyingExecutor(broker, dieAtPlacement: 2), clock);
+                fills.ForEach(fill => queue.Enqueue(fill));
+                await Should.ThrowAsync<OperationCanceledException>(() => queue.ProcessAllAsync(CancellationToken.None));
+            }
+
+            broker.Placed.Count.ShouldBe(2, "orders the broker took before the crash");
+
+            // Second life on the same file: the checker runs at start, the queue resumes, orders are polled.
+            using (var database = SqliteDatabase.OpenFile(path, clock))
+            {
+                var (conductor, poller, queue) = Bot(database, broker, clock);
+                await conductor.CheckAndExecuteAccumulatedPositionsAsync(CancellationToken.None);
+                await queue.ProcessAllAsync(CancellationToken.None);
+                for (var tick = 0; tick < 5; tick++)
+                {
+                    clock.Advance(OrderStatusPoller.Interval);
+                    await poller.PollPendingOrdersAsync(CancellationToken.None);
+                    await conductor.CheckAndExecuteAccumulatedPositionsAsync(CancellationToken.None);
+                }
+
+                var log = database.ReadEventLog();
+                log.Where(recorded => recorded.EventType == "OnChainTradeEvent::Filled").Select(recorded => recorded.AggregateId)
+                    .ShouldBe(fills.Select(fill => $"{fill.TxHash}:0"), ignoreOrder: true, "every trade recorded exactly once");
+                log.Count(recorded => recorded.EventType == "PositionEvent::OnChainOrderFilled").ShouldBe(fills.Count, "fills applied to positions");
+                broker.Placed.Select(order => order.ClientOrderId).Distinct().Count().ShouldBe(broker.Placed.Count, "no order sent twice");
+                log.Count(recorded => recorded.EventType == "OffchainOrderEvent::Placed").ShouldBe(broker.Placed.Count, "every recorded order reached the broker once");
+                foreach (var token in Tokens)
+                {
+                    var symbol = Symbol.FromTokenSymbol(token);
+                    var position = conductor.LoadPosition(symbol)!;
+                    var sold = fills.Where(fill => fill.EventData.Contains(token, StringComparison.Ordinal)).Sum(fill => 0.3m + (int.Parse(fill.TxHash[^2..], System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture) % 5) / 10m);
+                    position.AccumulatedShort.Value.ShouldBe(sold, $"{symbol} sold on-chain");
+                    position.PendingExecutionId.ShouldBeNull($"{symbol} has no order left open");
+                    (-position.Net.Value).ShouldBeLessThan(1m, $"{symbol} is hedged down to below the threshold");
+                }
+            }
+        }
+        finally
+        {
+            foreach (var file in new[] { path, path + "-wal", path + "-shm" })
+                File.Delete(file);
+        }
+    }
+
+    private static (Conductor Conductor, OrderStatusPoller Poller, EventQueueProcessor Queue) Bot(SqliteDatabase database, IExecutor executor, TimeProvider clock)
+    {
+        var guards = new HedgingGuards();
+        var conductor = new Conductor(database, executor, clock, HedgingSettings.ForExecutor(SupportedExecutor.DryRun), guards);
+        return (conductor, new OrderStatusPoller(database, executor, clock, guards), new EventQueueProcessor(database, conductor, clock));
+    }
+
+    /// <summary>Passes calls to the broker; at the given placement the broker takes the order and the process dies before the answer is recorded.</summary>
+    private sealed class DyingExecutor(FakeExecutor broker, int dieAtPlacement) : IExecutor
+    {
+        private int placements;
+
+        public SupportedExecutor Kind => broker.Kind;
+
+        public Task<bool> IsMarketOpenAsync(CancellationToken cancellationToken) => broker.IsMarketOpenAsync(cancellationToken);
+
+        public async Task<PlacementResult> PlaceMarketOrderAsync(MarketOrder order, CancellationToken cancellationToken)
+        {
+            var result = await broker.PlaceMarketOrderAsync(order, cancellationToken);
+            if (++placements == dieAtPlacement)
+                throw new OperationCanceledException("The process was killed.");
+            return result;
+        }
+
+        public Task<BrokerOrderState> GetOrderStatusAsync(BrokerOrderId orderId, CancellationToken cancellationToken) => broker.GetOrderStatusAsync(orderId, cancellationToken);
+
+        public Task<ClientOrderLookup> FindByClientOrderIdAsync(ClientOrderId clientOrderId, CancellationToken cancellationToken) => broker.FindByClientOrderIdAsync(clientOrderId, cancellationToken);
+    }
+}
