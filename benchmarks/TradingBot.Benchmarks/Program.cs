@@ -14,10 +14,11 @@ if (args.Contains("--smoke"))
     return;
 }
 
+var loadBefore = ShortRun.LoadAverage();
 var repository = Repository.Find();
 var configuration = typeof(Repository).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Release";
 var table = await new ShortRun(repository, configuration, args).RunAsync().ConfigureAwait(false);
 Console.WriteLine();
-Console.WriteLine($"Measured {DateTimeOffset.Now:yyyy-MM-dd HH:mm zzz} on {Environment.ProcessorCount} cores, load average before the run: {ShortRun.LoadAverage}");
+Console.WriteLine($"Measured {DateTimeOffset.Now:yyyy-MM-dd HH:mm zzz} on {Environment.ProcessorCount} cores; load average (1, 5, 15 min) before: {loadBefore}, after: {ShortRun.LoadAverage()}");
 Console.WriteLine();
 Console.WriteLine(table);

@@ -20,7 +20,8 @@ public sealed class ShortRun(string repository, string configuration, IReadOnlyL
 {
     private const int LatencyWorkers = 8;
 
-    public static string LoadAverage { get; } =
+    /// <summary>The machine's load average over 1, 5 and 15 minutes, as of now.</summary>
+    public static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
     public async Task<ResultTable> RunAsync()
