@@ -83,6 +83,8 @@ public sealed class Conductor
     public async Task<IReadOnlyList<ExecutionOutcome>> CheckAndExecuteAccumulatedPositionsAsync(CancellationToken cancellationToken)
     {
         await CleanupStaleExecutionsAsync(cancellationToken).ConfigureAwait(false);
+        if (!await BrokerAcceptsOrdersAsync(cancellationToken).ConfigureAwait(false))
+            return [];
         var started = new List<OffchainExecution>();
         foreach (var position in Candidates())
         {
@@ -100,6 +102,12 @@ public sealed class Conductor
             outcomes.Add(await ExecutePendingOffchainExecutionAsync(execution.ExecutionId, cancellationToken).ConfigureAwait(false));
         return outcomes;
     }
+
+    // After refused credentials the broker is probed on each checker tick; until an active account
+    // answers, nothing is placed (§10).
+    private async Task<bool> BrokerAcceptsOrdersAsync(CancellationToken cancellationToken) =>
+        executor is not IBrokerAccountProbe { AuthenticationFailed: true } probe
+        || await probe.ProbeAccountAsync(cancellationToken).ConfigureAwait(false) is AccountProbeResult.Active;
 
     /// <summary>Fails every pending execution whose lease has not moved for 10 minutes (§6.5); returns them.</summary>
     public async Task<IReadOnlyList<ExecutionId>> CleanupStaleExecutionsAsync(CancellationToken cancellationToken)
