@@ -1,4 +1,4 @@
-@rebalancing @wip
+@rebalancing
 Feature: Rebalancing inventory between the chain and the broker
   The bot needs shares and cash on both venues: tokenized shares and USDC on-chain
   to fill takers, shares and dollars at the broker to hedge. When the on-chain share
@@ -39,6 +39,13 @@ Feature: Rebalancing inventory between the chain and the broker
       And the rebalancer runs
       Then the AAPL mint went through MintRequested, MintAccepted, MintAcceptanceFailed
 
+    Scenario: A completed mint evens out the AAPL inventory
+      Given the inventory holds 19 AAPL on-chain and 80 AAPL at the broker
+      And Alpaca accepts mint requests and completes them
+      When the rebalancing trigger checks AAPL
+      And the rebalancer runs
+      Then the inventory holds 49.5 AAPL on-chain and 49.5 AAPL at the broker
+
   Rule: too many tokens on-chain are redeemed into shares
 
     Scenario: An AAPL imbalance on-chain redeems 30 tokens
@@ -48,6 +55,22 @@ Feature: Rebalancing inventory between the chain and the broker
       And the rebalancer runs
       Then 30 tAAPL were sent to the redemption wallet
       And the AAPL redemption went through TokensSent, Detected, Completed
+
+    Scenario: A completed redemption evens out the AAPL inventory
+      Given the inventory holds 80 AAPL on-chain and 20 AAPL at the broker
+      And Alpaca detects redemptions and completes them
+      When the rebalancing trigger checks AAPL
+      And the rebalancer runs
+      Then the inventory holds 50 AAPL on-chain and 50 AAPL at the broker
+      And no AAPL move is in flight
+
+    Scenario: A redemption Alpaca never detects fails
+      Given the inventory holds 80 AAPL on-chain and 20 AAPL at the broker
+      And Alpaca never detects redemptions
+      When the rebalancing trigger checks AAPL
+      And the rebalancer runs until it gives up waiting
+      Then the AAPL redemption went through TokensSent, DetectionFailed
+      And no AAPL move is in flight
 
   Rule: inside the band nothing moves
 
@@ -97,6 +120,46 @@ Feature: Rebalancing inventory between the chain and the broker
       And the rebalancer runs until it gives up waiting
       Then the USDC move ended with BridgingFailed
       And no USDC move is in flight
+
+    Scenario: A completed move to Base evens out the cash
+      Given the inventory holds 100 USDC on-chain and 900 USDC at the broker
+      And Alpaca converts, withdraws and Circle attests transfers
+      When the rebalancing trigger checks USDC
+      And the rebalancer runs
+      Then the inventory holds 499.96 USDC on-chain and 500 USDC at the broker
+      And no USDC move is in flight
+
+    Scenario: Cash burnt for a move whose attestation never arrives stays in flight
+      Given the inventory holds 100 USDC on-chain and 900 USDC at the broker
+      And Alpaca converts and withdraws but Circle never attests
+      When the rebalancing trigger checks USDC
+      And the rebalancer runs until it gives up waiting
+      Then the inventory holds 400 USDC in flight from the broker
+
+    Scenario: A market-maker wallet Alpaca has not whitelisted stops the move before the withdrawal
+      Given the inventory holds 100 USDC on-chain and 900 USDC at the broker
+      And Alpaca has not whitelisted the market-maker wallet
+      When the rebalancing trigger checks USDC
+      And the rebalancer runs
+      Then the USDC move went through ConversionInitiated, ConversionConfirmed
+      And Alpaca received no withdrawal
+      And no USDC move is in flight
+
+    Scenario: $50 to move from Alpaca is below the minimum
+      Given the inventory holds 0 USDC on-chain and 100 USDC at the broker
+      When the rebalancing trigger checks USDC
+      Then the rebalancer was asked to do nothing
+
+    Scenario Outline: 350 USDC on-chain and 650 USDC at the broker with a band of 50% plus or minus <deviation>% is <outcome>
+      Given the inventory holds 350 USDC on-chain and 650 USDC at the broker
+      And the USDC band is 50% plus or minus <deviation>%
+      When the rebalancing trigger checks USDC
+      Then the rebalancer was asked to <outcome>
+
+      Examples: a wider band tolerates 35% on-chain, a narrower one moves the excess
+        | deviation | outcome                           |
+        | 40        | do nothing                        |
+        | 10        | move $150 from Alpaca to Base     |
 
   Rule: one move at a time per holding
 

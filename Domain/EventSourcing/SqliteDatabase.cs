@@ -6,7 +6,7 @@ namespace TradingBot.Acceptance.Domain.EventSourcing;
 /// <summary>
 /// One event-store database: opens (and pools) connections, applies the migrations once, and starts
 /// units of work. In memory it lives as long as this object (one connection is kept open); on file it
-/// uses WAL and survives a restart (dispose, then open the same path again).
+/// uses WAL with <c>synchronous=NORMAL</c> and survives a restart (dispose, then open the same path again).
 /// </summary>
 public sealed class SqliteDatabase : IDisposable
 {
@@ -17,6 +17,7 @@ public sealed class SqliteDatabase : IDisposable
     private SqliteDatabase(string connectionString, bool inMemory, TimeProvider clock)
     {
         ConnectionString = connectionString;
+        Gate = new UnitGate(readersToo: inMemory);
         if (inMemory)
             keepAlive = OpenConnection();
         using var migrating = OpenConnection();
@@ -51,16 +52,35 @@ public sealed class SqliteDatabase : IDisposable
     public string ConnectionString { get; }
 
     /// <summary>Starts a write transaction (<c>BEGIN IMMEDIATE</c>): writers queue up behind each other.</summary>
-    public UnitOfWork BeginWrite() => new(this, Rent(), write: true);
+    public UnitOfWork BeginWrite() => Begin(write: true);
 
     /// <summary>Starts a read transaction: a consistent snapshot, never a write.</summary>
-    public UnitOfWork BeginRead() => new(this, Rent(), write: false);
+    public UnitOfWork BeginRead() => Begin(write: false);
+
+    internal AggregateCache Cache { get; } = new();
+
+    internal UnitGate Gate { get; }
 
     /// <summary>Every event in global (rowid) order.</summary>
     public IReadOnlyList<RecordedEvent> ReadEventLog()
     {
         using var unit = BeginRead();
         return unit.ReadEventLog();
+    }
+
+    private UnitOfWork Begin(bool write)
+    {
+        var turn = Gate.Enter(write);
+        try
+        {
+            return new UnitOfWork(this, Rent(), write, turn);
+        }
+        catch
+        {
+            if (turn)
+                Gate.Leave();
+            throw;
+        }
     }
 
     internal StoreConnection Rent()

@@ -20,12 +20,18 @@ public sealed class UnitOfWork : IDisposable
     private readonly SqliteTransaction transaction;
     private readonly ArrayBufferWriter<byte> buffer = new(512);
     private readonly Utf8JsonWriter json;
+    private readonly bool write;
+    private readonly bool turn;
+    private readonly Dictionary<(string Type, string Id), object> seen = [];
+    private readonly List<Action> onCommit = [];
     private bool finished;
 
-    internal UnitOfWork(SqliteDatabase database, StoreConnection connection, bool write)
+    internal UnitOfWork(SqliteDatabase database, StoreConnection connection, bool write, bool turn)
     {
         this.database = database;
+        this.turn = turn;
         this.connection = connection;
+        this.write = write;
         transaction = connection.Connection.BeginTransaction(deferred: !write);
         json = new Utf8JsonWriter(buffer);
         SymbolLocks = new SymbolLocks(this);
@@ -36,23 +42,21 @@ public sealed class UnitOfWork : IDisposable
 
     public EventQueue EventQueue { get; }
 
-    /// <summary>Replays the aggregate's events in sequence order.</summary>
+    /// <summary>
+    /// The aggregate as of this transaction. Replays only the events appended since the version the
+    /// database last saw (all of them the first time), and each aggregate once per unit of work.
+    /// </summary>
     public LoadedAggregate<TState> Load<TState, TEvent>(IAggregate<TState, TEvent> aggregate, string aggregateId)
         where TState : class
     {
-        var command = Command("SELECT sequence, event_type, payload FROM events WHERE aggregate_type = $type AND aggregate_id = $id ORDER BY sequence");
-        command.Parameters.AddWithValue("$type", aggregate.AggregateType);
-        command.Parameters.AddWithValue("$id", aggregateId);
-        Lifecycle<TState> lifecycle = new Lifecycle<TState>.Uninitialized();
-        long version = 0;
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            version = reader.GetInt64(0);
-            lifecycle = lifecycle.Apply(aggregate, ReadEvent(aggregate, reader.GetString(1), reader.GetString(2)));
-        }
-
-        return new LoadedAggregate<TState>(aggregate.AggregateType, aggregateId, lifecycle, version);
+        if (seen.TryGetValue((aggregate.AggregateType, aggregateId), out var known) && known is LoadedAggregate<TState> current)
+            return current; // a transaction sees no one else's appends, and its own are in seen already
+        var empty = new LoadedAggregate<TState>(aggregate.AggregateType, aggregateId, new Lifecycle<TState>.Uninitialized(), 0);
+        var cached = database.Cache.Find<TState>(aggregate.AggregateType, aggregateId);
+        var loaded = (cached is null ? null : Replay(aggregate, cached)) ?? Replay(aggregate, empty)!;
+        seen[(aggregate.AggregateType, aggregateId)] = loaded;
+        database.Cache.Keep(loaded); // read from the store, not appended here: committed
+        return loaded;
     }
 
     /// <summary>
@@ -76,6 +80,7 @@ public sealed class UnitOfWork : IDisposable
             }
             catch (ConcurrencyConflictException) when (attempt == 1)
             {
+                seen.Remove((aggregate.AggregateType, aggregateId));
                 loaded = Load(aggregate, aggregateId);
             }
         }
@@ -98,6 +103,8 @@ public sealed class UnitOfWork : IDisposable
         var appended = current with { Lifecycle = lifecycle, Version = current.Version + events.Count };
         if (aggregate.ViewTable is { } view && lifecycle is Lifecycle<TState>.Live live)
             UpsertView(aggregate, view, appended.AggregateId, appended.Version, live.State);
+        seen[(appended.AggregateType, appended.AggregateId)] = appended;
+        onCommit.Add(() => database.Cache.Keep(appended));
         return appended;
     }
 
@@ -128,30 +135,69 @@ public sealed class UnitOfWork : IDisposable
     /// <summary>
     /// The next free numeric aggregate id (1, 2, 3…) of a type, e.g. the next <c>ExecutionId</c>;
     /// allocated inside the transaction that creates the aggregate, so two writers never share one.
+    /// A writer reads only the events written since the database's last allocation (by rowid: events
+    /// are only ever appended), not every creation event of the type.
     /// </summary>
     public long NextNumericId(string aggregateType)
     {
-        var command = Command("SELECT COALESCE(MAX(CAST(aggregate_id AS INTEGER)), 0) + 1 FROM events WHERE aggregate_type = $type AND sequence = 1");
+        var known = (write ? database.Cache.FindNumericId(aggregateType) : null) ?? new NumericIdWatermark(0, 0);
+        var latest = Command("SELECT MAX(rowid) FROM events").ExecuteScalar() is long rowId ? rowId : 0;
+        var command = Command("SELECT MAX(CAST(aggregate_id AS INTEGER)) FROM events WHERE rowid > $since AND rowid <= $latest AND +aggregate_type = $type AND sequence = 1");
+        command.Parameters.AddWithValue("$since", known.SeenRowId);
+        command.Parameters.AddWithValue("$latest", latest);
         command.Parameters.AddWithValue("$type", aggregateType);
-        return (long)command.ExecuteScalar()!;
+        var highest = Math.Max(known.MaxId, command.ExecuteScalar() is long id ? id : 0);
+        onCommit.Add(() => database.Cache.Keep(aggregateType, new NumericIdWatermark(highest, latest)));
+        return highest + 1;
     }
 
     public void Commit()
     {
         transaction.Commit();
         finished = true;
+        foreach (var publish in onCommit)
+            publish();
     }
 
     public void Dispose()
     {
-        if (!finished)
-            transaction.Rollback();
-        transaction.Dispose();
-        json.Dispose();
-        database.Return(connection);
+        try
+        {
+            if (!finished)
+                transaction.Rollback();
+            transaction.Dispose();
+            json.Dispose();
+            database.Return(connection);
+        }
+        finally
+        {
+            if (turn)
+                database.Gate.Leave();
+        }
     }
 
     internal SqliteCommand Command(string sql) => connection.Command(sql, transaction);
+
+    // From a known version on: its own row must be there (else null: this snapshot is older), then every later event.
+    private LoadedAggregate<TState>? Replay<TState, TEvent>(IAggregate<TState, TEvent> aggregate, LoadedAggregate<TState> start)
+        where TState : class
+    {
+        var command = Command("SELECT sequence, event_type, payload FROM events WHERE aggregate_type = $type AND aggregate_id = $id AND sequence >= $from ORDER BY sequence");
+        command.Parameters.AddWithValue("$type", aggregate.AggregateType);
+        command.Parameters.AddWithValue("$id", start.AggregateId);
+        command.Parameters.AddWithValue("$from", start.Version);
+        var (lifecycle, version) = (start.Lifecycle, start.Version);
+        using var reader = command.ExecuteReader();
+        if (start.Version > 0 && !(reader.Read() && reader.GetInt64(0) == start.Version))
+            return null;
+        while (reader.Read())
+        {
+            version = reader.GetInt64(0);
+            lifecycle = lifecycle.Apply(aggregate, ReadEvent(aggregate, reader.GetString(1), reader.GetString(2)));
+        }
+
+        return start with { Lifecycle = lifecycle, Version = version };
+    }
 
     private void InsertEvents<TState, TEvent>(IAggregate<TState, TEvent> aggregate, LoadedAggregate<TState> current, IReadOnlyList<TEvent> events)
         where TState : class

@@ -13,7 +13,7 @@ namespace TradingBot.Acceptance.Support.Drivers;
 /// The broker side: which broker the bot hedges with, how it answers, what it reports on orders (each
 /// report is read by the next poll, which the driver runs), and the orders the bot has at the broker.
 /// </summary>
-public sealed class BrokerDriver(BotHost host, BrokerWaitContext waits, OnChainDriver onChain)
+public sealed class BrokerDriver(BotHost host, BrokerWaitContext waits, OnChainDriver onChain, ScenarioRebalancing rebalancing)
 {
     /// <summary>What the dry-run broker says when a test makes it reject an order without naming why.</summary>
     public const string DefaultRejection = "rejected by the broker";
@@ -133,7 +133,7 @@ public sealed class BrokerDriver(BotHost host, BrokerWaitContext waits, OnChainD
     {
         answer(order)();
         host.Clock.Advance(OrderStatusPoller.Interval);
-        await waits.RunAsync(() => host.Bot.Poller.PollPendingOrdersAsync(CancellationToken.None));
+        await waits.RunAsync(() => rebalancing.FollowAsync(() => host.Bot.Poller.PollPendingOrdersAsync(CancellationToken.None)));
     }
 
     private OffchainOrder LastOpenOrder() =>

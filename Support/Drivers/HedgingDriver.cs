@@ -7,7 +7,7 @@ using TradingBot.Acceptance.Support.Hosting;
 namespace TradingBot.Acceptance.Support.Drivers;
 
 /// <summary>The bot's own jobs and what they leave behind: the threshold, positions, the checker, the stale-order cleanup, time and locks.</summary>
-public sealed class HedgingDriver(BotHost host, BrokerWaitContext waits)
+public sealed class HedgingDriver(BotHost host, BrokerWaitContext waits, ScenarioRebalancing rebalancing)
 {
     public void UseThreshold(FractionalShares shares) => host.UseThreshold(shares);
 
@@ -18,7 +18,7 @@ public sealed class HedgingDriver(BotHost host, BrokerWaitContext waits)
 
     /// <summary>"The position checker runs": one tick of <c>CheckAndExecuteAccumulatedPositions</c>.</summary>
     public Task<IReadOnlyList<ExecutionOutcome>> RunPositionCheckerAsync() =>
-        waits.RunAsync(() => host.Bot.Conductor.CheckAndExecuteAccumulatedPositionsAsync(CancellationToken.None));
+        waits.RunAsync(() => rebalancing.FollowAsync(() => host.Bot.Conductor.CheckAndExecuteAccumulatedPositionsAsync(CancellationToken.None)));
 
     /// <summary>"The stale-order cleanup runs": <c>CleanupStaleExecutions</c> alone, no re-hedge.</summary>
     public Task<IReadOnlyList<ExecutionId>> RunStaleOrderCleanupAsync() =>

@@ -13,7 +13,7 @@ namespace TradingBot.Acceptance.Support.Drivers;
 /// The chain side: fills of the bot's on-chain orders, traded directly (as the conductor receives them)
 /// or delivered through the event queue; and what the bot made of them.
 /// </summary>
-public sealed class OnChainDriver(BotHost host, ChainContext chain, PriceContext prices, BrokerWaitContext waits)
+public sealed class OnChainDriver(BotHost host, ChainContext chain, PriceContext prices, BrokerWaitContext waits, ScenarioRebalancing rebalancing)
 {
     /// <summary>The following fills of the symbol carry this USDC price.</summary>
     public void SetLastPrice(Symbol symbol, Usd price) => prices.Set(symbol, price);
@@ -28,8 +28,8 @@ public sealed class OnChainDriver(BotHost host, ChainContext chain, PriceContext
         var conductor = host.Bot.Conductor;
         await waits.RunAsync(async () =>
         {
-            if (await conductor.ProcessTradeWithinTransactionAsync(fill, cancellationToken) is { } execution)
-                await conductor.ExecutePendingOffchainExecutionAsync(execution.ExecutionId, cancellationToken);
+            if (await rebalancing.FollowAsync(() => conductor.ProcessTradeWithinTransactionAsync(fill, cancellationToken)) is { } execution)
+                await rebalancing.FollowAsync(() => conductor.ExecutePendingOffchainExecutionAsync(execution.ExecutionId, cancellationToken));
         });
     }
 
@@ -58,7 +58,7 @@ public sealed class OnChainDriver(BotHost host, ChainContext chain, PriceContext
         Queue(tx, logIndex, chain.NextBlock(), Direction.Sell, quantity, token.ToString());
 
     public Task<IReadOnlyList<QueueStep>> ProcessQueueAsync(CancellationToken cancellationToken = default) =>
-        waits.RunAsync(() => host.Bot.Queue.ProcessAllAsync(cancellationToken));
+        waits.RunAsync(() => rebalancing.FollowAsync(() => host.Bot.Queue.ProcessAllAsync(cancellationToken)));
 
     /// <summary>The ids of the on-chain trades in the order the bot recorded them.</summary>
     public IReadOnlyList<TradeId> AppliedTrades() =>

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
+using WireMock.Matchers;
 using WireMock.RequestBuilders;
 using WireMock.Server;
 
@@ -38,6 +40,28 @@ public sealed class AlpacaWalletStub : IDisposable
                 ["filled_qty"] = filledQuantity,
                 ["filled_avg_price"] = "1",
             }));
+    }
+
+    /// <summary>
+    /// Each USDCUSD order for one of <paramref name="quantities"/> is accepted under an id of its own and
+    /// reported filled for exactly that quantity, so one stub serves moves in both directions.
+    /// </summary>
+    public void FillsEachConversion(params string[] quantities)
+    {
+        foreach (var (quantity, index) in quantities.Select((quantity, index) => (quantity, index)))
+        {
+            var orderId = string.Create(CultureInfo.InvariantCulture, $"6a3c1e2d-0000-4000-8100-{index + 1:D12}");
+            server.Given(Request.Create().WithPath(Orders).UsingPost().WithBody(new JsonPartialMatcher($"{{\"qty\":\"{quantity}\"}}")))
+                .RespondWith(StubResponses.Json(200, new JsonObject { ["id"] = orderId, ["status"] = "accepted" }));
+            server.Given(Request.Create().WithPath($"{Orders}/{orderId}").UsingGet())
+                .RespondWith(StubResponses.Json(200, new JsonObject
+                {
+                    ["id"] = orderId,
+                    ["status"] = "filled",
+                    ["filled_qty"] = quantity,
+                    ["filled_avg_price"] = "1",
+                }));
+        }
     }
 
     public void WhitelistsAddress(string address, string status = "APPROVED") =>

@@ -1,0 +1,201 @@
+using System.Numerics;
+using System.Text.Json;
+using TradingBot.Acceptance.Domain.Bridging;
+using TradingBot.Acceptance.Domain.EquityRedemptions;
+using TradingBot.Acceptance.Domain.EventSourcing;
+using TradingBot.Acceptance.Domain.Finance;
+using TradingBot.Acceptance.Domain.Rebalancing;
+using TradingBot.Acceptance.Domain.Rebalancing.Onchain;
+using TradingBot.Acceptance.Domain.TokenizedEquityMints;
+using TradingBot.Acceptance.Support.Contexts;
+using TradingBot.Acceptance.Support.Fakes;
+using TradingBot.Acceptance.Support.Hosting;
+using TradingBot.Acceptance.Support.Parameters;
+
+namespace TradingBot.Acceptance.Support.Drivers;
+
+/// <summary>
+/// The rebalancing side of the bot: the inventory, the trigger's checks, the Rebalancer's runs, and what
+/// the managers left behind (lifecycle events, requests Alpaca and Circle received, tokens sent on-chain).
+/// </summary>
+public sealed class RebalancingDriver(ScenarioRebalancing rebalancing, RebalancingContext context)
+{
+    private static readonly BigInteger TokenUnitsPerShare = BigInteger.Pow(10, 18);
+
+    public void Enable() => rebalancing.Enable();
+
+    public void UseUsdcBand(decimal targetPercent, decimal deviationPercent) =>
+        rebalancing.UseUsdcBand(new RebalancingThreshold(targetPercent / 100m, deviationPercent / 100m));
+
+    public Task RegisterVaultAsync(Symbol symbol)
+    {
+        var vault = context.VaultOf(symbol);
+        return rebalancing.ArrangeAsync(host => host.RegisterVaultAsync(symbol, vault.Token, vault.VaultId));
+    }
+
+    /// <summary>Sets both venues' balances directly, nothing in flight; this alone triggers nothing (DOMAIN §8.3).</summary>
+    public Task HoldAsync(InventoryAsset holding, decimal onchain, decimal offchain)
+    {
+        if (onchain < 0m || offchain < 0m)
+            throw new ArgumentOutOfRangeException(nameof(onchain), $"An inventory holds 0 or more {holding}, not {onchain} on-chain and {offchain} at the broker.");
+        context.Remember(holding);
+        return rebalancing.ArrangeAsync(host => host.Inventory.Set(holding, onchain, offchain));
+    }
+
+    /// <summary>Claims the symbol's guard as a mint in progress does, without sending an operation.</summary>
+    public Task PutMintInFlightAsync(Symbol symbol) =>
+        rebalancing.ArrangeAsync(host =>
+        {
+            if (!host.Trigger.TryClaimEquity(symbol))
+                throw new InvalidOperationException($"A {symbol} move is already in flight.");
+        });
+
+    public Task AlpacaCompletesMintsAsync() => rebalancing.ArrangeAsync(host => host.Tokenization.AcceptsMintsAndCompletesThem());
+
+    public Task AlpacaRejectsMintsAsync(int status, string message) =>
+        rebalancing.ArrangeAsync(host => host.Tokenization.RejectsMints(status, message));
+
+    public Task AlpacaRejectsMintsWhileProcessingAsync() =>
+        rebalancing.ArrangeAsync(host => host.Tokenization.AcceptsMintsAndRejectsThemWhileProcessing());
+
+    public Task AlpacaCompletesRedemptionsAsync() =>
+        rebalancing.ArrangeAsync(host => host.Tokenization.ListsRedemption(OnchainPortsFake.TransferTx, "completed"));
+
+    public Task AlpacaNeverDetectsRedemptionsAsync() => rebalancing.ArrangeAsync(host => host.Tokenization.NeverDetectsRedemptions());
+
+    /// <summary>
+    /// Every leg of a USDC move succeeds, both ways (DOMAIN §7.6): conversions fill, our address is
+    /// whitelisted, the withdrawal and the deposit complete, Circle charges 1 bps and attests, the mint
+    /// on the other chain receives 399.96 USDC for a fee of 0.04.
+    /// </summary>
+    public Task UsdcTransfersSucceedAsync() => rebalancing.ArrangeAsync(host =>
+    {
+        UsdcWithdrawalsSucceed(host);
+        host.Circle.AttestsBurns((int)CctpChain.Ethereum);
+        host.Circle.AttestsBurns((int)CctpChain.Base);
+    });
+
+    public Task CircleNeverAttestsAsync() => rebalancing.ArrangeAsync(host =>
+    {
+        UsdcWithdrawalsSucceed(host);
+        host.Circle.NeverAttests((int)CctpChain.Ethereum);
+        host.Circle.NeverAttests((int)CctpChain.Base);
+    });
+
+    /// <summary>Conversions fill, but the whitelist entry of the market-maker wallet is still pending approval.</summary>
+    public Task MarketMakerWalletNotWhitelistedAsync() => rebalancing.ArrangeAsync(host =>
+    {
+        host.Wallet.FillsEachConversion("400");
+        host.Wallet.WhitelistsAddress(RebalancingHost.MarketMakerWallet, status: "PENDING");
+    });
+
+    public async Task CheckAsync(InventoryAsset holding)
+    {
+        var host = await rebalancing.HostAsync();
+        if (holding is InventoryAsset.Equity equity)
+            await host.Trigger.CheckAndTriggerEquityAsync(equity.Symbol, CancellationToken.None);
+        else
+            host.Trigger.CheckAndTriggerUsdc();
+    }
+
+    /// <summary>Drains the channel through the managers; the clock moves only while a workflow waits on a timer.</summary>
+    public async Task RunRebalancerAsync() => await (await rebalancing.HostAsync()).RunRebalancerAsync();
+
+    public async Task<AssetInventory> InventoryAsync(InventoryAsset holding) => (await rebalancing.HostAsync()).Inventory.Of(holding);
+
+    public async Task<IReadOnlyList<RebalanceOperation>> SentOperationsAsync() => (await rebalancing.HostAsync()).Trigger.SentOperations;
+
+    /// <summary>The operation the scenario's equity would be rebalanced with, as the trigger sends it.</summary>
+    public RebalanceOperation Mint(FractionalShares quantity) => new RebalanceOperation.Mint(context.HeldEquity, quantity);
+
+    public RebalanceOperation Redemption(FractionalShares quantity) =>
+        new RebalanceOperation.Redemption(context.HeldEquity, quantity, context.VaultOf(context.HeldEquity).Token);
+
+    public async Task<bool> IsMoveInFlightAsync(InventoryAsset holding)
+    {
+        var trigger = (await rebalancing.HostAsync()).Trigger;
+        return holding is InventoryAsset.Equity equity ? trigger.IsEquityInProgress(equity.Symbol) : trigger.IsUsdcInProgress;
+    }
+
+    public async Task<IReadOnlyList<ReceivedRequest>> MintRequestsAsync() => (await rebalancing.HostAsync()).Tokenization.MintRequests();
+
+    public async Task<IReadOnlyList<ReceivedRequest>> WithdrawalsAsync() => (await rebalancing.HostAsync()).Wallet.Withdrawals();
+
+    /// <summary>The ERC-20 transfers the bot sent, with the shares they stand for turned into 18-decimal units.</summary>
+    public async Task<IReadOnlyList<TokenTransfer>> TokenTransfersAsync() =>
+        [.. (await rebalancing.HostAsync()).Onchain.Erc20.Invocations
+            .Where(call => call.Method.Name == nameof(IErc20Transfer.TransferAsync))
+            .Select(call => new TokenTransfer(
+                (CctpChain)call.Arguments[0], (string)call.Arguments[1], (string)call.Arguments[2], (BigInteger)call.Arguments[3]))];
+
+    public TokenTransfer RedemptionTransfer(FractionalShares quantity, TokenizedEquity token) => new(
+        CctpChain.Base, context.VaultOf(token.Symbol).Token, RebalancingHost.RedemptionWallet,
+        new BigInteger(quantity.Value * 1_000_000_000_000_000_000m));
+
+    /// <summary>The event names of the symbol's latest mint, in order.</summary>
+    public async Task<IReadOnlyList<string>> MintLifecycleAsync(Symbol symbol) =>
+        [.. (await LatestMintAsync(symbol)).Select(row => row.EventName)];
+
+    public async Task<IReadOnlyList<string>> RedemptionLifecycleAsync(Symbol symbol) =>
+        [.. (await LatestRedemptionAsync(symbol)).Select(row => row.EventName)];
+
+    public async Task<IReadOnlyList<string>> UsdcMoveLifecycleAsync() =>
+        [.. Latest((await rebalancing.HostAsync()).Events("UsdcRebalance"), _ => true).Select(row => row.EventName)];
+
+    public async Task<MoveFailure?> MintFailureAsync(Symbol symbol) => Failure(await LatestMintAsync(symbol));
+
+    private static void UsdcWithdrawalsSucceed(RebalancingHost host)
+    {
+        host.Wallet.FillsEachConversion("400", "399.96");
+        host.Wallet.WhitelistsAddress(RebalancingHost.MarketMakerWallet);
+        host.Wallet.AcceptsWithdrawals("400");
+        host.Wallet.CreditsDeposit(OnchainPortsFake.TransferTx, "399.96");
+        host.Circle.ChargesFastTransferFee((int)CctpChain.Ethereum, (int)CctpChain.Base, 1m);
+        host.Circle.ChargesFastTransferFee((int)CctpChain.Base, (int)CctpChain.Ethereum, 1m);
+        host.Onchain.MintsOnReceive(399_960_000, 40_000);
+    }
+
+    private async Task<IReadOnlyList<RecordedEvent>> LatestMintAsync(Symbol symbol)
+    {
+        var host = await rebalancing.HostAsync();
+        var mints = new List<string>();
+        foreach (var id in host.Events("TokenizedEquityMint").Select(row => row.AggregateId).Distinct())
+        {
+            var mint = await host.Store.LoadAsync(TokenizedEquityMintDecider.Kind, id, CancellationToken.None);
+            if (TokenizedEquityMintDecider.TermsOf(mint)?.Symbol == symbol)
+                mints.Add(id);
+        }
+        return Latest(host.Events("TokenizedEquityMint"), id => mints.Contains(id));
+    }
+
+    private async Task<IReadOnlyList<RecordedEvent>> LatestRedemptionAsync(Symbol symbol)
+    {
+        var host = await rebalancing.HostAsync();
+        var redemptions = new List<string>();
+        foreach (var id in host.Events("EquityRedemption").Select(row => row.AggregateId).Distinct())
+        {
+            var redemption = await host.Store.LoadAsync(EquityRedemptionDecider.Kind, id, CancellationToken.None);
+            if (EquityRedemptionDecider.TermsOf(redemption)?.Symbol == symbol)
+                redemptions.Add(id);
+        }
+        return Latest(host.Events("EquityRedemption"), id => redemptions.Contains(id));
+    }
+
+    private static IReadOnlyList<RecordedEvent> Latest(IReadOnlyList<RecordedEvent> events, Func<string, bool> belongs)
+    {
+        var latest = events.LastOrDefault(row => belongs(row.AggregateId));
+        return latest is null ? [] : [.. events.Where(row => row.AggregateId == latest.AggregateId)];
+    }
+
+    // A failure event carries its reason; the payload is {"<Name>":{…,"reason":"…"}}.
+    private static MoveFailure? Failure(IReadOnlyList<RecordedEvent> lifecycle)
+    {
+        if (lifecycle is not [.., var last])
+            return null;
+        using var payload = JsonDocument.Parse(last.Payload);
+        var fields = payload.RootElement.EnumerateObject().Single().Value;
+        return fields.ValueKind == JsonValueKind.Object && fields.TryGetProperty("reason", out var reason)
+            ? new MoveFailure(last.EventName, reason.GetString() ?? "")
+            : null;
+    }
+}

@@ -1,0 +1,70 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Time.Testing;
+using TradingBot.Acceptance.Domain.EventSourcing;
+using TradingBot.Acceptance.Domain.Hedging;
+using TradingBot.Acceptance.Domain.OrderStatus;
+
+namespace TradingBot.Benchmarks.Pipeline;
+
+/// <summary>The real bot on a fresh database: queue processor, conductor and poller over the instant broker.</summary>
+public sealed class PipelineBot : IDisposable
+{
+    private readonly string? path;
+
+    public PipelineBot(Storage storage)
+    {
+        Clock = new FakeTimeProvider(TradeFeed.Start);
+        if (storage == Storage.File)
+        {
+            path = Path.Combine(Path.GetTempPath(), $"trading-bot-bench-{Guid.NewGuid():N}.db");
+            Database = SqliteDatabase.OpenFile(path, Clock);
+        }
+        else
+        {
+            Database = SqliteDatabase.InMemory(Clock);
+        }
+
+        Executor = new InstantExecutor(Clock);
+        var guards = new HedgingGuards();
+        Conductor = new Conductor(Database, Executor, Clock, HedgingSettings.ForExecutor(Executor.Kind), guards);
+        Poller = new OrderStatusPoller(Database, Executor, Clock, guards);
+        Queue = new EventQueueProcessor(Database, Conductor, Clock);
+    }
+
+    public FakeTimeProvider Clock { get; }
+
+    public SqliteDatabase Database { get; }
+
+    public InstantExecutor Executor { get; }
+
+    public Conductor Conductor { get; }
+
+    public OrderStatusPoller Poller { get; }
+
+    public EventQueueProcessor Queue { get; }
+
+    /// <summary>
+    /// Feeds the fills a round (one per symbol) at a time: enqueue (dedup), process (trade, position,
+    /// threshold, lease, broker order), then one poll that fills the round's orders.
+    /// </summary>
+    public async Task RunAsync(IReadOnlyList<ChainEvent> fills, int round, CancellationToken cancellationToken)
+    {
+        for (var start = 0; start < fills.Count; start += round)
+        {
+            for (var index = start; index < Math.Min(start + round, fills.Count); index++)
+                Queue.Enqueue(fills[index]);
+            await Queue.ProcessAllAsync(cancellationToken).ConfigureAwait(false);
+            await Poller.PollPendingOrdersAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public void Dispose()
+    {
+        Database.Dispose();
+        if (path is null)
+            return;
+        SqliteConnection.ClearAllPools();
+        foreach (var file in new[] { path, path + "-wal", path + "-shm" })
+            File.Delete(file);
+    }
+}

@@ -1,0 +1,156 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using TradingBot.Acceptance.Domain.EventSourcing;
+
+namespace TradingBot.Benchmarks.Pipeline;
+
+/// <summary>
+/// The ceiling: the rows one hedged fill writes (queue row, seven events, seven view upserts, lease and
+/// queue mark), in the pipeline's four transactions per fill, as plain prepared statements on one
+/// connection with constant payloads of the real size. No loading, deciding or serializing.
+/// </summary>
+public sealed class RawInsertWriter : IDisposable
+{
+    private const string PositionPayload = """{"Live":{"symbol":"AAPL","net":"-1","accumulated_long":"0","accumulated_short":"1","pending_execution_id":1,"threshold":{"Shares":"1"},"last_price_usdc":"100","last_updated":"2025-01-06T15:00:00Z"}}""";
+    private const string EventPayload = """{"OnChainOrderFilled":{"trade_id":"0x00000000000000000000000000000000000000000000000000000000000001:0","amount":"1","direction":"Sell","price_usdc":"100","block_timestamp":"2025-01-06T14:59:48Z","seen_at":"2025-01-06T15:00:00Z"}}""";
+    private const string OrderPayload = """{"Live":{"Submitted":{"symbol":"AAPL","shares":"1","direction":"Buy","executor":"DryRun","client_order_id":"6f1c2a4e-0000-4000-8000-000000000001","placed_at":"2025-01-06T15:00:00Z","broker_order_id":"1"}}}""";
+    private const string QueueData = """{"token_symbol":"tAAPL","amount":"1","direction":"Sell","price_usdc":"100"}""";
+
+    private readonly SqliteConnection connection;
+    private readonly SqliteCommand enqueue;
+    private readonly SqliteCommand insertEvent;
+    private readonly SqliteCommand upsertPosition;
+    private readonly SqliteCommand upsertOrder;
+    private readonly SqliteCommand upsertTrade;
+    private readonly SqliteCommand insertLock;
+    private readonly SqliteCommand deleteLock;
+    private readonly SqliteCommand markProcessed;
+    private readonly Dictionary<string, long> sequences = new(StringComparer.Ordinal);
+
+    public RawInsertWriter(SqliteDatabase database)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        connection = new SqliteConnection(database.ConnectionString);
+        connection.Open();
+        using (var pragma = connection.CreateCommand())
+        {
+            pragma.CommandText = "PRAGMA synchronous = NORMAL";
+            pragma.ExecuteNonQuery();
+        }
+
+        enqueue = Prepare("INSERT OR IGNORE INTO event_queue (tx_hash, log_index, block_number, event_data, created_at, block_timestamp) VALUES ($a, 0, $b, $c, $d, $d)", "$a", "$b", "$c", "$d");
+        insertEvent = Prepare("INSERT INTO events (aggregate_type, aggregate_id, sequence, event_type, event_version, payload, metadata) VALUES ($a, $b, $c, $d, '1.0', $e, '{}')", "$a", "$b", "$c", "$d", "$e");
+        upsertPosition = PrepareUpsert("position_view");
+        upsertOrder = PrepareUpsert("offchain_order_view");
+        upsertTrade = PrepareUpsert("onchain_trade_view");
+        insertLock = Prepare("INSERT OR IGNORE INTO symbol_locks (symbol, locked_at) VALUES ($a, $b)", "$a", "$b");
+        deleteLock = Prepare("DELETE FROM symbol_locks WHERE symbol = $a", "$a");
+        markProcessed = Prepare("UPDATE event_queue SET processed = 1, processed_at = $b WHERE id = $a", "$a", "$b");
+    }
+
+    /// <summary>Events written so far, to check that both sides write as many.</summary>
+    public long Events { get; private set; }
+
+    /// <summary>Writes <paramref name="fills"/> fills a round at a time, like <see cref="PipelineBot.RunAsync"/>.</summary>
+    public void Run(IReadOnlyList<ChainEvent> fills, int round)
+    {
+        ArgumentNullException.ThrowIfNull(fills);
+        for (var start = 0; start < fills.Count; start += round)
+        {
+            var end = Math.Min(start + round, fills.Count);
+            for (var index = start; index < end; index++)
+                InTransaction(() => Run(enqueue, fills[index].TxHash, fills[index].BlockNumber, QueueData, "2025-01-06T15:00:00Z"));
+            for (var index = start; index < end; index++)
+                RecordTradeAndPlaceOrder(index);
+            for (var index = start; index < end; index++)
+                RecordFill(index);
+        }
+    }
+
+    public void Dispose()
+    {
+        foreach (var command in new[] { enqueue, insertEvent, upsertPosition, upsertOrder, upsertTrade, insertLock, deleteLock, markProcessed })
+            command.Dispose();
+        connection.Dispose();
+    }
+
+    private void RecordTradeAndPlaceOrder(int index)
+    {
+        var symbol = TradeFeed.Symbols[index % TradeFeed.Symbols.Count].Value;
+        var order = (index + 1).ToString(CultureInfo.InvariantCulture);
+        var trade = string.Create(CultureInfo.InvariantCulture, $"trade-{index}");
+        InTransaction(() =>
+        {
+            if (!sequences.ContainsKey("Position/" + symbol))
+                Append("Position", symbol, "PositionEvent::Initialized");
+            Append("Position", symbol, "PositionEvent::OnChainOrderFilled");
+            Run(upsertPosition, symbol, Sequence("Position", symbol), PositionPayload);
+            Append("OnChainTrade", trade, "OnChainTradeEvent::Filled");
+            Run(upsertTrade, trade, 1L, EventPayload);
+            Run(insertLock, symbol, "2025-01-06T15:00:00Z");
+            Append("Position", symbol, "PositionEvent::OffChainOrderPlaced");
+            Run(upsertPosition, symbol, Sequence("Position", symbol), PositionPayload);
+            Append("OffchainOrder", order, "OffchainOrderEvent::Placed");
+            Run(upsertOrder, order, 1L, OrderPayload);
+            Run(markProcessed, index + 1L, "2025-01-06T15:00:00Z");
+        });
+        InTransaction(() =>
+        {
+            Append("OffchainOrder", order, "OffchainOrderEvent::Submitted");
+            Run(upsertOrder, order, 2L, OrderPayload);
+        });
+    }
+
+    private void RecordFill(int index)
+    {
+        var symbol = TradeFeed.Symbols[index % TradeFeed.Symbols.Count].Value;
+        var order = (index + 1).ToString(CultureInfo.InvariantCulture);
+        InTransaction(() =>
+        {
+            Append("OffchainOrder", order, "OffchainOrderEvent::Filled");
+            Run(upsertOrder, order, 3L, OrderPayload);
+            Append("Position", symbol, "PositionEvent::OffChainOrderFilled");
+            Run(upsertPosition, symbol, Sequence("Position", symbol), PositionPayload);
+            Run(deleteLock, symbol);
+        });
+    }
+
+    private void Append(string type, string id, string eventType)
+    {
+        var key = type + "/" + id;
+        var sequence = sequences.GetValueOrDefault(key) + 1;
+        sequences[key] = sequence;
+        Run(insertEvent, type, id, sequence, eventType, EventPayload);
+        Events++;
+    }
+
+    private long Sequence(string type, string id) => sequences[type + "/" + id];
+
+    private void InTransaction(Action work)
+    {
+        using var transaction = connection.BeginTransaction(deferred: false);
+        foreach (var command in new[] { enqueue, insertEvent, upsertPosition, upsertOrder, upsertTrade, insertLock, deleteLock, markProcessed })
+            command.Transaction = transaction;
+        work();
+        transaction.Commit();
+    }
+
+    private static void Run(SqliteCommand command, params object[] values)
+    {
+        for (var index = 0; index < values.Length; index++)
+            command.Parameters[index].Value = values[index];
+        command.ExecuteNonQuery();
+    }
+
+    private SqliteCommand PrepareUpsert(string view) =>
+        Prepare($"INSERT INTO {view} (view_id, version, payload) VALUES ($a, $b, $c) ON CONFLICT (view_id) DO UPDATE SET version = excluded.version, payload = excluded.payload", "$a", "$b", "$c");
+
+    private SqliteCommand Prepare(string sql, params string[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var name in parameters)
+            command.Parameters.Add(new SqliteParameter(name, null));
+        return command;
+    }
+}

@@ -1,0 +1,8 @@
+namespace TradingBot.Benchmarks.Pipeline;
+
+/// <summary>Where the event store lives: shared-cache memory, or a file in WAL mode with <c>synchronous=NORMAL</c>.</summary>
+public enum Storage
+{
+    Memory,
+    File,
+}

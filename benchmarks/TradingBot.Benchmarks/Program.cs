@@ -1,0 +1,24 @@
+using System.Reflection;
+using TradingBot.Benchmarks;
+using TradingBot.Benchmarks.Pipeline;
+
+// The README's benchmark command (benchmarks/run) lands here. `--skip-runners` leaves out the runner
+// comparison (it builds and runs two test projects); `--only-runners` runs nothing else.
+if (args.Contains("--smoke"))
+{
+    Storage[] storages = args.Contains("--memory") ? [Storage.Memory] : args.Contains("--file") ? [Storage.File] : [Storage.Memory, Storage.File];
+    if (args.Contains("--latency"))
+        await Smoke.LatencyAsync(storages).ConfigureAwait(false);
+    else
+        await Smoke.RunAsync(args.Contains("--large") ? 10_000 : 2_000, storages).ConfigureAwait(false);
+    return;
+}
+
+var loadBefore = ShortRun.LoadAverage();
+var repository = Repository.Find();
+var configuration = typeof(Repository).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Release";
+var table = await new ShortRun(repository, configuration, args).RunAsync().ConfigureAwait(false);
+Console.WriteLine();
+Console.WriteLine($"Measured {DateTimeOffset.Now:yyyy-MM-dd HH:mm zzz} on {Environment.ProcessorCount} cores; load average (1, 5, 15 min) before: {loadBefore}, after: {ShortRun.LoadAverage()}");
+Console.WriteLine();
+Console.WriteLine(table);
