@@ -1,4 +1,5 @@
 using System.Globalization;
+using TradingBot.Acceptance.Domain.EventSourcing;
 using System.Text.Json.Nodes;
 
 namespace TradingBot.Acceptance.Domain.Rebalancing.Persistence;
@@ -37,6 +38,5 @@ public static class PayloadJson
     public static System.Numerics.BigInteger ReadUnits(JsonObject fields, string name) =>
         System.Numerics.BigInteger.Parse(Text(fields, name), NumberStyles.None, CultureInfo.InvariantCulture);
 
-    public static DateTimeOffset ReadTime(JsonObject fields, string name) =>
-        DateTimeOffset.Parse(Text(fields, name), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
+    public static DateTimeOffset ReadTime(JsonObject fields, string name) => Rfc3339.Parse(Text(fields, name));
 }
