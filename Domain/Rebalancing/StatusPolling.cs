@@ -2,10 +2,13 @@ namespace TradingBot.Acceptance.Domain.Rebalancing;
 
 /// <summary>
 /// Asks again and again until an answer comes, waiting on the injected clock between tries: a driver
-/// advances a fake clock and the poll proceeds, nothing sleeps for real.
+/// advances a fake clock and the poll proceeds, nothing sleeps for real. The waits go through
+/// the given <see cref="IClockWait"/> (the running bot's idle wait), else straight to the clock.
 /// </summary>
-public sealed class StatusPolling(TimeProvider clock)
+public sealed class StatusPolling(TimeProvider clock, IClockWait? wait = null)
 {
+    private readonly IClockWait waits = wait ?? new ClockWait(clock);
+
     /// <summary>Manager polls: every 10 s for at most 30 minutes (§8.4).</summary>
     public static readonly TimeSpan ManagerInterval = TimeSpan.FromSeconds(10);
 
@@ -35,7 +38,7 @@ public sealed class StatusPolling(TimeProvider clock)
                 return new PollOutcome<T>.GaveUp($"no answer after {attempt} tries");
             if (clock.GetUtcNow() + interval > deadline)
                 return new PollOutcome<T>.GaveUp($"timed out after {timeout.TotalMinutes:0.##} minutes");
-            await Task.Delay(interval, clock, cancellationToken);
+            await waits.WaitAsync(interval, cancellationToken);
         }
     }
 

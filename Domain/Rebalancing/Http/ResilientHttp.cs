@@ -1,8 +1,6 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
-using Polly;
-using Polly.Retry;
 
 namespace TradingBot.Acceptance.Domain.Rebalancing.Http;
 
@@ -15,39 +13,47 @@ public sealed class ResilientHttp
 {
     public const int MaxRetries = 10;
 
+    private static readonly TimeSpan FirstDelay = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan MaxDelay = TimeSpan.FromSeconds(60);
 
     private readonly HttpClient client;
-    private readonly ResiliencePipeline<HttpResponseMessage> pipeline;
+    private readonly TimeProvider clock;
+    private readonly IClockWait waits;
 
-    public ResilientHttp(HttpClient client, TimeProvider clock)
+    /// <param name="client">The API's client, with its base address and credentials.</param>
+    /// <param name="clock">Reads now, for an HTTP-date Retry-After.</param>
+    /// <param name="wait">How to wait between tries; a plain delay on <paramref name="clock"/> when null.</param>
+    public ResilientHttp(HttpClient client, TimeProvider clock, IClockWait? wait = null)
     {
         this.client = client;
-        pipeline = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = clock }
-            .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
-            {
-                MaxRetryAttempts = MaxRetries,
-                BackoffType = DelayBackoffType.Exponential,
-                Delay = TimeSpan.FromSeconds(1),
-                MaxDelay = MaxDelay,
-                UseJitter = false,
-                ShouldHandle = new PredicateBuilder<HttpResponseMessage>()
-                    .Handle<HttpRequestException>()
-                    .HandleResult(response => IsTransient(response.StatusCode)),
-                DelayGenerator = arguments => ValueTask.FromResult(RetryAfter(arguments.Outcome.Result, clock.GetUtcNow())),
-            })
-            .Build();
+        this.clock = clock;
+        waits = wait ?? new ClockWait(clock);
     }
 
-    public async Task<HttpResponseMessage> SendAsync(Func<HttpRequestMessage> request, CancellationToken cancellationToken) =>
-        await pipeline.ExecuteAsync(
-            async (build, token) =>
+    /// <summary>Sends the request built by <paramref name="request"/>, again after each transient failure, and returns the last answer.</summary>
+    public async Task<HttpResponseMessage> SendAsync(Func<HttpRequestMessage> request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        for (var retry = 0; ; retry++)
+        {
+            HttpResponseMessage? response = null;
+            try
             {
-                using var message = build();
-                return await client.SendAsync(message, token);
-            },
-            request,
-            cancellationToken);
+                using var message = request();
+                response = await client.SendAsync(message, cancellationToken);
+            }
+            catch (HttpRequestException) when (retry < MaxRetries)
+            {
+                // Not answered: retried after the backoff below.
+            }
+            if (response is not null && (retry >= MaxRetries || !IsTransient(response.StatusCode)))
+                return response;
+            var delay = RetryAfter(response, clock.GetUtcNow()) ?? Backoff(retry);
+            response?.Dispose();
+            if (delay > TimeSpan.Zero)
+                await waits.WaitAsync(delay, cancellationToken);
+        }
+    }
 
     /// <summary>Sends and reads a JSON answer; any non-success status becomes an <see cref="ExternalApiException"/>.</summary>
     public async Task<JsonNode> SendForJsonAsync(Func<HttpRequestMessage> request, CancellationToken cancellationToken)
@@ -86,6 +92,10 @@ public sealed class ResilientHttp
     }
 
     private static bool IsTransient(HttpStatusCode status) => (int)status >= 500 || status == HttpStatusCode.TooManyRequests;
+
+    // 1 s, 2 s, 4 s … doubling up to 60 s.
+    private static TimeSpan Backoff(int retry) =>
+        retry >= 6 ? MaxDelay : TimeSpan.FromTicks(Math.Min(MaxDelay.Ticks, FirstDelay.Ticks << retry));
 
     // Retry-After in seconds or as an HTTP date, capped at the 60 s backoff ceiling; absent → exponential backoff.
     private static TimeSpan? RetryAfter(HttpResponseMessage? response, DateTimeOffset now)

@@ -13,12 +13,12 @@ namespace TradingBot.Acceptance.Domain.Rebalancing.Managers;
 /// Moves withdrawn USDC over CCTP V2: fee lookup and burn, Circle's attestation (every 5 s, at most 60
 /// tries), then <c>receiveMessage</c>. Any failure records <c>FailBridging</c>.
 /// </summary>
-public sealed class CctpBridgingStep(ICctpBridge bridge, ICctpAttestation attestation, TimeProvider clock)
+public sealed class CctpBridgingStep(ICctpBridge bridge, ICctpAttestation attestation, TimeProvider clock, IClockWait? wait = null)
 {
     public static readonly TimeSpan AttestationInterval = TimeSpan.FromSeconds(5);
     public const int AttestationTries = 60;
 
-    private readonly StatusPolling polling = new(clock);
+    private readonly StatusPolling polling = new(clock, wait);
 
     /// <summary>Returns the amount received on the destination, or null after <c>FailBridging</c>.</summary>
     public async Task<Usd?> BridgeAsync(

@@ -13,10 +13,10 @@ namespace TradingBot.Acceptance.Domain.Rebalancing.Managers;
 /// <summary>§8.4 MintManager: request, acceptance, tokens received, deposit into our vault.</summary>
 public sealed class MintManager(
     IAggregateStore store, ITokenizationApi tokenization, IVault vault, RebalancingConfig config, TimeProvider clock,
-    ILogger<MintManager>? logger = null) : IMint
+    ILogger<MintManager>? logger = null, IClockWait? wait = null) : IMint
 {
     private readonly ILogger log = logger ?? NullLogger<MintManager>.Instance;
-    private readonly StatusPolling polling = new(clock);
+    private readonly StatusPolling polling = new(clock, wait);
 
     public async Task ExecuteMintAsync(Guid id, Symbol symbol, FractionalShares quantity, string wallet, CancellationToken cancellationToken)
     {

@@ -15,10 +15,10 @@ namespace TradingBot.Acceptance.Domain.Rebalancing.Managers;
 /// <summary>§8.4 RedemptionManager: withdraw and send the tokens, then wait for Alpaca to detect and complete.</summary>
 public sealed class RedemptionManager(
     IAggregateStore store, ITokenizationApi tokenization, IVault vault, IErc20Transfer erc20, RebalancingConfig config,
-    TimeProvider clock, ILogger<RedemptionManager>? logger = null) : IRedeem
+    TimeProvider clock, ILogger<RedemptionManager>? logger = null, IClockWait? wait = null) : IRedeem
 {
     private readonly ILogger log = logger ?? NullLogger<RedemptionManager>.Instance;
-    private readonly StatusPolling polling = new(clock);
+    private readonly StatusPolling polling = new(clock, wait);
 
     public async Task ExecuteRedemptionAsync(
         Guid id, Symbol symbol, FractionalShares quantity, BigInteger units, string token, CancellationToken cancellationToken)

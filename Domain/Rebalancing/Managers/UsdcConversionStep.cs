@@ -11,11 +11,11 @@ using UsdcCommands = TradingBot.Acceptance.Domain.Rebalancing.Managers.Aggregate
 namespace TradingBot.Acceptance.Domain.Rebalancing.Managers;
 
 /// <summary>A USDCUSD market order at Alpaca, polled every 500 ms (bounded by 30 minutes) until it ends.</summary>
-public sealed class UsdcConversionStep(IUsdcConversion conversion, TimeProvider clock)
+public sealed class UsdcConversionStep(IUsdcConversion conversion, TimeProvider clock, IClockWait? wait = null)
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(500);
 
-    private readonly StatusPolling polling = new(clock);
+    private readonly StatusPolling polling = new(clock, wait);
 
     /// <summary>Places and follows the order after its <c>ConversionInitiated</c>; returns the filled amount, or null after <c>FailConversion</c>.</summary>
     public async Task<Usd?> ConvertAsync(

@@ -18,13 +18,14 @@ namespace TradingBot.Acceptance.Domain.Rebalancing.Managers;
 /// <summary>§8.4 UsdcRebalanceManager: Alpaca wallet ↔ Ethereum ↔ CCTP ↔ Base vault, in both directions.</summary>
 public sealed class UsdcRebalanceManager(
     IAggregateStore store, IUsdcConversion conversion, IAlpacaWallet wallet, ICctpAttestation attestation, ICctpBridge bridge,
-    IVault vault, IErc20Transfer erc20, RebalancingConfig config, TimeProvider clock, ILogger<UsdcRebalanceManager>? logger = null)
+    IVault vault, IErc20Transfer erc20, RebalancingConfig config, TimeProvider clock, ILogger<UsdcRebalanceManager>? logger = null,
+    IClockWait? wait = null)
     : IUsdcRebalance
 {
     private readonly ILogger log = logger ?? NullLogger<UsdcRebalanceManager>.Instance;
-    private readonly UsdcConversionStep converting = new(conversion, clock);
-    private readonly CctpBridgingStep bridging = new(bridge, attestation, clock);
-    private readonly WalletTransferPolling transfers = new(wallet, clock);
+    private readonly UsdcConversionStep converting = new(conversion, clock, wait);
+    private readonly CctpBridgingStep bridging = new(bridge, attestation, clock, wait);
+    private readonly WalletTransferPolling transfers = new(wallet, clock, wait);
 
     public async Task ExecuteAlpacaToBaseAsync(Guid id, Usd amount, CancellationToken cancellationToken)
     {

@@ -3,9 +3,9 @@ using TradingBot.Acceptance.Domain.Rebalancing.Alpaca;
 namespace TradingBot.Acceptance.Domain.Rebalancing.Managers;
 
 /// <summary>Follows one Alpaca wallet transfer until it is COMPLETE or FAILED; a status going backwards is an error.</summary>
-public sealed class WalletTransferPolling(IAlpacaWallet wallet, TimeProvider clock)
+public sealed class WalletTransferPolling(IAlpacaWallet wallet, TimeProvider clock, IClockWait? wait = null)
 {
-    private readonly StatusPolling polling = new(clock);
+    private readonly StatusPolling polling = new(clock, wait);
 
     public Task<PollOutcome<WalletTransfer>> AwaitEndAsync(Func<WalletTransfer, bool> isOurs, CancellationToken cancellationToken)
     {
