@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using TradingBot.Acceptance.Domain.Bridging;
 using TradingBot.Acceptance.Domain.EventSourcing;
 using TradingBot.Acceptance.Domain.Finance;
@@ -13,8 +14,10 @@ namespace TradingBot.Acceptance.Support.Hosting;
 
 /// <summary>
 /// The real rebalancing side of the bot, built per scenario: event store, inventory view, trigger,
-/// Rebalancer and the three managers, with the Alpaca and Circle adapters aimed at WireMock stubs and
-/// the on-chain ports mocked. Time is a <see cref="SteppingClock"/>: nothing sleeps.
+/// Rebalancer and the three managers (<see cref="RebalancingSide"/>), with the Alpaca and Circle adapters
+/// aimed at WireMock stubs and the on-chain ports mocked. Alone, time is a <see cref="SteppingClock"/> and
+/// "the rebalancer runs" drains its channel; inside the running bot (<see cref="ForRunningBot"/>) the bot
+/// builds the side on its own clock and runs it, and each start attaches its side here.
 /// </summary>
 public sealed class RebalancingHost : IDisposable
 {
@@ -24,57 +27,82 @@ public sealed class RebalancingHost : IDisposable
     public const string UsdcVaultId = "0x00000000000000000000000000000000000000000000000000000000000000c1";
 
     private readonly List<HttpClient> httpClients = [];
-
-    private readonly bool ownsDatabase;
+    private readonly SteppingClock? stepping;
+    private readonly SqliteDatabase? ownedDatabase;
+    private RebalancingSide? side;
+    private bool ownsSide;
 
     /// <param name="database">The scenario's event store, shared with the hedging side; a fresh in-memory one when null.</param>
     public RebalancingHost(RebalancingConfig? config = null, SteppingClock? clock = null, SqliteDatabase? database = null)
     {
-        Clock = clock ?? new SteppingClock();
+        stepping = clock ?? new SteppingClock();
+        Clock = stepping;
         Config = config ?? DefaultConfig;
-        ownsDatabase = database is null;
-        Database = database ?? SqliteDatabase.InMemory(Clock);
-        Feed = new CommittedEventFeed(Database);
-        Feed.SkipToEnd();
-        Store = new SqliteAggregateStore(Database, Clock, Feed);
-        Inventory = new InventoryView();
-        Trigger = new RebalancingTrigger(Config, Inventory, Store);
-        Feed.Subscribe(Trigger);
-        var credentials = new AlpacaCredentials("key-id", "secret-key", AlpacaTokenizationStub.AccountId);
-        var walletCredentials = credentials with { AccountId = AlpacaWalletStub.AccountId };
-        var tokenizationApi = new AlpacaTokenizationClient(Http(credentials.CreateTokenizationHttpClient(Tokenization.Url)), credentials.AccountId);
-        var walletApi = new AlpacaWalletClient(Http(walletCredentials.CreateTokenizationHttpClient(Wallet.Url)), walletCredentials.AccountId);
-        var conversion = new AlpacaUsdcConversionClient(Http(walletCredentials.CreateBrokerHttpClient(Wallet.Url)), walletCredentials.AccountId);
-        var circle = new CircleAttestationClient(Http(new HttpClient { BaseAddress = Circle.Url, Timeout = TimeSpan.FromSeconds(10) }));
-        MintManager = new MintManager(Store, tokenizationApi, Onchain.Vault.Object, Config, Clock);
-        RedemptionManager = new RedemptionManager(Store, tokenizationApi, Onchain.Vault.Object, Onchain.Erc20.Object, Config, Clock);
-        UsdcManager = new UsdcRebalanceManager(
-            Store, conversion, walletApi, circle, Onchain.Bridge.Object, Onchain.Vault.Object, Onchain.Erc20.Object, Config, Clock);
-        Rebalancer = new Rebalancer(Trigger, Store, MintManager, RedemptionManager, UsdcManager, Config);
+        ownedDatabase = database is null ? SqliteDatabase.InMemory(Clock) : null;
+        side = new RebalancingSide(database ?? ownedDatabase!, Clock, Config, Connect(new ClockWait(Clock)));
+        ownsSide = true;
     }
+
+    private RebalancingHost(FakeTimeProvider clock, RebalancingConfig config)
+    {
+        Clock = clock;
+        Config = config;
+    }
+
+    /// <summary>The stubs and fakes of a running bot's rebalancing side; the bot's side is attached at each start.</summary>
+    public static RebalancingHost ForRunningBot(FakeTimeProvider clock, RebalancingConfig config) => new(clock, config);
 
     public static RebalancingConfig DefaultConfig => new(
         Enabled: true, RebalancingThreshold.EquityDefault, RebalancingThreshold.UsdcDefault,
         MarketMakerWallet, RedemptionWallet, Orderbook, UsdcVaultId);
 
-    public SteppingClock Clock { get; }
+    public FakeTimeProvider Clock { get; }
     public RebalancingConfig Config { get; }
-    public SqliteDatabase Database { get; }
+
+    /// <summary>The running side: this host's own, or the running bot's latest.</summary>
+    public RebalancingSide Side => side ?? throw new InvalidOperationException("The running bot has not started its rebalancing side yet.");
+
+    public SqliteDatabase Database => Side.Database;
 
     /// <summary>Hands committed events to the trigger; call <see cref="CatchUpAsync"/> after hedging steps.</summary>
-    public CommittedEventFeed Feed { get; }
+    public CommittedEventFeed Feed => Side.Feed;
 
-    public SqliteAggregateStore Store { get; }
-    public InventoryView Inventory { get; }
-    public RebalancingTrigger Trigger { get; }
-    public Rebalancer Rebalancer { get; }
-    public MintManager MintManager { get; }
-    public RedemptionManager RedemptionManager { get; }
-    public UsdcRebalanceManager UsdcManager { get; }
+    public SqliteAggregateStore Store => Side.Store;
+    public InventoryView Inventory => Side.Inventory;
+    public RebalancingTrigger Trigger => Side.Trigger;
+    public Rebalancer Rebalancer => Side.Rebalancer;
+    public MintManager MintManager => Side.MintManager;
+    public RedemptionManager RedemptionManager => Side.RedemptionManager;
+    public UsdcRebalanceManager UsdcManager => Side.UsdcManager;
     public AlpacaTokenizationStub Tokenization { get; } = new();
     public AlpacaWalletStub Wallet { get; } = new();
     public CircleAttestationStub Circle { get; } = new();
     public OnchainPortsFake Onchain { get; } = new();
+
+    /// <summary>Whether a running bot owns the side (its tasks run the rebalancer and feed the trigger).</summary>
+    public bool InRunningBot => stepping is null;
+
+    /// <summary>The adapters aimed at this host's stubs and fakes, waiting through <paramref name="wait"/>.</summary>
+    public RebalancingPorts Connect(IClockWait wait)
+    {
+        var credentials = new AlpacaCredentials("key-id", "secret-key", AlpacaTokenizationStub.AccountId);
+        var walletCredentials = credentials with { AccountId = AlpacaWalletStub.AccountId };
+        return new RebalancingPorts(
+            new AlpacaTokenizationClient(Http(credentials.CreateTokenizationHttpClient(Tokenization.Url), wait), credentials.AccountId),
+            new AlpacaWalletClient(Http(walletCredentials.CreateTokenizationHttpClient(Wallet.Url), wait), walletCredentials.AccountId),
+            new AlpacaUsdcConversionClient(Http(walletCredentials.CreateBrokerHttpClient(Wallet.Url), wait), walletCredentials.AccountId),
+            new CircleAttestationClient(Http(new HttpClient { BaseAddress = Circle.Url, Timeout = TimeSpan.FromSeconds(10) }, wait)),
+            Onchain.Bridge.Object, Onchain.Vault.Object, Onchain.Erc20.Object);
+    }
+
+    /// <summary>The running bot (re)started: its side is the one to arrange and observe from now on.</summary>
+    public void Attach(RebalancingSide running)
+    {
+        if (!InRunningBot)
+            throw new InvalidOperationException("This rebalancing host runs its own side; only a running bot's host takes one.");
+        side = running;
+        ownsSide = false;
+    }
 
     /// <summary>The vault registry knows <paramref name="symbol"/>'s token and vault.</summary>
     public Task RegisterVaultAsync(Symbol symbol, string token, string vaultId, CancellationToken cancellationToken = default) =>
@@ -83,7 +111,9 @@ public sealed class RebalancingHost : IDisposable
 
     /// <summary>Drains every operation sent so far, advancing the clock for each wait, then returns.</summary>
     public Task RunRebalancerAsync(CancellationToken cancellationToken = default) =>
-        Clock.RunUntilCompleteAsync(Rebalancer.DrainAsync(cancellationToken));
+        stepping is null
+            ? throw new InvalidOperationException("In the running bot the rebalancer runs by itself: let time pass instead.")
+            : stepping.RunUntilCompleteAsync(Rebalancer.DrainAsync(cancellationToken));
 
     /// <summary>Lets the trigger see events committed by others (the conductor's Position events).</summary>
     public Task CatchUpAsync(CancellationToken cancellationToken = default) => Feed.CatchUpAsync(cancellationToken);
@@ -103,14 +133,14 @@ public sealed class RebalancingHost : IDisposable
         Circle.Dispose();
         foreach (var client in httpClients)
             client.Dispose();
-        Feed.Dispose();
-        if (ownsDatabase)
-            Database.Dispose();
+        if (ownsSide)
+            side?.Dispose();
+        ownedDatabase?.Dispose();
     }
 
-    private ResilientHttp Http(HttpClient client)
+    private ResilientHttp Http(HttpClient client, IClockWait wait)
     {
         httpClients.Add(client);
-        return new ResilientHttp(client, Clock);
+        return new ResilientHttp(client, Clock, wait);
     }
 }
