@@ -14,6 +14,27 @@ public sealed class InventoryView(ILogger<InventoryView>? logger = null)
     private readonly ILogger logger = logger ?? NullLogger<InventoryView>.Instance;
     private readonly Lock gate = new();
     private ImmutableDictionary<InventoryAsset, AssetInventory> assets = ImmutableDictionary<InventoryAsset, AssetInventory>.Empty;
+    private ImmutableHashSet<Venue> awaitedSnapshots = [];
+
+    /// <summary>
+    /// After a restart the view is only as fresh as the last stored snapshot: until a snapshot of each
+    /// venue (or a direct set) has been applied since, it is not trusted for rebalancing (§10).
+    /// </summary>
+    public bool AwaitingSnapshots
+    {
+        get
+        {
+            lock (gate)
+                return !awaitedSnapshots.IsEmpty;
+        }
+    }
+
+    /// <summary>Distrusts the view until each venue's next snapshot (or a direct set) has been applied.</summary>
+    public void AwaitSnapshots()
+    {
+        lock (gate)
+            awaitedSnapshots = [Venue.Onchain, Venue.Offchain];
+    }
 
     public AssetInventory Of(InventoryAsset asset)
     {
@@ -29,8 +50,18 @@ public sealed class InventoryView(ILogger<InventoryView>? logger = null)
     public void Set(InventoryAsset asset, decimal onchain, decimal offchain)
     {
         lock (gate)
+        {
             assets = assets.SetItem(asset, Of(asset) with { Onchain = new(onchain, 0m), Offchain = new(offchain, 0m) });
+            awaitedSnapshots = [];
+        }
     }
+
+    /// <summary>Restart: an amount that left <paramref name="venue"/> and has not arrived, as a move still open left it.</summary>
+    public InventoryError? RestoreInflight(InventoryAsset asset, Venue venue, decimal amount) => Apply(asset, inventory =>
+    {
+        var balance = inventory.At(venue);
+        return (inventory.With(venue, balance with { Inflight = balance.Inflight + amount }), null);
+    });
 
     public InventoryError? MoveToInflight(InventoryAsset asset, Venue venue, decimal amount) => Apply(asset, inventory =>
     {
@@ -76,11 +107,19 @@ public sealed class InventoryView(ILogger<InventoryView>? logger = null)
         return (inventory.With(venue, balance with { Available = balance.Available - amount }), null);
     });
 
-    /// <summary>Replaces a venue's available balance, unless the asset has anything in flight on either venue.</summary>
-    public InventoryError? ApplySnapshot(InventoryAsset asset, Venue venue, decimal available) => Apply(asset, inventory =>
-        inventory.HasInflight
-            ? (inventory, new InventoryError.SnapshotWhileInflight(asset))
-            : (inventory.With(venue, inventory.At(venue) with { Available = available }), null));
+    /// <summary>
+    /// Replaces a venue's available balance, unless the asset has anything in flight on either venue.
+    /// Either way the venue has been read, which is what a restarted view waits for.
+    /// </summary>
+    public InventoryError? ApplySnapshot(InventoryAsset asset, Venue venue, decimal available)
+    {
+        lock (gate)
+            awaitedSnapshots = awaitedSnapshots.Remove(venue);
+        return Apply(asset, inventory =>
+            inventory.HasInflight
+                ? (inventory, new InventoryError.SnapshotWhileInflight(asset))
+                : (inventory.With(venue, inventory.At(venue) with { Available = available }), null));
+    }
 
     public void MarkRebalanced(InventoryAsset asset, DateTimeOffset at) =>
         Apply(asset, inventory => (inventory with { LastRebalancing = at }, null));

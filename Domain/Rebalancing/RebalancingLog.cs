@@ -25,4 +25,10 @@ public static partial class RebalancingLog
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Command {Command} on {AggregateType} {AggregateId} rejected: {Error}")]
     public static partial void CommandRejected(this ILogger logger, string command, string aggregateType, string aggregateId, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Inventory of {Source} could not be read; next poll")]
+    public static partial void InventoryReadFailed(this ILogger logger, string source, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Rebalancing restored: {Guards} moves hold their guard, {Assets} holdings from the last snapshot")]
+    public static partial void Restored(this ILogger logger, int guards, int assets);
 }

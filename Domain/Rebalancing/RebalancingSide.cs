@@ -11,7 +11,7 @@ namespace TradingBot.Acceptance.Domain.Rebalancing;
 /// hedging and rebalancing), the feed that hands committed events to the trigger, the inventory view, the
 /// trigger, the three managers and the Rebalancer. Every wait of a workflow goes through one
 /// <see cref="IClockWait"/>. Events already stored are not replayed: a restart restores its state with
-/// <c>RebalancingRecovery</c> instead.
+/// <see cref="RebalancingRecovery"/> instead.
 /// </summary>
 public sealed class RebalancingSide : IDisposable
 {

@@ -98,7 +98,7 @@ public sealed partial class RebalancingTrigger : IEventReactor
 
     public async Task CheckAndTriggerEquityAsync(Symbol symbol, CancellationToken cancellationToken)
     {
-        if (!config.Enabled || !TryClaimEquity(symbol))
+        if (!config.Enabled || View.AwaitingSnapshots || !TryClaimEquity(symbol))
             return;
         var operationSent = false;
         try
@@ -128,7 +128,7 @@ public sealed partial class RebalancingTrigger : IEventReactor
 
     public void CheckAndTriggerUsdc()
     {
-        if (!config.Enabled || !TryClaimUsdc())
+        if (!config.Enabled || View.AwaitingSnapshots || !TryClaimUsdc())
             return;
         RebalanceOperation? operation = ImbalanceDetection.DetectUsdc(View.Usdc, config.Usdc) switch
         {
