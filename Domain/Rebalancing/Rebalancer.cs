@@ -37,7 +37,8 @@ public sealed class Rebalancer(
             await ExecuteAsync(operation, cancellationToken);
     }
 
-    public async Task ExecuteAsync(RebalanceOperation operation, CancellationToken cancellationToken)
+    /// <summary>Runs one operation's whole workflow; true when the move completed, false when it failed or stopped early.</summary>
+    public async Task<bool> ExecuteAsync(RebalanceOperation operation, CancellationToken cancellationToken)
     {
         var id = Guid.NewGuid();
         try
@@ -48,11 +49,13 @@ public sealed class Rebalancer(
         {
             log.WorkflowFailed(operation, exception);
         }
-        if (!await HasEndedAsync(id, operation, CancellationToken.None))
+        var outcome = await OutcomeAsync(id, operation, CancellationToken.None);
+        if (outcome is null)
         {
             log.WorkflowEndedEarly(operation, "guard released by the Rebalancer");
             Release(operation);
         }
+        return outcome is true;
     }
 
     private Task RunWorkflowAsync(Guid id, RebalanceOperation operation, CancellationToken cancellationToken)
@@ -78,15 +81,24 @@ public sealed class Rebalancer(
         }
     }
 
-    private async Task<bool> HasEndedAsync(Guid id, RebalanceOperation operation, CancellationToken cancellationToken) =>
-        operation switch
+    // Null: the aggregate did not reach a terminal event; else whether that event is the move's success.
+    private async Task<bool?> OutcomeAsync(Guid id, RebalanceOperation operation, CancellationToken cancellationToken)
+    {
+        switch (operation)
         {
-            RebalanceOperation.Mint => TokenizedEquityMintDecider.IsTerminal(
-                await store.LoadAsync(TokenizedEquityMintDecider.Kind, id.ToString(), cancellationToken)),
-            RebalanceOperation.Redemption => EquityRedemptionDecider.IsTerminal(
-                await store.LoadAsync(EquityRedemptionDecider.Kind, id.ToString(), cancellationToken)),
-            _ => UsdcRebalanceEvolution.IsTerminal(await store.LoadAsync(UsdcRebalanceDecider.Kind, id.ToString(), cancellationToken)),
-        };
+            case RebalanceOperation.Mint:
+                var mint = await store.LoadAsync(TokenizedEquityMintDecider.Kind, id.ToString(), cancellationToken);
+                return TokenizedEquityMintDecider.IsTerminal(mint) ? mint is TokenizedEquityMint.Completed : null;
+            case RebalanceOperation.Redemption:
+                var redemption = await store.LoadAsync(EquityRedemptionDecider.Kind, id.ToString(), cancellationToken);
+                return EquityRedemptionDecider.IsTerminal(redemption) ? redemption is EquityRedemption.Completed : null;
+            default:
+                var move = await store.LoadAsync(UsdcRebalanceDecider.Kind, id.ToString(), cancellationToken);
+                return UsdcRebalanceEvolution.IsTerminal(move)
+                    ? move is UsdcRebalance.ConvertedAfterDeposit or UsdcRebalance.DepositConfirmed
+                    : null;
+        }
+    }
 
     private void Release(RebalanceOperation operation)
     {
