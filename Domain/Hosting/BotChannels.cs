@@ -5,8 +5,10 @@ namespace TradingBot.Acceptance.Domain.Hosting;
 
 /// <summary>
 /// The bounded channels between the bot's tasks: fills from the chain event receiver to the event queue
-/// writer, and a wake-up from the writer to the queue processor (one is enough: the processor drains the
-/// whole queue each time). Both are watched by <see cref="BotActivity"/>: a waiting message means busy.
+/// writer, a wake-up from the writer to the queue processor (one is enough: the processor drains the
+/// whole queue each time), and a wake-up from the hedging tasks to the rebalancing trigger after each
+/// commit (one is enough too: a catch-up reads every event since the last). The first two are watched by
+/// <see cref="BotActivity"/> (a waiting message means busy); the third once a task reads it.
 /// </summary>
 public sealed class BotChannels
 {
@@ -25,6 +27,11 @@ public sealed class BotChannels
             SingleReader = true,
             FullMode = BoundedChannelFullMode.DropWrite,
         });
+        EventsCommitted = Channel.CreateBounded<bool>(new BoundedChannelOptions(1)
+        {
+            SingleReader = true,
+            FullMode = BoundedChannelFullMode.DropWrite,
+        });
         activity.Watch(() => ReceivedFills.Reader.Count);
         activity.Watch(() => QueueChanged.Reader.Count);
     }
@@ -34,4 +41,10 @@ public sealed class BotChannels
 
     /// <summary>The event queue has new rows: the queue processor should drain it.</summary>
     public Channel<bool> QueueChanged { get; }
+
+    /// <summary>The hedging tasks committed events: the rebalancing trigger should catch up.</summary>
+    public Channel<bool> EventsCommitted { get; }
+
+    /// <summary>Tells the rebalancing trigger (if the bot has one) that a unit of work committed.</summary>
+    public void Committed() => EventsCommitted.Writer.TryWrite(true);
 }

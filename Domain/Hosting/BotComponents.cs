@@ -7,8 +7,8 @@ namespace TradingBot.Acceptance.Domain.Hosting;
 
 /// <summary>
 /// What a running bot is made of: its database (owned by the caller, so a restart can reopen the same
-/// file), its broker, its clock, its pacing and the optional tasks that plug in (the rebalancer, the
-/// inventory poller) or the executor's upkeep.
+/// file), its broker, its clock (the one clock every task waits on), its pacing, its rebalancing side
+/// (optional), the executor's upkeep and any further task that plugs in.
 /// </summary>
 public sealed record BotComponents(SqliteDatabase Database, IExecutor Executor, TimeProvider Clock, BotOptions Options, HedgingSettings Settings)
 {
@@ -18,6 +18,9 @@ public sealed record BotComponents(SqliteDatabase Database, IExecutor Executor, 
     public ILoggerFactory? Loggers { get; init; }
 
     public IExecutorMaintenance? Maintenance { get; init; }
+
+    /// <summary>With it, the bot also runs the rebalancing trigger, the rebalancer and the inventory poller.</summary>
+    public RebalancingComponents? Rebalancing { get; init; }
 
     /// <summary>More tasks to run beside the hedging ones, built once the bot's services exist.</summary>
     public IReadOnlyList<Func<IServiceProvider, IBotTask>> OptionalTasks { get; init; } = [];

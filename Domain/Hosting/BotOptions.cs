@@ -17,6 +17,19 @@ public sealed record BotOptions
 
     public TimeSpan ExecutorMaintenanceInterval { get; init; } = TimeSpan.FromMinutes(25);
 
+    /// <summary>How often the inventory poller reads every venue's holdings (it also reads them at start).</summary>
+    public TimeSpan InventoryPollInterval { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// The rebalancer's pause after a move that failed, before its next operation; it doubles after each
+    /// failure in a row up to <see cref="RebalancingPauseMax"/>. The trigger sends a failed move again as soon
+    /// as its guard is released (the imbalance is still there): without a pause, a move that keeps failing
+    /// at once (a refused request) would spin.
+    /// </summary>
+    public TimeSpan RebalancingPauseInitial { get; init; } = TimeSpan.FromMinutes(1);
+
+    public TimeSpan RebalancingPauseMax { get; init; } = TimeSpan.FromMinutes(30);
+
     /// <summary>First wait before restarting a faulted task; it doubles up to <see cref="RestartBackoffMax"/>.</summary>
     public TimeSpan RestartBackoffInitial { get; init; } = TimeSpan.FromSeconds(1);
 

@@ -6,13 +6,16 @@ using TradingBot.Acceptance.Domain.EventSourcing;
 using TradingBot.Acceptance.Domain.Execution;
 using TradingBot.Acceptance.Domain.Hedging;
 using TradingBot.Acceptance.Domain.OrderStatus;
+using TradingBot.Acceptance.Domain.Rebalancing;
 
 namespace TradingBot.Acceptance.Domain.Hosting;
 
 /// <summary>
 /// The whole bot as one program on <c>Microsoft.Extensions.Hosting</c>: chain event receiver, event queue
-/// writer, queue processor, order status poller, position checker, executor maintenance and any optional
-/// task, each its own supervised loop. Start, stop (gracefully), and start again on the same database.
+/// writer, queue processor, order status poller, position checker, rebalancing trigger, rebalancer,
+/// inventory poller, executor maintenance and any further task, each its own supervised loop, all on one
+/// clock. Start (restoring the rebalancing side from the store), stop (gracefully), and start again on the
+/// same database.
 /// </summary>
 public sealed class HostedBot : IAsyncDisposable
 {
@@ -26,6 +29,7 @@ public sealed class HostedBot : IAsyncDisposable
         Writer = host.Services.GetRequiredService<EventQueueWriter>();
         Processor = host.Services.GetRequiredService<QueueProcessorTask>();
         Tasks = host.Services.GetRequiredService<BotConductorService>();
+        Rebalancing = host.Services.GetService<RebalancingSide>();
     }
 
     public BotActivity Activity { get; }
@@ -39,6 +43,9 @@ public sealed class HostedBot : IAsyncDisposable
     /// <summary>The conductor of the tasks, with one supervisor per task (faults and restarts).</summary>
     public BotConductorService Tasks { get; }
 
+    /// <summary>The rebalancing side, when the bot was given one.</summary>
+    public RebalancingSide? Rebalancing { get; }
+
     public IServiceProvider Services => host.Services;
 
     public static HostedBot Create(BotComponents components)
@@ -50,10 +57,23 @@ public sealed class HostedBot : IAsyncDisposable
         builder.Services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
         AddHedging(builder.Services, components);
         AddTasks(builder.Services, components);
+        if (components.Rebalancing is { } rebalancing)
+            AddRebalancing(builder.Services, components, rebalancing);
+        AddConductor(builder.Services);
         return new HostedBot(builder.Build());
     }
 
-    public Task StartAsync(CancellationToken cancellationToken) => host.StartAsync(cancellationToken);
+    /// <summary>Restores the rebalancing guards and inventory from the store (§10), then starts every task.</summary>
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (Rebalancing is { } side)
+        {
+            var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(RebalancingRecovery).FullName!);
+            await RebalancingRecovery.RestoreAsync(side, logger, cancellationToken).ConfigureAwait(false);
+        }
+
+        await host.StartAsync(cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>Stops taking new work, lets each task finish its unit of work until the deadline, then returns.</summary>
     public Task StopAsync(CancellationToken cancellationToken) => host.StopAsync(cancellationToken);
@@ -105,6 +125,35 @@ public sealed class HostedBot : IAsyncDisposable
             services.AddSingleton<IBotTask>(provider => new ExecutorMaintenanceTask(maintenance, components.Options, provider.GetRequiredService<BotActivity>()));
         foreach (var optional in components.OptionalTasks)
             services.AddSingleton(optional);
+    }
+
+    private static void AddRebalancing(IServiceCollection services, BotComponents components, RebalancingComponents rebalancing)
+    {
+        services.AddSingleton<BotClockWait>();
+        services.AddSingleton(provider =>
+        {
+            var wait = provider.GetRequiredService<BotClockWait>();
+            var side = new RebalancingSide(
+                components.Database, components.Clock, rebalancing.Config, rebalancing.Connect(wait), wait, provider.GetRequiredService<ILoggerFactory>());
+            var activity = provider.GetRequiredService<BotActivity>();
+            var channels = provider.GetRequiredService<BotChannels>();
+            activity.Watch(() => side.Trigger.Operations.Count);
+            activity.Watch(() => channels.EventsCommitted.Reader.Count);
+            return side;
+        });
+        services.AddSingleton(provider => new InventoryPoller(
+            provider.GetRequiredService<RebalancingSide>().Store, rebalancing.Config, rebalancing.InventorySources,
+            provider.GetRequiredService<ILogger<InventoryPoller>>()));
+        services.AddSingleton<RebalancingTriggerTask>();
+        services.AddSingleton<RebalancerTask>();
+        services.AddSingleton<InventoryPollerTask>();
+        services.AddSingleton<IBotTask>(provider => provider.GetRequiredService<RebalancingTriggerTask>());
+        services.AddSingleton<IBotTask>(provider => provider.GetRequiredService<RebalancerTask>());
+        services.AddSingleton<IBotTask>(provider => provider.GetRequiredService<InventoryPollerTask>());
+    }
+
+    private static void AddConductor(IServiceCollection services)
+    {
         services.AddSingleton<BotConductorService>();
         services.AddHostedService(provider => provider.GetRequiredService<BotConductorService>());
     }

@@ -34,6 +34,7 @@ public sealed class QueueProcessorTask(EventQueueProcessor processor, BotChannel
             if (await processor.ProcessNextAsync(abort).ConfigureAwait(false) is QueueStep.Idle)
                 return;
             Interlocked.Increment(ref processed);
+            channels.Committed();
         }
     }
 }

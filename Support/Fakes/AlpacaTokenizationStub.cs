@@ -26,6 +26,31 @@ public sealed class AlpacaTokenizationStub : IDisposable
         ListRequests("mint", MintRequest("completed", MintTxHash));
     }
 
+    /// <summary>
+    /// Mint requests are accepted and listed as pending for the first <paramref name="pendingPolls"/> looks at
+    /// the list (the bot looks every 10 s), then as completed: the mint takes a while, on the bot's clock.
+    /// </summary>
+    public void AcceptsMintsAndCompletesThemAfter(int pendingPolls)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(pendingPolls);
+        AcceptMints();
+        var path = Request.Create().WithPath($"{Base}/requests").WithParam("type", "mint").UsingGet();
+        for (var poll = 0; poll < pendingPolls; poll++)
+        {
+            var pending = server.Given(path).InScenario("mint takes a while");
+            (poll == 0 ? pending : pending.WhenStateIs($"polled {poll}")).WillSetStateTo($"polled {poll + 1}")
+                .RespondWith(StubResponses.Json(200, new JsonArray(MintRequest("pending", ""))));
+        }
+
+        var completed = server.Given(path).InScenario("mint takes a while");
+        (pendingPolls == 0 ? completed : completed.WhenStateIs($"polled {pendingPolls}"))
+            .RespondWith(StubResponses.Json(200, new JsonArray(MintRequest("completed", MintTxHash))));
+    }
+
+    /// <summary>Every look at the list of mint requests, in order.</summary>
+    public IReadOnlyList<ReceivedRequest> MintListings() =>
+        StubJournal.Received(server).Where(request => request.Method == "GET" && request.Path == $"{Base}/requests" && request.Query == "type=mint").ToList();
+
     /// <summary>Mint requests are accepted, then listed as rejected while Alpaca processes them.</summary>
     public void AcceptsMintsAndRejectsThemWhileProcessing()
     {
