@@ -58,6 +58,16 @@ public sealed partial class RebalancingTrigger : IEventReactor
         }
     }
 
+    /// <summary>Whether any move (of an equity or of USDC) holds its guard.</summary>
+    public bool IsAnyMoveInProgress
+    {
+        get
+        {
+            lock (gate)
+                return usdcInProgress || !equityInProgress.IsEmpty;
+        }
+    }
+
     /// <summary>Claims a symbol's guard as a move in progress does; false when it is already held.</summary>
     public bool TryClaimEquity(Symbol symbol)
     {

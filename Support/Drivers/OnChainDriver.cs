@@ -11,9 +11,11 @@ namespace TradingBot.Acceptance.Support.Drivers;
 
 /// <summary>
 /// The chain side: fills of the bot's on-chain orders, traded directly (as the conductor receives them)
-/// or delivered through the event queue; and what the bot made of them.
+/// or delivered through the event queue; and what the bot made of them. When the whole bot runs
+/// (<c>@e2e</c>), a fill comes through its chain feed instead.
 /// </summary>
-public sealed class OnChainDriver(BotHost host, ChainContext chain, PriceContext prices, BrokerWaitContext waits, ScenarioRebalancing rebalancing)
+public sealed class OnChainDriver(
+    BotHost host, ChainContext chain, PriceContext prices, BrokerWaitContext waits, ScenarioRebalancing rebalancing, RunningBotDriver runningBot)
 {
     /// <summary>The following fills of the symbol carry this USDC price.</summary>
     public void SetLastPrice(Symbol symbol, Usd price) => prices.Set(symbol, price);
@@ -24,6 +26,12 @@ public sealed class OnChainDriver(BotHost host, ChainContext chain, PriceContext
     /// </summary>
     public async Task TradeAsync(Direction side, FractionalShares quantity, TokenizedEquity token, CancellationToken cancellationToken = default)
     {
+        if (runningBot.IsRunning)
+        {
+            await runningBot.TradeAsync(side, quantity, token, prices.Of(token.Symbol));
+            return;
+        }
+
         var fill = Fill(chain.NextTransaction(), 0, chain.NextBlock(), side, quantity, token.ToString());
         var conductor = host.Bot.Conductor;
         await waits.RunAsync(async () =>

@@ -7,37 +7,43 @@ using TradingBot.Acceptance.Domain.Hosting;
 using TradingBot.Acceptance.Domain.OffchainOrders;
 using TradingBot.Acceptance.Domain.Positions;
 using TradingBot.Acceptance.Support.Fakes;
+using TradingBot.Acceptance.Support.Hosting;
+using TradingBot.Acceptance.Support.Parameters;
 
 namespace TradingBot.Acceptance.Support.Drivers;
 
 /// <summary>
 /// Drives the whole bot as one program: a database file of its own, the chain played by a local
-/// WebSocket feed, the broker as a mock, and a fake clock the driver advances. Instead of sleeping it
-/// waits for the bot to be quiescent (no task busy, nothing queued) with the expected work done.
+/// WebSocket feed, the broker as a mock, Alpaca and Circle as the rebalancing stubs, and one fake clock
+/// the driver advances for hedging and rebalancing alike. Instead of sleeping it waits for the bot to be
+/// quiescent (no task busy, nothing queued, every workflow waiting on the clock) with the expected work done.
+/// The inventory poller runs with no venue to read: the dry-run broker keeps no inventory and the stand-in
+/// chain reports no vault balances, so the inventory is what Given steps set, moved by fills and moves.
 /// </summary>
-public sealed class RunningBotDriver : IAsyncDisposable, IScenarioDiagnostics
+public sealed class RunningBotDriver(ScenarioRebalancing rebalancing) : IAsyncDisposable, IScenarioDiagnostics
 {
     public const long DeploymentBlock = 100;
     private static readonly DateTimeOffset Start = new(2025, 1, 6, 15, 0, 0, TimeSpan.Zero);
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
     private static readonly TimeSpan Step = TimeSpan.FromSeconds(1);
 
+    /// <summary>How far the clock moves at a time while the bot settles: the shortest of its own intervals.</summary>
+    private static readonly TimeSpan SettleStep = TimeSpan.FromSeconds(10);
+
     private readonly string folder = Path.Combine(Path.GetTempPath(), $"running-bot-{Guid.NewGuid():N}");
     private readonly HashSet<string> pushed = [];
     private SqliteDatabase? database;
     private HostedBot? bot;
+    private BrokerMock? broker;
     private long nextBlock = DeploymentBlock;
     private int nextTransaction;
 
-    public RunningBotDriver()
-    {
-        Directory.CreateDirectory(folder);
-        Broker = new BrokerMock(Clock);
-    }
-
     public FakeTimeProvider Clock { get; } = new(Start);
 
-    public BrokerMock Broker { get; }
+    public BrokerMock Broker => broker ??= new BrokerMock(Clock);
+
+    /// <summary>Whether the whole bot runs in this scenario: the chain's fills then come through its feed.</summary>
+    public bool IsRunning => bot is not null;
 
     public ChainFeedServer? Feed { get; private set; }
 
@@ -47,11 +53,18 @@ public sealed class RunningBotDriver : IAsyncDisposable, IScenarioDiagnostics
 
     public async Task StartAsync()
     {
+        Directory.CreateDirectory(folder);
         Feed ??= await ChainFeedServer.StartAsync().ConfigureAwait(false);
         database = SqliteDatabase.OpenFile(Path.Combine(folder, "bot.db"), Clock);
         var options = new BotOptions { ChainFeed = Feed.Feed, DeploymentBlock = DeploymentBlock };
-        bot = HostedBot.Create(new BotComponents(database, Broker.Executor, Clock, options, HedgingSettings.ForExecutor(SupportedExecutor.DryRun)) { Seed = 9 });
+        var stubs = rebalancing.ForRunningBot(Clock);
+        bot = HostedBot.Create(new BotComponents(database, Broker.Executor, Clock, options, HedgingSettings.ForExecutor(SupportedExecutor.DryRun))
+        {
+            Seed = 9,
+            Rebalancing = new RebalancingComponents(stubs.Config, stubs.Connect),
+        });
         await bot.StartAsync(CancellationToken.None).ConfigureAwait(false);
+        await rebalancing.AttachAsync(bot.Rebalancing!).ConfigureAwait(false);
         await WaitAsync(() => Feed.OpenConnections > 0).ConfigureAwait(false);
     }
 
@@ -64,6 +77,14 @@ public sealed class RunningBotDriver : IAsyncDisposable, IScenarioDiagnostics
         foreach (var fill in fills)
             pushed.Add($"{fill.TxHash}:{fill.LogIndex}");
         Feed!.Push(fills);
+    }
+
+    /// <summary>The chain reports one fill of the bot's order; returns once the bot has processed it and is quiescent.</summary>
+    public Task TradeAsync(Direction side, FractionalShares quantity, TokenizedEquity token, Usd price)
+    {
+        var transaction = ++nextTransaction;
+        Push([new ChainFill($"0x{transaction:x64}", 0, ++nextBlock, Start.AddSeconds(transaction), token.ToString(), quantity.Value, side, price.Value)]);
+        return WaitUntilAllFillsProcessedAsync();
     }
 
     /// <summary>Waits until every fill the chain reported is processed and the bot is quiescent.</summary>
@@ -96,20 +117,22 @@ public sealed class RunningBotDriver : IAsyncDisposable, IScenarioDiagnostics
     }
 
     /// <summary>
-    /// Lets minutes pass until no hedge is open and no position is over its threshold: the poller reads
-    /// each order filled, the position checker hedges what accumulated meanwhile.
+    /// Lets time pass, 10 s at a time, until nothing is open: no hedge at the broker, no position over its
+    /// threshold, no rebalancing move in flight. The poller reads each order filled, the position checker
+    /// hedges what accumulated meanwhile, the rebalancer's workflow polls Alpaca on the same clock.
     /// </summary>
     public async Task SettleAsync()
     {
-        for (var minute = 0; minute < 10; minute++)
+        var atMost = TimeSpan.FromMinutes(10);
+        for (var passed = TimeSpan.Zero; passed <= atMost; passed += SettleStep)
         {
             await WaitUntilAllFillsProcessedAsync().ConfigureAwait(false);
-            if (OpenOrders().Count == 0 && Positions().TrueForAll(position => position.Net.Abs().Value < 1m))
+            if (OpenOrders().Count == 0 && Positions().TrueForAll(position => position.Net.Abs().Value < 1m) && !MoveInFlight())
                 return;
-            Clock.Advance(TimeSpan.FromSeconds(60));
+            Clock.Advance(SettleStep);
         }
 
-        throw new TimeoutException($"The bot did not settle in 10 minutes of clock: {OpenOrders().Count} orders open.");
+        throw new TimeoutException($"The bot did not settle in {atMost.TotalMinutes} minutes of clock: {OpenOrders().Count} orders open, move in flight: {MoveInFlight()}.");
     }
 
     /// <summary>
@@ -207,6 +230,8 @@ public sealed class RunningBotDriver : IAsyncDisposable, IScenarioDiagnostics
             await Feed.DisposeAsync().ConfigureAwait(false);
         Directory.Delete(folder, recursive: true);
     }
+
+    private bool MoveInFlight() => Bot.Rebalancing?.Trigger.IsAnyMoveInProgress ?? false;
 
     private IReadOnlyList<TrackedOrder> OpenOrders() => new OffchainOrderView(Database).All("Pending", "Submitted", "PartiallyFilled");
 

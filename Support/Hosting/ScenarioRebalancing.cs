@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using TradingBot.Acceptance.Domain.EventSourcing;
 using TradingBot.Acceptance.Domain.Rebalancing;
 
@@ -8,11 +9,14 @@ namespace TradingBot.Acceptance.Support.Hosting;
 /// is built, and Given steps may still change it ("the USDC band is …") after the Background has set
 /// up vaults and stubs: so the host is built on first use, and what Given steps arrange before then is
 /// applied to it, in order, as soon as it exists. It shares the hedging bot's database: one event log.
+/// In a scenario that runs the whole bot (<c>@e2e</c>), the bot builds and runs the side on its own clock:
+/// this scenario gives it the stubs (<see cref="ForRunningBot"/>) and each start attaches the bot's side.
 /// </summary>
 public sealed class ScenarioRebalancing(Func<SqliteDatabase?> sharedDatabase) : IDisposable
 {
     private readonly List<Func<RebalancingHost, Task>> arrangements = [];
     private RebalancingHost? host;
+    private RebalancingHost? runningBotHost;
     private bool enabled;
     private RebalancingThreshold usdcBand = RebalancingThreshold.UsdcDefault;
     private bool disposed;
@@ -58,12 +62,40 @@ public sealed class ScenarioRebalancing(Func<SqliteDatabase?> sharedDatabase) : 
         ObjectDisposedException.ThrowIf(disposed, this);
         if (host is not null)
             return host;
+        if (runningBotHost is not null)
+            throw new InvalidOperationException("The running bot has not started its rebalancing side yet.");
         var config = RebalancingHost.DefaultConfig with { Enabled = enabled, Usdc = usdcBand };
         host = new RebalancingHost(config, database: sharedDatabase());
         foreach (var arrangement in arrangements)
             await arrangement(host);
         arrangements.Clear();
         return host;
+    }
+
+    /// <summary>
+    /// The stubs and settings of the running bot's rebalancing side, made on first use: rebalancing is on,
+    /// with the scenario's USDC band. The bot waits on <paramref name="clock"/>, its one clock.
+    /// </summary>
+    public RebalancingHost ForRunningBot(FakeTimeProvider clock)
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        if (runningBotHost is not null)
+            return runningBotHost;
+        if (host is not null)
+            throw new InvalidOperationException("This scenario already used the rebalancing side without the running bot.");
+        runningBotHost = RebalancingHost.ForRunningBot(clock, RebalancingHost.DefaultConfig with { Enabled = true, Usdc = usdcBand });
+        return runningBotHost;
+    }
+
+    /// <summary>The running bot (re)started with <paramref name="side"/>: what Given steps arranged before applies to it now.</summary>
+    public async Task AttachAsync(RebalancingSide side)
+    {
+        var running = runningBotHost ?? throw new InvalidOperationException("Ask for the running bot's stubs before attaching its side.");
+        running.Attach(side);
+        host = running;
+        foreach (var arrangement in arrangements)
+            await arrangement(running);
+        arrangements.Clear();
     }
 
     /// <summary>
@@ -87,8 +119,9 @@ public sealed class ScenarioRebalancing(Func<SqliteDatabase?> sharedDatabase) : 
     public void Dispose()
     {
         disposed = true;
-        host?.Dispose();
+        (host ?? runningBotHost)?.Dispose();
         host = null;
+        runningBotHost = null;
     }
 
     private void EnsureNotStarted(string what)
