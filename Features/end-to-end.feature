@@ -1,9 +1,9 @@
 @e2e @issue:9
 Feature: The bot runs as one program
   While the bot runs, all its jobs work side by side: it listens to the chain feed,
-  records every fill, hedges on the broker, follows each hedge until it is filled and
-  checks the positions every minute. Losing the chain feed, a broker outage or a
-  restart loses no fill and never sends a hedge twice.
+  records every fill, hedges on the broker, follows each hedge until it is filled,
+  checks the positions every minute and rebalances its inventory. Losing the chain
+  feed, a broker outage or a restart loses no fill and never sends a hedge twice.
 
   Background:
     Given the bot is running with the dry-run broker
@@ -72,9 +72,10 @@ Feature: The bot runs as one program
 
   Rule: rebalancing goes on beside hedging
 
-    @wip
     Scenario: A mint triggered by inventory drift completes while hedging goes on
-      Given the inventory holds 19 AAPL on-chain and 80 AAPL at the broker
+      Given the AAPL vault is registered
+      And Alpaca accepts mint requests and completes them a minute later
+      And the inventory holds 20 AAPL on-chain and 80 AAPL at the broker
       When the chain reports 3 rounds of these fills:
         | token | side | quantity |
         | tMSFT | buy  | 2.5      |
@@ -82,4 +83,6 @@ Feature: The bot runs as one program
       And the bot sells 1 tAAPL on-chain
       And the broker fills every hedge
       Then the AAPL mint of 30.5 shares completes
+      And the broker filled hedges while the AAPL mint was in flight
+      And the inventory holds 49.5 AAPL on-chain and 50.5 AAPL at the broker
       And every position is flat

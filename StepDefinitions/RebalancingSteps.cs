@@ -3,6 +3,7 @@ using Reqnroll;
 using Shouldly;
 using TradingBot.Acceptance.Domain.Finance;
 using TradingBot.Acceptance.Domain.Rebalancing;
+using TradingBot.Acceptance.Domain.TokenizedEquityMints;
 using TradingBot.Acceptance.Support.Drivers;
 using TradingBot.Acceptance.Support.Hosting;
 using TradingBot.Acceptance.Support.Parameters;
@@ -26,6 +27,9 @@ public sealed class RebalancingSteps(RebalancingDriver rebalancing)
 
     [Given("Alpaca accepts mint requests and completes them")]
     public Task GivenAlpacaCompletesMints() => rebalancing.AlpacaCompletesMintsAsync();
+
+    [Given("Alpaca accepts mint requests and completes them a minute later")]
+    public Task GivenAlpacaCompletesMintsAMinuteLater() => rebalancing.AlpacaCompletesMintsAfterAsync(TimeSpan.FromMinutes(1));
 
     [Given("Alpaca rejects mint requests with {int} {string}")]
     public Task GivenAlpacaRejectsMints(int status, string message) => rebalancing.AlpacaRejectsMintsAsync(status, message);
@@ -100,6 +104,18 @@ public sealed class RebalancingSteps(RebalancingDriver rebalancing)
     [Then("the {symbol} mint went through {}")]
     public async Task ThenTheMintWentThrough(Symbol symbol, string events) =>
         (await rebalancing.MintLifecycleAsync(symbol)).ShouldBe(events.Split(", "), $"the events of the latest {symbol} mint");
+
+    [Then("the {symbol} mint of {shares} shares completes")]
+    public async Task ThenTheMintCompletes(Symbol symbol, FractionalShares quantity)
+    {
+        var mint = (await rebalancing.LatestMintStateAsync(symbol)).ShouldBeOfType<TokenizedEquityMint.Completed>($"the latest {symbol} mint");
+        mint.Terms.Quantity.ShouldBe(quantity, $"shares of the {symbol} mint");
+        (await rebalancing.MintLifecycleAsync(symbol)).ShouldBe(["MintRequested", "MintAccepted", "TokensReceived", "MintCompleted"], $"the events of the {symbol} mint");
+    }
+
+    [Then("the broker filled hedges while the {symbol} mint was in flight")]
+    public async Task ThenTheBrokerFilledHedgesWhileTheMintWasInFlight(Symbol symbol) =>
+        (await rebalancing.HedgesFilledWhileMintInFlightAsync(symbol)).ShouldBeGreaterThan(0, $"broker orders filled between the {symbol} mint's acceptance and its end");
 
     [Then("the {symbol} mint failed with {string}")]
     public async Task ThenTheMintFailedWith(Symbol symbol, string reason)

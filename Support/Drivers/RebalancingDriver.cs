@@ -52,6 +52,10 @@ public sealed class RebalancingDriver(ScenarioRebalancing rebalancing, Rebalanci
 
     public Task AlpacaCompletesMintsAsync() => rebalancing.ArrangeAsync(host => host.Tokenization.AcceptsMintsAndCompletesThem());
 
+    /// <summary>Alpaca lists each accepted mint as pending for <paramref name="delay"/> of the bot's 10-second looks, then as completed.</summary>
+    public Task AlpacaCompletesMintsAfterAsync(TimeSpan delay) =>
+        rebalancing.ArrangeAsync(host => host.Tokenization.AcceptsMintsAndCompletesThemAfter((int)(delay / StatusPolling.ManagerInterval)));
+
     public Task AlpacaRejectsMintsAsync(int status, string message) =>
         rebalancing.ArrangeAsync(host => host.Tokenization.RejectsMints(status, message));
 
@@ -143,6 +147,26 @@ public sealed class RebalancingDriver(ScenarioRebalancing rebalancing, Rebalanci
         [.. Latest((await rebalancing.HostAsync()).Events("UsdcRebalance"), _ => true).Select(row => row.EventName)];
 
     public async Task<MoveFailure?> MintFailureAsync(Symbol symbol) => Failure(await LatestMintAsync(symbol));
+
+    /// <summary>The symbol's latest mint as the store holds it now; null when the bot never minted it.</summary>
+    public async Task<TokenizedEquityMint?> LatestMintStateAsync(Symbol symbol)
+    {
+        var lifecycle = await LatestMintAsync(symbol);
+        return lifecycle is [var first, ..]
+            ? await (await rebalancing.HostAsync()).Store.LoadAsync(TokenizedEquityMintDecider.Kind, first.AggregateId, CancellationToken.None)
+            : null;
+    }
+
+    /// <summary>How many broker orders were filled after the symbol's latest mint was accepted and before it ended.</summary>
+    public async Task<int> HedgesFilledWhileMintInFlightAsync(Symbol symbol)
+    {
+        var lifecycle = await LatestMintAsync(symbol);
+        var accepted = lifecycle.FirstOrDefault(row => row.EventName == "MintAccepted")
+            ?? throw new InvalidOperationException($"No {symbol} mint was accepted: its events are {string.Join(", ", lifecycle.Select(row => row.EventName))}.");
+        var ended = lifecycle[^1].GlobalPosition;
+        return (await rebalancing.HostAsync()).Events("OffchainOrder")
+            .Count(row => row.EventName == "Filled" && row.GlobalPosition > accepted.GlobalPosition && row.GlobalPosition < ended);
+    }
 
     private static void UsdcWithdrawalsSucceed(RebalancingHost host)
     {
