@@ -27,13 +27,21 @@ public sealed class QueueProcessorTask(EventQueueProcessor processor, BotChannel
         }
     }
 
+    // The rebalancing trigger is told once the queue is drained, not after each row: a catch-up passes every
+    // event since the last anyway, and hedging goes first.
     private async Task DrainAsync(CancellationToken stopping, CancellationToken abort)
     {
-        while (!stopping.IsCancellationRequested)
+        try
         {
-            if (await processor.ProcessNextAsync(abort).ConfigureAwait(false) is QueueStep.Idle)
-                return;
-            Interlocked.Increment(ref processed);
+            while (!stopping.IsCancellationRequested)
+            {
+                if (await processor.ProcessNextAsync(abort).ConfigureAwait(false) is QueueStep.Idle)
+                    return;
+                Interlocked.Increment(ref processed);
+            }
+        }
+        finally
+        {
             channels.Committed();
         }
     }
