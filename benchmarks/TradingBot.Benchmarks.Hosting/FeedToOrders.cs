@@ -9,14 +9,16 @@ namespace TradingBot.Benchmarks.Hosting;
 
 /// <summary>
 /// The whole bot on a database file, fed by the local WebSocket chain feed. Every fill sells 1 share of its
-/// own symbol, so every fill crosses the threshold and becomes one broker order at once.
+/// own symbol, so every fill crosses the threshold and becomes one broker order at once. With rebalancing,
+/// the bot also runs the rebalancing trigger (following every commit), the rebalancer and the inventory
+/// poller; no symbol has a vault, so the trigger checks each fill's symbol and sends no move.
 /// </summary>
 public static class FeedToOrders
 {
     public sealed record Result(int Orders, double OrdersPerSecond, double P50Milliseconds, double P99Milliseconds, double MaxMilliseconds);
 
     /// <summary>Pushes <paramref name="fills"/> fills at <paramref name="perSecond"/> (0 = all at once) and waits for every order.</summary>
-    public static async Task<Result> RunAsync(int fills, int perSecond, bool inMemory)
+    public static async Task<Result> RunAsync(int fills, int perSecond, bool inMemory, bool rebalancing = false)
     {
         var folder = Directory.CreateTempSubdirectory("bot-bench-").FullName;
         try
@@ -26,7 +28,11 @@ public static class FeedToOrders
             using var database = inMemory ? SqliteDatabase.InMemory(clock) : SqliteDatabase.OpenFile(Path.Combine(folder, "bot.db"), clock);
             var executor = new TimedExecutor(clock);
             var options = new BotOptions { ChainFeed = feed.Feed, DeploymentBlock = 0, ChannelCapacity = 4096 };
-            await using var bot = HostedBot.Create(new BotComponents(database, executor, clock, options, HedgingSettings.ForExecutor(SupportedExecutor.DryRun)) { Seed = 1 });
+            await using var bot = HostedBot.Create(new BotComponents(database, executor, clock, options, HedgingSettings.ForExecutor(SupportedExecutor.DryRun))
+            {
+                Seed = 1,
+                Rebalancing = rebalancing ? UnreachablePorts.Components : null,
+            });
             await bot.StartAsync(CancellationToken.None);
             while (!bot.Receiver.IsConnected)
                 await Task.Delay(10);
