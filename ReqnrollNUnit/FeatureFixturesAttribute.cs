@@ -25,35 +25,32 @@ public sealed class FeatureFixturesAttribute(string featureFolder) : Attribute, 
         if (!Directory.Exists(folder))
             yield break;
         var fixtureNamespace = $"{typeof(TestRunHooks).Namespace}.{FeatureFolder.Replace('/', '.').Replace('\\', '.')}";
-        var relativePaths = Directory.EnumerateFiles(folder, "*.feature", SearchOption.AllDirectories)
-            .Order(StringComparer.Ordinal)
-            .Select(path => Path.GetRelativePath(outputFolder, path).Replace('\\', '/'))
-            .ToArray();
-        // Parsing is most of the discovery: every core parses files; NUnit's builders then run in file order.
-        var parsed = new ParsedFeature[relativePaths.Length];
-        Parallel.For(0, relativePaths.Length, index => parsed[index] = ParsedFeature.Read(outputFolder, relativePaths[index]));
-        var methods = typeInfo.GetMethods(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance);
-        foreach (var feature in parsed)
-            yield return BuildFixture(typeInfo, filter, methods, fixtureNamespace, feature);
+        foreach (var path in Directory.EnumerateFiles(folder, "*.feature", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            var relativePath = Path.GetRelativePath(outputFolder, path).Replace('\\', '/');
+            yield return BuildFixture(typeInfo, filter, fixtureNamespace, relativePath, File.ReadAllText(path));
+        }
     }
 
-    private static TestSuite BuildFixture(ITypeInfo typeInfo, IPreFilter filter, IMethodInfo[] methods, string fixtureNamespace, ParsedFeature parsed)
+    private static TestSuite BuildFixture(ITypeInfo typeInfo, IPreFilter filter, string fixtureNamespace, string relativePath, string text)
     {
-        if (parsed.Feature is { } feature)
+        try
         {
+            var feature = FeatureFile.Parse(relativePath, text);
             var fixture = NewFixture(typeInfo, filter, fixtureNamespace, feature.FixtureName, feature, null);
             foreach (var category in feature.Info.Tags)
                 fixture.Properties.Add(PropertyNames.Category, category);
-            var runScenario = Method(methods, nameof(FeatureFixture.RunScenarioAsync));
             foreach (var scenario in feature.Scenarios)
-                fixture.Add(BuildTest(runScenario, fixture, scenario.TestName, [scenario.PickleIndex], scenario.Categories));
+                fixture.Add(BuildTest(typeInfo, fixture, nameof(FeatureFixture.RunScenarioAsync), scenario.TestName, [scenario.PickleIndex], scenario.Categories));
             return fixture;
         }
-
-        var name = TestNames.ForFeature(Path.GetFileNameWithoutExtension(parsed.RelativePath));
-        var broken = NewFixture(typeInfo, filter, fixtureNamespace, name, null, parsed.ParseError);
-        broken.Add(BuildTest(Method(methods, nameof(FeatureFixture.ReportParseError)), broken, "FeatureFileIsValidGherkin", [], []));
-        return broken;
+        catch (FeatureParseException exception)
+        {
+            var name = TestNames.ForFeature(Path.GetFileNameWithoutExtension(relativePath));
+            var fixture = NewFixture(typeInfo, filter, fixtureNamespace, name, null, exception.Message);
+            fixture.Add(BuildTest(typeInfo, fixture, nameof(FeatureFixture.ReportParseError), "FeatureFileIsValidGherkin", [], []));
+            return fixture;
+        }
     }
 
     private static TestSuite NewFixture(ITypeInfo typeInfo, IPreFilter filter, string fixtureNamespace, string name, FeatureFile? feature, string? parseError)
@@ -64,30 +61,14 @@ public sealed class FeatureFixturesAttribute(string featureFolder) : Attribute, 
         return fixture;
     }
 
-    private static IMethodInfo Method(IMethodInfo[] methods, string name) => methods.Single(candidate => candidate.Name == name);
-
-    private static TestMethod BuildTest(IMethodInfo method, TestSuite fixture, string testName, object[] arguments, IEnumerable<string> categories)
+    private static TestMethod BuildTest(ITypeInfo typeInfo, TestSuite fixture, string methodName, string testName, object[] arguments, IEnumerable<string> categories)
     {
+        var method = typeInfo.GetMethods(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance)
+            .Single(candidate => candidate.Name == methodName);
         var parameters = new TestCaseParameters(arguments) { TestName = testName };
         foreach (var category in categories)
             parameters.Properties.Add(PropertyNames.Category, category);
         return new NUnitTestCaseBuilder().BuildTestMethod(method, fixture, parameters);
-    }
-
-    /// <summary>A feature file read and parsed, or the reason it could not be.</summary>
-    private sealed record ParsedFeature(string RelativePath, FeatureFile? Feature, string? ParseError)
-    {
-        public static ParsedFeature Read(string outputFolder, string relativePath)
-        {
-            try
-            {
-                return new ParsedFeature(relativePath, FeatureFile.Parse(relativePath, File.ReadAllText(Path.Combine(outputFolder, relativePath))), null);
-            }
-            catch (FeatureParseException exception)
-            {
-                return new ParsedFeature(relativePath, null, exception.Message);
-            }
-        }
     }
 
     private sealed class AcceptEveryMethod : IPreFilter
