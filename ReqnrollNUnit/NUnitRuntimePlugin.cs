@@ -1,12 +1,13 @@
 using Reqnroll.Infrastructure;
 using Reqnroll.Plugins;
+using Reqnroll.Tracing;
 using Reqnroll.UnitTestProvider;
 
 [assembly: RuntimePlugin(typeof(TradingBot.Acceptance.ReqnrollNUnit.NUnitRuntimePlugin))]
 
 namespace TradingBot.Acceptance.ReqnrollNUnit;
 
-/// <summary>Registers NUnit as Reqnroll's unit test provider, as <c>Reqnroll.NUnit</c> does.</summary>
+/// <summary>Registers NUnit as Reqnroll's unit test provider and the test's output as its trace, as <c>Reqnroll.NUnit</c> does.</summary>
 public sealed class NUnitRuntimePlugin : IRuntimePlugin
 {
     private const string ProviderName = "nunit";
@@ -24,5 +25,7 @@ public sealed class NUnitRuntimePlugin : IRuntimePlugin
             args.ObjectContainer.RegisterTypeAs<NUnitRuntimeProvider, IUnitTestRuntimeProvider>(ProviderName);
             args.ObjectContainer.RegisterTypeAs<NUnitAttachmentHandler, IReqnrollAttachmentHandler>();
         };
+        runtimePluginEvents.CustomizeTestThreadDependencies += (_, args) =>
+            args.ObjectContainer.RegisterTypeAs<NUnitTraceListener, ITraceListener>();
     }
 }

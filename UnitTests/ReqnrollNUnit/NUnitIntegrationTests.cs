@@ -92,6 +92,15 @@ public sealed class NUnitIntegrationTests
     }
 
     [Test]
+    public void A_scenario_traces_its_own_steps_into_its_own_test_output()
+    {
+        var lines = Result("AddingTwoNumbers").Output.ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        lines.Where(line => !line.StartsWith("-> ", StringComparison.Ordinal)).ShouldBe(["Given the number 2", "When 3 is added", "Then the result is 5"]);
+        lines.Where(line => line.StartsWith("-> ", StringComparison.Ordinal)).Select(line => line[..line.IndexOf('(', StringComparison.Ordinal)])
+            .ShouldBe(["-> done: CalculatorSteps.GivenTheNumber", "-> done: CalculatorSteps.WhenAdded", "-> done: CalculatorSteps.ThenTheResultIs"]);
+    }
+
+    [Test]
     public void Scenarios_of_different_features_run_at_the_same_time()
     {
         // Each of the two scenarios waits at a barrier for the other: both pass only if they overlap.

@@ -101,7 +101,8 @@ public sealed class SampleSuiteRun
                 "NotExecuted" => SampleOutcome.Skipped,
                 _ => SampleOutcome.Failed,
             },
-            (string?)result.Descendants(trx + "Message").FirstOrDefault() ?? string.Empty))
+            (string?)result.Descendants(trx + "Message").FirstOrDefault() ?? string.Empty,
+            (string?)result.Descendants(trx + "StdOut").FirstOrDefault() ?? string.Empty))
             .ToList();
     }
 

@@ -80,7 +80,7 @@ public sealed class ShortRun(string repository, string configuration, IReadOnlyL
     private static void AddRunners(ResultTable table, RunnerResult runners)
     {
         var cucumber = runners.PerSecond(runners.CucumberJs);
-        table.Add($"cucumber-js 12.9.0, {runners.Scenarios} scenarios × 5 steps, html+message", $"{Number(cucumber)} scenarios/s ({Seconds(runners.CucumberJs)})", "reference", "1.00×");
+        table.Add($"cucumber-js 12.9.0, {runners.Scenarios} scenarios × 5 steps, html+message, median of {RunnerComparison.Rounds}", $"{Number(cucumber)} scenarios/s ({Seconds(runners.CucumberJs)})", "reference", "1.00×");
         foreach (var (name, wall) in new[]
         {
             ("Reqnroll + ReqnrollNUnit, `dotnet test` (VSTest)", runners.VsTest),
@@ -89,7 +89,7 @@ public sealed class ShortRun(string repository, string configuration, IReadOnlyL
         })
         {
             var ours = runners.PerSecond(wall);
-            table.Add($"{name}, html+message", $"{Number(ours)} scenarios/s ({Seconds(wall)})", "≥ cucumber-js", Times(ours / cucumber), ours >= cucumber);
+            table.Add($"{name}, html+message, median of {RunnerComparison.Rounds}", $"{Number(ours)} scenarios/s ({Seconds(wall)})", "≥ cucumber-js", Times(ours / cucumber), ours >= cucumber);
         }
 
         table.Add($"Acceptance suite, `dotnet test --no-build` ({runners.AcceptanceTests} tests)", Seconds(runners.AcceptanceSuite));

@@ -45,19 +45,22 @@ public static class SyntheticBindings
 
         """;
 
-    /// <summary>A test project linking the integration's sources; on the platform it is its own test host.</summary>
-    public static string Project(string integrationFolder, bool platform) => $$"""
+    /// <summary>
+    /// A test project linking the integration's sources and importing the acceptance project's test host
+    /// settings (<c>TestHost.props</c>); on the platform it is its own test host.
+    /// </summary>
+    public static string Project(string repository, bool platform) => $$"""
         <Project Sdk="Microsoft.NET.Sdk">
+          <Import Project="{{repository}}/TestHost.props" />
           <PropertyGroup>
             <IsPackable>false</IsPackable>
             <IsTestProject>true</IsTestProject>
             <RootNamespace>TradingBot.Acceptance</RootNamespace>
             <NoWarn>$(NoWarn);CA1515;CA1707;NUnit2045</NoWarn>
-            <TieredPGO>false</TieredPGO>
             {{(platform ? "<OutputType>Exe</OutputType><EnableNUnitRunner>true</EnableNUnitRunner>" : "")}}
           </PropertyGroup>
           <ItemGroup>
-            <Compile Include="{{integrationFolder}}/**/*.cs" Link="ReqnrollNUnit/%(RecursiveDir)%(Filename)%(Extension)" />
+            <Compile Include="{{repository}}/ReqnrollNUnit/**/*.cs" Link="ReqnrollNUnit/%(RecursiveDir)%(Filename)%(Extension)" />
             <None Include="../features/*.feature" Link="Features/%(Filename)%(Extension)" CopyToOutputDirectory="PreserveNewest" />
             <None Include="reqnroll.json" CopyToOutputDirectory="PreserveNewest" />
           </ItemGroup>

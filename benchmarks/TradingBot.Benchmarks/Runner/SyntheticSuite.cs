@@ -86,10 +86,10 @@ public sealed class SyntheticSuite
 
     private void WriteProject(string folder, bool platform)
     {
-        var integration = Path.Combine(Repository, "ReqnrollNUnit").Replace('\\', '/');
-        WriteText(Path.Combine(folder, "SyntheticSuite.csproj"), SyntheticBindings.Project(integration, platform));
+        WriteText(Path.Combine(folder, "SyntheticSuite.csproj"), SyntheticBindings.Project(Repository.Replace('\\', '/'), platform));
         WriteText(Path.Combine(folder, "TotalSteps.cs"), SyntheticBindings.CSharp);
-        WriteText(Path.Combine(folder, "reqnroll.json"), """{ "runtime": { "missingOrPendingStepsOutcome": "Error" } }""");
+        // The acceptance suite's configuration (runtime and trace settings); REQNROLL_FORMATTERS points the reports elsewhere.
+        WriteText(Path.Combine(folder, "reqnroll.json"), File.ReadAllText(Path.Combine(Repository, "reqnroll.json")));
         if (platform)
             WriteText(Path.Combine(folder, "global.json"), """{ "sdk": { "version": "10.0.100", "rollForward": "latestFeature" }, "test": { "runner": "Microsoft.Testing.Platform" } }""");
     }
