@@ -12,6 +12,7 @@ public sealed class SqliteDatabase : IDisposable
 {
     private readonly SqliteConnection? keepAlive;
     private readonly ConcurrentBag<StoreConnection> idle = [];
+    private StoreConnection? idleWriter;
     private volatile bool disposed;
 
     private SqliteDatabase(string connectionString, bool inMemory, TimeProvider clock)
@@ -71,16 +72,41 @@ public sealed class SqliteDatabase : IDisposable
     private UnitOfWork Begin(bool write)
     {
         var turn = Gate.Enter(write);
+        StoreConnection? connection = null;
         try
         {
-            return new UnitOfWork(this, Rent(), write, turn);
+            // Writers taking their turn share one connection: its data_version tells whether anyone else wrote.
+            connection = write && turn ? RentWriter() : Rent();
+            var epoch = Cache.Epoch; // before the snapshot begins: see AggregateCache
+            connection.Begin(write);
+            if (connection.IsWriter)
+                epoch = CatchUp(connection);
+            return new UnitOfWork(this, connection, write, turn, current: connection.IsWriter, epoch);
         }
         catch
         {
+            connection?.Rollback();
+            if (connection is not null)
+                Return(connection);
             if (turn)
                 Gate.Leave();
             throw;
         }
+    }
+
+    // Inside BEGIN IMMEDIATE nobody else can commit: a data_version unchanged since this connection's last
+    // unit means every commit since was this database's own, and its cache holds them all. Otherwise the
+    // cache is forgotten, and from then on holds only what this snapshot (or a later one) read.
+    private long CatchUp(StoreConnection writer)
+    {
+        var version = writer.DataVersion();
+        if (writer.KnownDataVersion != version)
+        {
+            Cache.Forget();
+            writer.KnownDataVersion = version;
+        }
+
+        return Cache.Epoch;
     }
 
     internal StoreConnection Rent()
@@ -93,13 +119,22 @@ public sealed class SqliteDatabase : IDisposable
     {
         if (disposed)
             connection.Dispose();
+        else if (connection.IsWriter)
+            idleWriter = connection;
         else
             idle.Add(connection);
+    }
+
+    private StoreConnection RentWriter()
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        return Interlocked.Exchange(ref idleWriter, null) ?? new StoreConnection(OpenConnection(), isWriter: true);
     }
 
     public void Dispose()
     {
         disposed = true;
+        Interlocked.Exchange(ref idleWriter, null)?.Dispose();
         while (idle.TryTake(out var connection))
             connection.Dispose();
         keepAlive?.Dispose();
