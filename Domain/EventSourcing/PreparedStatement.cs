@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -12,6 +13,8 @@ namespace TradingBot.Acceptance.Domain.EventSourcing;
 /// </summary>
 internal sealed class PreparedStatement : IDisposable
 {
+    private const int MaxStackText = 256;
+
     private readonly sqlite3 database;
     private readonly sqlite3_stmt statement;
 
@@ -26,7 +29,27 @@ internal sealed class PreparedStatement : IDisposable
 
     public PreparedStatement Bind(int index, string? value)
     {
-        Check(value is null ? raw.sqlite3_bind_null(statement, index) : raw.sqlite3_bind_text(statement, index, value));
+        if (value is null)
+        {
+            Check(raw.sqlite3_bind_null(statement, index));
+            return this;
+        }
+
+        if (value.Length == 0 || value.Length > MaxStackText)
+        {
+            Check(raw.sqlite3_bind_text(statement, index, value));
+            return this;
+        }
+
+        // Encoded on the stack: SQLite copies the text when it is bound.
+        Span<byte> utf8 = stackalloc byte[MaxStackText * 3];
+        return Bind(index, utf8[..Encoding.UTF8.GetBytes(value, utf8)]);
+    }
+
+    /// <summary>Binds text already encoded as UTF-8 (a payload written by a JSON writer); SQLite copies it.</summary>
+    public PreparedStatement Bind(int index, ReadOnlySpan<byte> utf8)
+    {
+        Check(raw.sqlite3_bind_text(statement, index, utf8));
         return this;
     }
 

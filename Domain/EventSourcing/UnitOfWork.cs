@@ -15,6 +15,9 @@ public sealed class UnitOfWork : IDisposable
     private const int SqliteConstraint = 19;
     private const int SqliteConstraintPrimaryKey = 1555;
 
+    // The statements for 0…7 events at once, built once (the text is the key of the prepared statement).
+    private static readonly string[] InsertSqls = [.. Enumerable.Range(0, 8).Select(BuildInsertSql)];
+
     private readonly SqliteDatabase database;
     private readonly StoreConnection connection;
     private readonly ArrayBufferWriter<byte> buffer = new(512);
@@ -261,8 +264,10 @@ public sealed class UnitOfWork : IDisposable
         }
     }
 
+    private static string InsertSql(int count) => count < InsertSqls.Length ? InsertSqls[count] : BuildInsertSql(count);
+
     // One multi-row statement, so a conflict on any row leaves none of them behind.
-    private static string InsertSql(int count)
+    private static string BuildInsertSql(int count)
     {
         var sql = new StringBuilder("INSERT INTO events (aggregate_type, aggregate_id, sequence, event_type, event_version, payload, metadata) VALUES ");
         for (var index = 0; index < count; index++)
@@ -278,7 +283,8 @@ public sealed class UnitOfWork : IDisposable
         upsert.Execute();
     }
 
-    private string WriteTagged<TAggregate, TValue>(string tag, TAggregate aggregate, TValue value, Action<Utf8JsonWriter, TAggregate, TValue> writeBody)
+    // The payload as UTF-8, valid until the next call: bound as it is (SQLite copies it), never made a string.
+    private ReadOnlySpan<byte> WriteTagged<TAggregate, TValue>(string tag, TAggregate aggregate, TValue value, Action<Utf8JsonWriter, TAggregate, TValue> writeBody)
     {
         buffer.ResetWrittenCount();
         json.Reset(buffer);
@@ -287,7 +293,7 @@ public sealed class UnitOfWork : IDisposable
         writeBody(json, aggregate, value);
         json.WriteEndObject();
         json.Flush();
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+        return buffer.WrittenSpan;
     }
 
     private static TEvent ReadEvent<TState, TEvent>(IAggregate<TState, TEvent> aggregate, string eventType, string payload)
