@@ -10,7 +10,7 @@ if (args.Contains("--smoke"))
     if (args.Contains("--latency"))
         await Smoke.LatencyAsync(storages).ConfigureAwait(false);
     else
-        await Smoke.RunAsync(args.Contains("--large") ? 10_000 : 2_000, storages).ConfigureAwait(false);
+        await Smoke.RunAsync(args.Contains("--large") ? 10_000 : 2_000, storages, args.Contains("--repeat") ? 5 : 1).ConfigureAwait(false);
     return;
 }
 

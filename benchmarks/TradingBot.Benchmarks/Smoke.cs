@@ -6,8 +6,9 @@ namespace TradingBot.Benchmarks;
 /// <summary>`--smoke`: one timed pass of the pipeline and the raw inserts, for profiling and quick checks.</summary>
 public static class Smoke
 {
-    public static async Task RunAsync(int fills, IReadOnlyList<Storage> storages)
+    public static async Task RunAsync(int fills, IReadOnlyList<Storage> storages, int passes = 1)
     {
+        for (var pass = 0; pass < passes; pass++)
         foreach (var storage in storages)
         {
             using (var bot = new PipelineBot(storage))
