@@ -6,11 +6,14 @@ namespace TradingBot.Acceptance.Domain.EventSourcing;
 /// <summary>
 /// One event-store database: opens (and pools) connections, applies the migrations once, and starts
 /// units of work. In memory it lives as long as this object (one connection is kept open); on file it
-/// uses WAL with <c>synchronous=NORMAL</c> and survives a restart (dispose, then open the same path again).
+/// uses WAL with <c>synchronous=NORMAL</c>, checkpoints the log on a thread of its own
+/// (<see cref="WalCheckpointer"/>), and survives a restart (dispose, then open the same path again).
 /// </summary>
 public sealed class SqliteDatabase : IDisposable
 {
     private readonly SqliteConnection? keepAlive;
+    private readonly WalCheckpointer? checkpointer;
+    private readonly bool inMemory;
     private readonly ConcurrentBag<StoreConnection> idle = [];
     private StoreConnection? idleWriter;
     private volatile bool disposed;
@@ -18,13 +21,19 @@ public sealed class SqliteDatabase : IDisposable
     private SqliteDatabase(string connectionString, bool inMemory, TimeProvider clock)
     {
         ConnectionString = connectionString;
+        this.inMemory = inMemory;
         Gate = new UnitGate(readersToo: inMemory);
         if (inMemory)
             keepAlive = OpenConnection();
-        using var migrating = OpenConnection();
+        using (var migrating = OpenConnection())
+        {
+            if (!inMemory)
+                Execute(migrating, "PRAGMA journal_mode = WAL");
+            DatabaseMigrator.Apply(migrating, clock.GetUtcNow());
+        }
+
         if (!inMemory)
-            Execute(migrating, "PRAGMA journal_mode = WAL");
-        DatabaseMigrator.Apply(migrating, clock.GetUtcNow());
+            checkpointer = new WalCheckpointer(OpenConnection());
     }
 
     /// <summary>A fresh private database in shared-cache memory: several connections, no file.</summary>
@@ -61,6 +70,9 @@ public sealed class SqliteDatabase : IDisposable
     internal AggregateCache Cache { get; } = new();
 
     internal UnitGate Gate { get; }
+
+    /// <summary>A write unit committed.</summary>
+    internal void Committed() => checkpointer?.Committed();
 
     /// <summary>Every event in global (rowid) order.</summary>
     public IReadOnlyList<RecordedEvent> ReadEventLog()
@@ -134,6 +146,7 @@ public sealed class SqliteDatabase : IDisposable
     public void Dispose()
     {
         disposed = true;
+        checkpointer?.Dispose();
         Interlocked.Exchange(ref idleWriter, null)?.Dispose();
         while (idle.TryTake(out var connection))
             connection.Dispose();
@@ -148,6 +161,8 @@ public sealed class SqliteDatabase : IDisposable
         // With WAL, NORMAL syncs at checkpoints instead of on every commit: a crash of the bot loses nothing
         // committed; a power cut may lose the last commits, which restart recovery re-derives (§10).
         Execute(connection, "PRAGMA synchronous = NORMAL");
+        if (!inMemory)
+            Execute(connection, "PRAGMA wal_autocheckpoint = 0"); // the checkpointer's thread does it
         return connection;
     }
 

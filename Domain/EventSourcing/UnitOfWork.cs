@@ -172,6 +172,8 @@ public sealed class UnitOfWork : IDisposable
     {
         connection.Commit();
         finished = true;
+        if (write)
+            database.Committed();
         foreach (var publish in onCommit)
             publish();
     }

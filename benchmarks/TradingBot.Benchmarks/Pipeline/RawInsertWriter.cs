@@ -31,6 +31,7 @@ public sealed class RawInsertWriter : IDisposable
     private readonly sqlite3_stmt deleteLock;
     private readonly sqlite3_stmt markProcessed;
     private readonly Dictionary<string, long> sequences = new(StringComparer.Ordinal);
+    private readonly RawCheckpointer? checkpointer;
 
     public RawInsertWriter(SqliteDatabase database)
     {
@@ -39,9 +40,11 @@ public sealed class RawInsertWriter : IDisposable
         connection.Open();
         using (var pragma = connection.CreateCommand())
         {
-            pragma.CommandText = "PRAGMA synchronous = NORMAL";
+            pragma.CommandText = "PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 0";
             pragma.ExecuteNonQuery();
         }
+
+        checkpointer = new SqliteConnectionStringBuilder(database.ConnectionString).Mode == SqliteOpenMode.Memory ? null : new RawCheckpointer(database.ConnectionString);
 
         begin = Prepare("BEGIN IMMEDIATE");
         commit = Prepare("COMMIT");
@@ -69,7 +72,7 @@ public sealed class RawInsertWriter : IDisposable
             {
                 Step(begin);
                 Run(enqueue, fills[index].TxHash, fills[index].BlockNumber, QueueData, "2025-01-06T15:00:00Z");
-                Step(commit);
+                Commit();
             }
 
             for (var index = start; index < end; index++)
@@ -83,6 +86,7 @@ public sealed class RawInsertWriter : IDisposable
     {
         foreach (var statement in new[] { begin, commit, enqueue, insertEvent, upsertPosition, upsertOrder, upsertTrade, insertLock, deleteLock, markProcessed })
             statement.Dispose();
+        checkpointer?.Dispose();
         connection.Dispose();
     }
 
@@ -104,12 +108,12 @@ public sealed class RawInsertWriter : IDisposable
         Append("OffchainOrder", order, "OffchainOrderEvent::Placed");
         Run(upsertOrder, order, 1L, OrderPayload);
         Run(markProcessed, index + 1L, "2025-01-06T15:00:00Z");
-        Step(commit);
+        Commit();
 
         Step(begin);
         Append("OffchainOrder", order, "OffchainOrderEvent::Submitted");
         Run(upsertOrder, order, 2L, OrderPayload);
-        Step(commit);
+        Commit();
     }
 
     private void RecordFill(int index)
@@ -122,7 +126,13 @@ public sealed class RawInsertWriter : IDisposable
         Append("Position", symbol, "PositionEvent::OffChainOrderFilled");
         Run(upsertPosition, symbol, Sequence("Position", symbol), PositionPayload);
         Run(deleteLock, symbol);
+        Commit();
+    }
+
+    private void Commit()
+    {
         Step(commit);
+        checkpointer?.Committed();
     }
 
     private void Append(string type, string id, string eventType)
