@@ -29,10 +29,25 @@ public sealed class EventQueue
     }
 
     /// <summary>The first unprocessed row in chain order (block, then log index), or <c>null</c>.</summary>
-    public QueuedEvent? PeekNext()
+    public QueuedEvent? PeekNext() => PeekNext(_ => true, 1);
+
+    /// <summary>
+    /// The first unprocessed row in chain order that <paramref name="take"/> accepts, among the first
+    /// <paramref name="limit"/>; rows are read one by one, only as far as needed.
+    /// </summary>
+    public QueuedEvent? PeekNext(Func<QueuedEvent, bool> take, int limit)
     {
-        using var select = unit.Statement($"SELECT {Columns} FROM event_queue WHERE processed = 0 ORDER BY block_number, log_index LIMIT 1");
-        return select.Step() ? ReadRow(select) : null;
+        ArgumentNullException.ThrowIfNull(take);
+        using var select = unit.Statement($"SELECT {Columns} FROM event_queue WHERE processed = 0 ORDER BY block_number, log_index LIMIT ?1");
+        select.Bind(1, limit);
+        while (select.Step())
+        {
+            var row = ReadRow(select);
+            if (take(row))
+                return row;
+        }
+
+        return null;
     }
 
     public void MarkProcessed(long id, DateTimeOffset now) => Finish(id, now, error: null);
