@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -14,6 +16,12 @@ internal sealed class StoreConnection(SqliteConnection connection, bool isWriter
     private readonly Dictionary<string, PreparedStatement> statements = new(StringComparer.Ordinal);
 
     public SqliteConnection Connection { get; } = connection;
+
+    /// <summary>Where the unit of work using this connection writes its payloads (one unit at a time uses it).</summary>
+    public ArrayBufferWriter<byte> Buffer { get; } = new(1024);
+
+    /// <summary>Writes into <see cref="Buffer"/>; reset before every payload.</summary>
+    public Utf8JsonWriter Json { get; } = new(Stream.Null);
 
     /// <summary>The connection that every write unit taking its turn uses, one per database.</summary>
     public bool IsWriter { get; } = isWriter;
@@ -70,6 +78,7 @@ internal sealed class StoreConnection(SqliteConnection connection, bool isWriter
         foreach (var statement in statements.Values)
             statement.Close();
         statements.Clear();
+        Json.Dispose();
         Connection.Dispose();
     }
 }

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -20,8 +19,6 @@ public sealed class UnitOfWork : IDisposable
 
     private readonly SqliteDatabase database;
     private readonly StoreConnection connection;
-    private readonly ArrayBufferWriter<byte> buffer = new(512);
-    private readonly Utf8JsonWriter json;
     private readonly bool write;
     private readonly bool turn;
     private readonly bool current;
@@ -43,7 +40,6 @@ public sealed class UnitOfWork : IDisposable
         this.write = write;
         this.current = current;
         this.epoch = epoch;
-        json = new Utf8JsonWriter(buffer);
         SymbolLocks = new SymbolLocks(this);
         EventQueue = new EventQueue(this);
     }
@@ -184,7 +180,6 @@ public sealed class UnitOfWork : IDisposable
         {
             if (!finished)
                 connection.Rollback();
-            json.Dispose();
             database.Return(connection);
         }
         finally
@@ -288,6 +283,7 @@ public sealed class UnitOfWork : IDisposable
     // The payload as UTF-8, valid until the next call: bound as it is (SQLite copies it), never made a string.
     private ReadOnlySpan<byte> WriteTagged<TAggregate, TValue>(string tag, TAggregate aggregate, TValue value, Action<Utf8JsonWriter, TAggregate, TValue> writeBody)
     {
+        var (buffer, json) = (connection.Buffer, connection.Json);
         buffer.ResetWrittenCount();
         json.Reset(buffer);
         json.WriteStartObject();
