@@ -13,12 +13,14 @@ public static class Smoke
         {
             using (var bot = new PipelineBot(storage))
             {
-                var (started, cpu) = (Stopwatch.GetTimestamp(), Process.GetCurrentProcess().TotalProcessorTime);
-                await bot.RunAsync(TradeFeed.Fills(fills), TradeFeed.Symbols.Count, CancellationToken.None).ConfigureAwait(false);
+                var feed = TradeFeed.Fills(fills);
+                var (started, cpu, allocated) = (Stopwatch.GetTimestamp(), Process.GetCurrentProcess().TotalProcessorTime, GC.GetTotalAllocatedBytes(precise: true));
+                await bot.RunAsync(feed, TradeFeed.Symbols.Count, CancellationToken.None).ConfigureAwait(false);
                 var elapsed = Stopwatch.GetElapsedTime(started);
-                var events = bot.Database.ReadEventLog().Count;
+                var perFill = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / fills;
                 var used = Process.GetCurrentProcess().TotalProcessorTime - cpu;
-                Console.WriteLine($"pipeline {storage}: {fills / elapsed.TotalSeconds:N0} fills/s, {fills / used.TotalSeconds:N0} fills/CPU-s, {events} events, {bot.Executor.Placed} orders");
+                var events = bot.Database.ReadEventLog().Count;
+                Console.WriteLine($"pipeline {storage}: {fills / elapsed.TotalSeconds:N0} fills/s, {fills / used.TotalSeconds:N0} fills/CPU-s, {perFill:N0} bytes allocated per fill, {events} events, {bot.Executor.Placed} orders");
             }
 
             using (var bot = new PipelineBot(storage))
@@ -33,11 +35,14 @@ public static class Smoke
         }
     }
 
-    public static async Task LatencyAsync(IReadOnlyList<Storage> storages)
+    /// <summary>Closed loop (each worker waits for its own fill), or open loop at <paramref name="perSecond"/> fills a second for 3 s.</summary>
+    public static async Task LatencyAsync(IReadOnlyList<Storage> storages, double? perSecond = null)
     {
         foreach (var storage in storages)
         {
-            var result = await Latency.LatencyRun.MeasureAsync(storage, 8, 100, CancellationToken.None).ConfigureAwait(false);
+            var result = perSecond is { } rate
+                ? await Latency.OpenLoopRun.MeasureAsync(storage, 8, (int)(rate * 3), rate, CancellationToken.None).ConfigureAwait(false)
+                : await Latency.LatencyRun.MeasureAsync(storage, 8, 100, CancellationToken.None).ConfigureAwait(false);
             Console.WriteLine($"latency {storage}: {result}");
         }
     }
