@@ -35,6 +35,40 @@ public static class Smoke
         }
     }
 
+    /// <summary>
+    /// Where a fill's time goes, by the pipeline's three phases as <see cref="PipelineBot.RunAsync"/> runs them
+    /// (enqueue; trade, order and broker answer; fill through the poller), in microseconds of wall time per fill.
+    /// </summary>
+    public static async Task PhasesAsync(int fills, IReadOnlyList<Storage> storages)
+    {
+        for (var pass = 0; pass < 5; pass++)
+        {
+            foreach (var storage in storages)
+            {
+                using var bot = new PipelineBot(storage);
+                var feed = TradeFeed.Fills(fills);
+                var phases = new long[3];
+                var round = TradeFeed.Symbols.Count;
+                for (var start = 0; start < feed.Count; start += round)
+                {
+                    var began = Stopwatch.GetTimestamp();
+                    for (var index = start; index < Math.Min(start + round, feed.Count); index++)
+                        bot.Queue.Enqueue(feed[index]);
+                    var enqueued = Stopwatch.GetTimestamp();
+                    await bot.Queue.ProcessAllAsync(CancellationToken.None).ConfigureAwait(false);
+                    var processed = Stopwatch.GetTimestamp();
+                    await bot.Poller.PollPendingOrdersAsync(CancellationToken.None).ConfigureAwait(false);
+                    phases[0] += enqueued - began;
+                    phases[1] += processed - enqueued;
+                    phases[2] += Stopwatch.GetTimestamp() - processed;
+                }
+
+                var perFill = phases.Select(ticks => ticks * 1e6 / Stopwatch.Frequency / fills).ToArray();
+                Console.WriteLine($"phases {storage}: enqueue {perFill[0]:N0} µs, trade + order + broker answer {perFill[1]:N0} µs, poll + fill {perFill[2]:N0} µs, total {perFill.Sum():N0} µs per fill");
+            }
+        }
+    }
+
     /// <summary>Closed loop (each worker waits for its own fill), or open loop at <paramref name="perSecond"/> fills a second for 3 s.</summary>
     public static async Task LatencyAsync(IReadOnlyList<Storage> storages, double? perSecond = null)
     {
