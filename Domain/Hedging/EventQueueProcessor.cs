@@ -31,50 +31,29 @@ public sealed class EventQueueProcessor(SqliteDatabase database, Conductor condu
     /// </summary>
     public async Task<QueueStep> ProcessNextAsync(CancellationToken cancellationToken)
     {
-        QueuedEvent? next;
-        FillValidation? fill = null;
-        using (var read = database.BeginRead())
-        {
-            next = read.EventQueue.PeekNext(row =>
-            {
-                var claimed = claims.TryClaim(row, out var parsed);
-                fill = parsed;
-                return claimed;
-            }, PeekAhead);
-        }
-
-        if (next is null || fill is null)
+        if (ClaimNext() is not { } claimed)
             return new QueueStep.Idle();
+        var (row, fill) = claimed;
         switch (fill)
         {
             case FillValidation.Valid valid:
                 OffchainExecution? execution;
                 try
                 {
-                    execution = await conductor.ProcessTradeAsync(valid.Fill, next.Id, cancellationToken).ConfigureAwait(false);
+                    execution = await conductor.ProcessTradeAsync(valid.Fill, row.Id, cancellationToken).ConfigureAwait(false);
                 }
                 finally
                 {
-                    claims.Release(next, fill); // the row is processed (or untouched): the symbol's next fill may go
+                    claims.Release(row, fill); // the row is processed (or untouched): the symbol's next fill may go
                 }
 
                 var outcome = execution is null
                     ? null
                     : await conductor.ExecutePendingOffchainExecutionAsync(execution.ExecutionId, cancellationToken).ConfigureAwait(false);
-                return new QueueStep.Processed(next.Id, valid.Fill.TradeId, execution, outcome);
+                return new QueueStep.Processed(row.Id, valid.Fill.TradeId, execution, outcome);
             case FillValidation.Invalid invalid:
-                try
-                {
-                    using var unit = database.BeginWrite();
-                    unit.EventQueue.DeadLetter(next.Id, invalid.Error.ToString(), clock.GetUtcNow());
-                    unit.Commit();
-                }
-                finally
-                {
-                    claims.Release(next, fill);
-                }
-
-                return new QueueStep.DeadLettered(next.Id, invalid.Error);
+                DeadLetter(row, invalid);
+                return new QueueStep.DeadLettered(row.Id, invalid.Error);
             default:
                 throw new InvalidOperationException("Unknown fill validation.");
         }
@@ -105,5 +84,33 @@ public sealed class EventQueueProcessor(SqliteDatabase database, Conductor condu
     {
         using var unit = database.BeginRead();
         return unit.EventQueue.LastProcessedBlock() is { } last ? last + 1 : deploymentBlock;
+    }
+
+    // The first row this caller may take, claimed, with its fill; null when every pending row is someone else's.
+    private (QueuedEvent Row, FillValidation Fill)? ClaimNext()
+    {
+        FillValidation? fill = null;
+        using var read = database.BeginRead();
+        var next = read.EventQueue.PeekNext(row =>
+        {
+            var claimed = claims.TryClaim(row, out var parsed);
+            fill = parsed;
+            return claimed;
+        }, PeekAhead);
+        return next is not null && fill is not null ? (next, fill) : null;
+    }
+
+    private void DeadLetter(QueuedEvent row, FillValidation.Invalid invalid)
+    {
+        try
+        {
+            using var unit = database.BeginWrite();
+            unit.EventQueue.DeadLetter(row.Id, invalid.Error.ToString(), clock.GetUtcNow());
+            unit.Commit();
+        }
+        finally
+        {
+            claims.Release(row, invalid);
+        }
     }
 }

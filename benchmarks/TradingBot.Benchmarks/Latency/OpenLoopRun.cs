@@ -112,20 +112,6 @@ public static class OpenLoopRun
         }
     }
 
-    private sealed class Countdown(int count)
-    {
-        private readonly TaskCompletionSource finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private int left = count;
-
-        public Task Finished => finished.Task;
-
-        public void Signal()
-        {
-            if (Interlocked.Decrement(ref left) == 0)
-                finished.SetResult();
-        }
-    }
-
     private static TimeSpan Percentile(TimeSpan[] sorted, double fraction) =>
         sorted[Math.Clamp((int)Math.Ceiling(fraction * sorted.Length) - 1, 0, sorted.Length - 1)];
 }
