@@ -9,30 +9,30 @@ public static class Smoke
     public static async Task RunAsync(int fills, IReadOnlyList<Storage> storages, int passes = 1)
     {
         for (var pass = 0; pass < passes; pass++)
-        foreach (var storage in storages)
-        {
-            using (var bot = new PipelineBot(storage))
+            foreach (var storage in storages)
             {
-                var feed = TradeFeed.Fills(fills);
-                var (started, cpu, allocated) = (Stopwatch.GetTimestamp(), Process.GetCurrentProcess().TotalProcessorTime, GC.GetTotalAllocatedBytes(precise: true));
-                await bot.RunAsync(feed, TradeFeed.Symbols.Count, CancellationToken.None).ConfigureAwait(false);
-                var elapsed = Stopwatch.GetElapsedTime(started);
-                var perFill = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / fills;
-                var used = Process.GetCurrentProcess().TotalProcessorTime - cpu;
-                var events = bot.Database.ReadEventLog().Count;
-                Console.WriteLine($"pipeline {storage}: {fills / elapsed.TotalSeconds:N0} fills/s, {fills / used.TotalSeconds:N0} fills/CPU-s, {perFill:N0} bytes allocated per fill, {events} events, {bot.Executor.Placed} orders");
-            }
+                using (var bot = new PipelineBot(storage))
+                {
+                    var feed = TradeFeed.Fills(fills);
+                    var (started, cpu, allocated) = (Stopwatch.GetTimestamp(), Process.GetCurrentProcess().TotalProcessorTime, GC.GetTotalAllocatedBytes(precise: true));
+                    await bot.RunAsync(feed, TradeFeed.Symbols.Count, CancellationToken.None).ConfigureAwait(false);
+                    var elapsed = Stopwatch.GetElapsedTime(started);
+                    var perFill = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / fills;
+                    var used = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+                    var events = bot.Database.ReadEventLog().Count;
+                    Console.WriteLine($"pipeline {storage}: {fills / elapsed.TotalSeconds:N0} fills/s, {fills / used.TotalSeconds:N0} fills/CPU-s, {perFill:N0} bytes allocated per fill, {events} events, {bot.Executor.Placed} orders");
+                }
 
-            using (var bot = new PipelineBot(storage))
-            using (var raw = new RawInsertWriter(bot.Database))
-            {
-                var (started, cpu) = (Stopwatch.GetTimestamp(), Process.GetCurrentProcess().TotalProcessorTime);
-                raw.Run(TradeFeed.Fills(fills), TradeFeed.Symbols.Count);
-                var elapsed = Stopwatch.GetElapsedTime(started);
-                var used = Process.GetCurrentProcess().TotalProcessorTime - cpu;
-                Console.WriteLine($"raw {storage}: {fills / elapsed.TotalSeconds:N0} fills/s, {fills / used.TotalSeconds:N0} fills/CPU-s, {raw.Events} events");
+                using (var bot = new PipelineBot(storage))
+                using (var raw = new RawInsertWriter(bot.Database))
+                {
+                    var (started, cpu) = (Stopwatch.GetTimestamp(), Process.GetCurrentProcess().TotalProcessorTime);
+                    raw.Run(TradeFeed.Fills(fills), TradeFeed.Symbols.Count);
+                    var elapsed = Stopwatch.GetElapsedTime(started);
+                    var used = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+                    Console.WriteLine($"raw {storage}: {fills / elapsed.TotalSeconds:N0} fills/s, {fills / used.TotalSeconds:N0} fills/CPU-s, {raw.Events} events");
+                }
             }
-        }
     }
 
     /// <summary>
