@@ -1,40 +1,98 @@
-using System.Collections.Concurrent;
-
 namespace TradingBot.Acceptance.Domain.EventSourcing;
 
 /// <summary>
 /// Folded aggregates and id watermarks shared by the units of work of one database, so that a load
 /// replays only the events appended since and the next numeric id reads only the rows written since.
-/// Only committed facts enter; an entry is only replaced by a later one. Bounded: when full it starts over.
-/// A load checks the cached version is still there, so an entry never hides what its transaction sees.
+/// Only committed facts enter; an entry is only replaced by a later one. Bounded: when full it drops the
+/// one-event streams (as cheap to replay as to look up), then starts over if that is not enough.
+/// <para>
+/// When a write unit finds that another connection has committed since this database's last write, it
+/// forgets everything (<see cref="Forget"/>); a unit's entries enter only if nothing was forgotten since
+/// the unit began (<see cref="Epoch"/>), so every entry reflects every foreign commit seen so far.
+/// </para>
 /// </summary>
 internal sealed class AggregateCache
 {
     private const int Capacity = 16_384;
 
-    // A stream of one event (a trade, a new order) costs as little to replay as to look up: not worth a slot.
-    private const int MinimumVersion = 2;
+    private readonly Lock gate = new();
+    private readonly Dictionary<(string Type, string Id), (object Loaded, long Version)> aggregates = [];
+    private readonly Dictionary<string, NumericIdWatermark> numericIds = new(StringComparer.Ordinal);
+    private long epoch;
 
-    private readonly ConcurrentDictionary<(string Type, string Id), object> aggregates = new();
-    private readonly ConcurrentDictionary<string, NumericIdWatermark> numericIds = new(StringComparer.Ordinal);
-
-    public LoadedAggregate<TState>? Find<TState>(string aggregateType, string aggregateId) where TState : class =>
-        aggregates.TryGetValue((aggregateType, aggregateId), out var entry) ? entry as LoadedAggregate<TState> : null;
-
-    public void Keep<TState>(LoadedAggregate<TState> loaded) where TState : class
+    /// <summary>Counts the times the cache was forgotten; a unit notes it before its snapshot begins.</summary>
+    public long Epoch
     {
-        if (loaded.Version < MinimumVersion)
-            return;
-        if (aggregates.Count >= Capacity)
-            aggregates.Clear();
-        aggregates.AddOrUpdate((loaded.AggregateType, loaded.AggregateId), loaded,
-            (_, known) => known is LoadedAggregate<TState> { Version: var version } && version >= loaded.Version ? known : loaded);
+        get
+        {
+            lock (gate)
+                return epoch;
+        }
     }
 
-    public NumericIdWatermark? FindNumericId(string aggregateType) =>
-        numericIds.TryGetValue(aggregateType, out var watermark) ? watermark : null;
+    public LoadedAggregate<TState>? Find<TState>(string aggregateType, string aggregateId) where TState : class
+    {
+        lock (gate)
+            return aggregates.TryGetValue((aggregateType, aggregateId), out var entry) ? entry.Loaded as LoadedAggregate<TState> : null;
+    }
 
-    public void Keep(string aggregateType, NumericIdWatermark watermark) =>
-        numericIds.AddOrUpdate(aggregateType, watermark,
-            (_, known) => known.SeenRowId >= watermark.SeenRowId ? known : watermark);
+    public void Keep<TState>(LoadedAggregate<TState> loaded, long seenEpoch) where TState : class
+    {
+        if (loaded.Version == 0)
+            return;
+        lock (gate)
+        {
+            if (seenEpoch != epoch)
+                return;
+            var key = (loaded.AggregateType, loaded.AggregateId);
+            var exists = aggregates.TryGetValue(key, out var known);
+            if (exists && known.Version >= loaded.Version)
+                return;
+            if (!exists && aggregates.Count >= Capacity)
+                MakeRoom();
+            aggregates[key] = (loaded, loaded.Version);
+        }
+    }
+
+    public NumericIdWatermark? FindNumericId(string aggregateType)
+    {
+        lock (gate)
+            return numericIds.GetValueOrDefault(aggregateType);
+    }
+
+    /// <summary>Keeps the watermark that has seen more rows (or, over the same rows, the higher id).</summary>
+    public void Keep(string aggregateType, NumericIdWatermark watermark, long seenEpoch)
+    {
+        lock (gate)
+        {
+            if (seenEpoch != epoch)
+                return;
+            if (!numericIds.TryGetValue(aggregateType, out var known)
+                || (known.SeenRowId, known.MaxId).CompareTo((watermark.SeenRowId, watermark.MaxId)) < 0)
+                numericIds[aggregateType] = watermark;
+        }
+    }
+
+    /// <summary>Someone else wrote to the database: nothing known so far can be trusted.</summary>
+    public void Forget()
+    {
+        lock (gate)
+        {
+            epoch++;
+            aggregates.Clear();
+            numericIds.Clear();
+        }
+    }
+
+    private void MakeRoom()
+    {
+        foreach (var (key, entry) in aggregates)
+        {
+            if (entry.Version == 1)
+                aggregates.Remove(key);
+        }
+
+        if (aggregates.Count >= Capacity * 3 / 4)
+            aggregates.Clear();
+    }
 }

@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using Microsoft.Data.Sqlite;
 
 namespace TradingBot.Acceptance.Domain.EventSourcing;
 
@@ -19,25 +18,36 @@ public sealed class EventQueue
     /// <summary>Adds the event unless its <c>(tx_hash, log_index)</c> is known; <c>true</c> when it was added.</summary>
     public bool Enqueue(ChainEvent chainEvent, DateTimeOffset now)
     {
-        var insert = unit.Command("""
+        ArgumentNullException.ThrowIfNull(chainEvent);
+        using var insert = unit.Statement("""
             INSERT OR IGNORE INTO event_queue (tx_hash, log_index, block_number, event_data, created_at, block_timestamp)
-            VALUES ($tx_hash, $log_index, $block_number, $event_data, $created_at, $block_timestamp)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6)
             """);
-        insert.Parameters.AddWithValue("$tx_hash", chainEvent.TxHash);
-        insert.Parameters.AddWithValue("$log_index", chainEvent.LogIndex);
-        insert.Parameters.AddWithValue("$block_number", chainEvent.BlockNumber);
-        insert.Parameters.AddWithValue("$event_data", chainEvent.EventData);
-        insert.Parameters.AddWithValue("$created_at", Rfc3339.Format(now));
-        insert.Parameters.AddWithValue("$block_timestamp", chainEvent.BlockTimestamp is { } at ? Rfc3339.Format(at) : DBNull.Value);
-        return insert.ExecuteNonQuery() == 1;
+        return insert.Bind(1, chainEvent.TxHash).Bind(2, chainEvent.LogIndex).Bind(3, chainEvent.BlockNumber).Bind(4, chainEvent.EventData)
+            .Bind(5, Rfc3339.Format(now)).Bind(6, chainEvent.BlockTimestamp is { } at ? Rfc3339.Format(at) : null)
+            .Execute() == 1;
     }
 
     /// <summary>The first unprocessed row in chain order (block, then log index), or <c>null</c>.</summary>
-    public QueuedEvent? PeekNext()
+    public QueuedEvent? PeekNext() => PeekNext(_ => true, 1);
+
+    /// <summary>
+    /// The first unprocessed row in chain order that <paramref name="take"/> accepts, among the first
+    /// <paramref name="limit"/>; rows are read one by one, only as far as needed.
+    /// </summary>
+    public QueuedEvent? PeekNext(Func<QueuedEvent, bool> take, int limit)
     {
-        var select = unit.Command($"SELECT {Columns} FROM event_queue WHERE processed = 0 ORDER BY block_number, log_index LIMIT 1");
-        using var reader = select.ExecuteReader();
-        return reader.Read() ? ReadRow(reader) : null;
+        ArgumentNullException.ThrowIfNull(take);
+        using var select = unit.Statement($"SELECT {Columns} FROM event_queue WHERE processed = 0 ORDER BY block_number, log_index LIMIT ?1");
+        select.Bind(1, limit);
+        while (select.Step())
+        {
+            var row = ReadRow(select);
+            if (take(row))
+                return row;
+        }
+
+        return null;
     }
 
     public void MarkProcessed(long id, DateTimeOffset now) => Finish(id, now, error: null);
@@ -46,40 +56,39 @@ public sealed class EventQueue
     public void DeadLetter(long id, string error, DateTimeOffset now) => Finish(id, now, error);
 
     /// <summary>The highest processed block, where a backfill resumes (+1); <c>null</c> when nothing was processed.</summary>
-    public long? LastProcessedBlock() =>
-        unit.Command("SELECT MAX(block_number) FROM event_queue WHERE processed = 1").ExecuteScalar() is long block ? block : null;
+    public long? LastProcessedBlock()
+    {
+        using var select = unit.Statement("SELECT MAX(block_number) FROM event_queue WHERE processed = 1");
+        return select.ScalarInt64();
+    }
 
     /// <summary>Every row in insertion order.</summary>
     public IReadOnlyList<QueuedEvent> All()
     {
-        var select = unit.Command($"SELECT {Columns} FROM event_queue ORDER BY id");
+        using var select = unit.Statement($"SELECT {Columns} FROM event_queue ORDER BY id");
         var rows = new List<QueuedEvent>();
-        using var reader = select.ExecuteReader();
-        while (reader.Read())
-            rows.Add(ReadRow(reader));
+        while (select.Step())
+            rows.Add(ReadRow(select));
         return rows;
     }
 
     private void Finish(long id, DateTimeOffset now, string? error)
     {
-        var update = unit.Command("UPDATE event_queue SET processed = 1, processed_at = $now, error = $error WHERE id = $id");
-        update.Parameters.AddWithValue("$id", id);
-        update.Parameters.AddWithValue("$now", Rfc3339.Format(now));
-        update.Parameters.AddWithValue("$error", (object?)error ?? DBNull.Value);
-        update.ExecuteNonQuery();
+        using var update = unit.Statement("UPDATE event_queue SET processed = 1, processed_at = ?2, error = ?3 WHERE id = ?1");
+        update.Bind(1, id).Bind(2, Rfc3339.Format(now)).Bind(3, error).Execute();
     }
 
-    private static QueuedEvent ReadRow(SqliteDataReader reader) =>
+    private static QueuedEvent ReadRow(PreparedStatement row) =>
         new(
-            reader.GetInt64(0),
+            row.Int64(0),
             new ChainEvent(
-                reader.GetString(1),
-                reader.GetInt64(2),
-                reader.GetInt64(3),
-                reader.IsDBNull(4) ? null : Rfc3339.Parse(reader.GetString(4)),
-                reader.GetString(5)),
-            reader.GetInt64(6) == 1,
-            Rfc3339.Parse(reader.GetString(7)),
-            reader.IsDBNull(8) ? null : Rfc3339.Parse(reader.GetString(8)),
-            reader.IsDBNull(9) ? null : reader.GetString(9));
+                row.Text(1),
+                row.Int64(2),
+                row.Int64(3),
+                row.IsNull(4) ? null : Rfc3339.Parse(row.Text(4)),
+                row.Text(5)),
+            row.Int64(6) == 1,
+            Rfc3339.Parse(row.Text(7)),
+            row.IsNull(8) ? null : Rfc3339.Parse(row.Text(8)),
+            row.OptionalText(9));
 }

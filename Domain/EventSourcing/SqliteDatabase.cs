@@ -6,24 +6,34 @@ namespace TradingBot.Acceptance.Domain.EventSourcing;
 /// <summary>
 /// One event-store database: opens (and pools) connections, applies the migrations once, and starts
 /// units of work. In memory it lives as long as this object (one connection is kept open); on file it
-/// uses WAL with <c>synchronous=NORMAL</c> and survives a restart (dispose, then open the same path again).
+/// uses WAL with <c>synchronous=NORMAL</c>, checkpoints the log on a thread of its own
+/// (<see cref="WalCheckpointer"/>), and survives a restart (dispose, then open the same path again).
 /// </summary>
 public sealed class SqliteDatabase : IDisposable
 {
     private readonly SqliteConnection? keepAlive;
+    private readonly WalCheckpointer? checkpointer;
+    private readonly bool inMemory;
     private readonly ConcurrentBag<StoreConnection> idle = [];
+    private StoreConnection? idleWriter;
     private volatile bool disposed;
 
     private SqliteDatabase(string connectionString, bool inMemory, TimeProvider clock)
     {
         ConnectionString = connectionString;
+        this.inMemory = inMemory;
         Gate = new UnitGate(readersToo: inMemory);
         if (inMemory)
             keepAlive = OpenConnection();
-        using var migrating = OpenConnection();
+        using (var migrating = OpenConnection())
+        {
+            if (!inMemory)
+                Execute(migrating, "PRAGMA journal_mode = WAL");
+            DatabaseMigrator.Apply(migrating, clock.GetUtcNow());
+        }
+
         if (!inMemory)
-            Execute(migrating, "PRAGMA journal_mode = WAL");
-        DatabaseMigrator.Apply(migrating, clock.GetUtcNow());
+            checkpointer = new WalCheckpointer(OpenConnection());
     }
 
     /// <summary>A fresh private database in shared-cache memory: several connections, no file.</summary>
@@ -61,6 +71,9 @@ public sealed class SqliteDatabase : IDisposable
 
     internal UnitGate Gate { get; }
 
+    /// <summary>A write unit committed.</summary>
+    internal void Committed() => checkpointer?.Committed();
+
     /// <summary>Every event in global (rowid) order.</summary>
     public IReadOnlyList<RecordedEvent> ReadEventLog()
     {
@@ -71,16 +84,41 @@ public sealed class SqliteDatabase : IDisposable
     private UnitOfWork Begin(bool write)
     {
         var turn = Gate.Enter(write);
+        StoreConnection? connection = null;
         try
         {
-            return new UnitOfWork(this, Rent(), write, turn);
+            // Writers taking their turn share one connection: its data_version tells whether anyone else wrote.
+            connection = write && turn ? RentWriter() : Rent();
+            var epoch = Cache.Epoch; // before the snapshot begins: see AggregateCache
+            connection.Begin(write);
+            if (connection.IsWriter)
+                epoch = CatchUp(connection);
+            return new UnitOfWork(this, connection, write, turn, current: connection.IsWriter, epoch);
         }
         catch
         {
+            connection?.Rollback();
+            if (connection is not null)
+                Return(connection);
             if (turn)
                 Gate.Leave();
             throw;
         }
+    }
+
+    // Inside BEGIN IMMEDIATE nobody else can commit: a data_version unchanged since this connection's last
+    // unit means every commit since was this database's own, and its cache holds them all. Otherwise the
+    // cache is forgotten, and from then on holds only what this snapshot (or a later one) read.
+    private long CatchUp(StoreConnection writer)
+    {
+        var version = writer.DataVersion();
+        if (writer.KnownDataVersion != version)
+        {
+            Cache.Forget();
+            writer.KnownDataVersion = version;
+        }
+
+        return Cache.Epoch;
     }
 
     internal StoreConnection Rent()
@@ -93,13 +131,23 @@ public sealed class SqliteDatabase : IDisposable
     {
         if (disposed)
             connection.Dispose();
+        else if (connection.IsWriter)
+            idleWriter = connection;
         else
             idle.Add(connection);
+    }
+
+    private StoreConnection RentWriter()
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        return Interlocked.Exchange(ref idleWriter, null) ?? new StoreConnection(OpenConnection(), isWriter: true);
     }
 
     public void Dispose()
     {
         disposed = true;
+        checkpointer?.Dispose();
+        Interlocked.Exchange(ref idleWriter, null)?.Dispose();
         while (idle.TryTake(out var connection))
             connection.Dispose();
         keepAlive?.Dispose();
@@ -113,6 +161,8 @@ public sealed class SqliteDatabase : IDisposable
         // With WAL, NORMAL syncs at checkpoints instead of on every commit: a crash of the bot loses nothing
         // committed; a power cut may lose the last commits, which restart recovery re-derives (§10).
         Execute(connection, "PRAGMA synchronous = NORMAL");
+        if (!inMemory)
+            Execute(connection, "PRAGMA wal_autocheckpoint = 0"); // the checkpointer's thread does it
         return connection;
     }
 

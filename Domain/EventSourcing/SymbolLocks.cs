@@ -17,37 +17,31 @@ public sealed class SymbolLocks
     /// <summary>Takes the lease; <c>false</c> when someone else holds a lease younger than 15 minutes.</summary>
     public bool TryAcquire(Symbol symbol, DateTimeOffset now)
     {
-        var expire = unit.Command("DELETE FROM symbol_locks WHERE symbol = $symbol AND locked_at < $cutoff");
-        expire.Parameters.AddWithValue("$symbol", symbol.Value);
-        expire.Parameters.AddWithValue("$cutoff", Rfc3339.Format(now - Expiry));
-        expire.ExecuteNonQuery();
-        var insert = unit.Command("INSERT OR IGNORE INTO symbol_locks (symbol, locked_at) VALUES ($symbol, $now)");
-        insert.Parameters.AddWithValue("$symbol", symbol.Value);
-        insert.Parameters.AddWithValue("$now", Rfc3339.Format(now));
-        return insert.ExecuteNonQuery() == 1;
+        // One statement for "delete it if expired, then insert if absent": an expired lease is taken over in place.
+        using var acquire = unit.Statement("""
+            INSERT INTO symbol_locks (symbol, locked_at) VALUES (?1, ?2)
+            ON CONFLICT (symbol) DO UPDATE SET locked_at = excluded.locked_at WHERE locked_at < ?3
+            """);
+        return acquire.Bind(1, symbol.Value).Bind(2, Rfc3339.Format(now)).Bind(3, Rfc3339.Format(now - Expiry)).Execute() == 1;
     }
 
     /// <summary>Moves the lease's clock to now: the order it guards is still open.</summary>
     public void Renew(Symbol symbol, DateTimeOffset now)
     {
-        var renew = unit.Command("UPDATE symbol_locks SET locked_at = $now WHERE symbol = $symbol");
-        renew.Parameters.AddWithValue("$symbol", symbol.Value);
-        renew.Parameters.AddWithValue("$now", Rfc3339.Format(now));
-        renew.ExecuteNonQuery();
+        using var renew = unit.Statement("UPDATE symbol_locks SET locked_at = ?2 WHERE symbol = ?1");
+        renew.Bind(1, symbol.Value).Bind(2, Rfc3339.Format(now)).Execute();
     }
 
     public void Release(Symbol symbol)
     {
-        var release = unit.Command("DELETE FROM symbol_locks WHERE symbol = $symbol");
-        release.Parameters.AddWithValue("$symbol", symbol.Value);
-        release.ExecuteNonQuery();
+        using var release = unit.Statement("DELETE FROM symbol_locks WHERE symbol = ?1");
+        release.Bind(1, symbol.Value).Execute();
     }
 
     /// <summary>When the lease was taken or last renewed, or <c>null</c> when nobody holds it.</summary>
     public DateTimeOffset? LockedAt(Symbol symbol)
     {
-        var select = unit.Command("SELECT locked_at FROM symbol_locks WHERE symbol = $symbol");
-        select.Parameters.AddWithValue("$symbol", symbol.Value);
-        return select.ExecuteScalar() is string lockedAt ? Rfc3339.Parse(lockedAt) : null;
+        using var select = unit.Statement("SELECT locked_at FROM symbol_locks WHERE symbol = ?1");
+        return select.Bind(1, symbol.Value).Step() ? Rfc3339.Parse(select.Text(0)) : null;
     }
 }

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -15,25 +14,32 @@ public sealed class UnitOfWork : IDisposable
     private const int SqliteConstraint = 19;
     private const int SqliteConstraintPrimaryKey = 1555;
 
+    // The statements for 0…7 events at once, built once (the text is the key of the prepared statement).
+    private static readonly string[] InsertSqls = [.. Enumerable.Range(0, 8).Select(BuildInsertSql)];
+
     private readonly SqliteDatabase database;
     private readonly StoreConnection connection;
-    private readonly SqliteTransaction transaction;
-    private readonly ArrayBufferWriter<byte> buffer = new(512);
-    private readonly Utf8JsonWriter json;
     private readonly bool write;
     private readonly bool turn;
+    private readonly bool current;
+    private readonly long epoch;
     private readonly Dictionary<(string Type, string Id), object> seen = [];
+    private readonly Dictionary<string, NumericIdWatermark> numericIds = new(StringComparer.Ordinal);
     private readonly List<Action> onCommit = [];
     private bool finished;
 
-    internal UnitOfWork(SqliteDatabase database, StoreConnection connection, bool write, bool turn)
+    /// <param name="current">
+    /// The database's cache holds the latest committed state of what it holds (no other connection
+    /// wrote since it was last checked), so cached aggregates need no check against the store.
+    /// </param>
+    internal UnitOfWork(SqliteDatabase database, StoreConnection connection, bool write, bool turn, bool current, long epoch)
     {
         this.database = database;
         this.turn = turn;
         this.connection = connection;
         this.write = write;
-        transaction = connection.Connection.BeginTransaction(deferred: !write);
-        json = new Utf8JsonWriter(buffer);
+        this.current = current;
+        this.epoch = epoch;
         SymbolLocks = new SymbolLocks(this);
         EventQueue = new EventQueue(this);
     }
@@ -49,13 +55,19 @@ public sealed class UnitOfWork : IDisposable
     public LoadedAggregate<TState> Load<TState, TEvent>(IAggregate<TState, TEvent> aggregate, string aggregateId)
         where TState : class
     {
-        if (seen.TryGetValue((aggregate.AggregateType, aggregateId), out var known) && known is LoadedAggregate<TState> current)
-            return current; // a transaction sees no one else's appends, and its own are in seen already
-        var empty = new LoadedAggregate<TState>(aggregate.AggregateType, aggregateId, new Lifecycle<TState>.Uninitialized(), 0);
+        if (seen.TryGetValue((aggregate.AggregateType, aggregateId), out var known) && known is LoadedAggregate<TState> loadedHere)
+            return loadedHere; // a transaction sees no one else's appends, and its own are in seen already
         var cached = database.Cache.Find<TState>(aggregate.AggregateType, aggregateId);
+        if (cached is not null && current)
+        {
+            seen[(aggregate.AggregateType, aggregateId)] = cached;
+            return cached;
+        }
+
+        var empty = new LoadedAggregate<TState>(aggregate.AggregateType, aggregateId, new Lifecycle<TState>.Uninitialized(), 0);
         var loaded = (cached is null ? null : Replay(aggregate, cached)) ?? Replay(aggregate, empty)!;
         seen[(aggregate.AggregateType, aggregateId)] = loaded;
-        database.Cache.Keep(loaded); // read from the store, not appended here: committed
+        database.Cache.Keep(loaded, epoch); // read from the store, not appended here: committed
         return loaded;
     }
 
@@ -104,18 +116,19 @@ public sealed class UnitOfWork : IDisposable
         if (aggregate.ViewTable is { } view && lifecycle is Lifecycle<TState>.Live live)
             UpsertView(aggregate, view, appended.AggregateId, appended.Version, live.State);
         seen[(appended.AggregateType, appended.AggregateId)] = appended;
-        onCommit.Add(() => database.Cache.Keep(appended));
+        if (current.Version == 0)
+            NoteCreated(appended.AggregateType, appended.AggregateId);
+        onCommit.Add(() => database.Cache.Keep(appended, epoch));
         return appended;
     }
 
     /// <summary>Every event in global (rowid) order.</summary>
     public IReadOnlyList<RecordedEvent> ReadEventLog()
     {
-        var command = Command("SELECT rowid, aggregate_type, aggregate_id, sequence, event_type, payload FROM events ORDER BY rowid");
+        using var select = Statement("SELECT rowid, aggregate_type, aggregate_id, sequence, event_type, payload FROM events ORDER BY rowid");
         var events = new List<RecordedEvent>();
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-            events.Add(new RecordedEvent(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetInt64(3), reader.GetString(4), reader.GetString(5)));
+        while (select.Step())
+            events.Add(new RecordedEvent(select.Int64(0), select.Text(1), select.Text(2), select.Int64(3), select.Text(4), select.Text(5)));
         return events;
     }
 
@@ -124,11 +137,10 @@ public sealed class UnitOfWork : IDisposable
     {
         if (!viewTable.EndsWith("_view", StringComparison.Ordinal) || !viewTable.All(character => char.IsAsciiLetterLower(character) || character == '_'))
             throw new ArgumentException($"'{viewTable}' is not a view table.", nameof(viewTable));
-        var command = Command($"SELECT view_id FROM {viewTable} WHERE {condition} ORDER BY {orderBy}");
+        using var select = Statement($"SELECT view_id FROM {viewTable} WHERE {condition} ORDER BY {orderBy}");
         var ids = new List<string>();
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-            ids.Add(reader.GetString(0));
+        while (select.Step())
+            ids.Add(select.Text(0));
         return ids;
     }
 
@@ -136,25 +148,28 @@ public sealed class UnitOfWork : IDisposable
     /// The next free numeric aggregate id (1, 2, 3…) of a type, e.g. the next <c>ExecutionId</c>;
     /// allocated inside the transaction that creates the aggregate, so two writers never share one.
     /// A writer reads only the events written since the database's last allocation (by rowid: events
-    /// are only ever appended), not every creation event of the type.
+    /// are only ever appended), not every creation event of the type, and none at all when nobody
+    /// else has written since (the aggregates it created since are noted as they are appended).
     /// </summary>
     public long NextNumericId(string aggregateType)
     {
-        var known = (write ? database.Cache.FindNumericId(aggregateType) : null) ?? new NumericIdWatermark(0, 0);
-        var latest = Command("SELECT MAX(rowid) FROM events").ExecuteScalar() is long rowId ? rowId : 0;
-        var command = Command("SELECT MAX(CAST(aggregate_id AS INTEGER)) FROM events WHERE rowid > $since AND rowid <= $latest AND +aggregate_type = $type AND sequence = 1");
-        command.Parameters.AddWithValue("$since", known.SeenRowId);
-        command.Parameters.AddWithValue("$latest", latest);
-        command.Parameters.AddWithValue("$type", aggregateType);
-        var highest = Math.Max(known.MaxId, command.ExecuteScalar() is long id ? id : 0);
-        onCommit.Add(() => database.Cache.Keep(aggregateType, new NumericIdWatermark(highest, latest)));
-        return highest + 1;
+        if (!numericIds.TryGetValue(aggregateType, out var known))
+        {
+            var cached = write ? database.Cache.FindNumericId(aggregateType) : null;
+            known = cached is not null && current ? cached : ScanNumericIds(aggregateType, cached ?? new NumericIdWatermark(0, 0));
+            numericIds[aggregateType] = known;
+            onCommit.Add(() => database.Cache.Keep(aggregateType, numericIds[aggregateType], epoch));
+        }
+
+        return known.MaxId + 1;
     }
 
     public void Commit()
     {
-        transaction.Commit();
+        connection.Commit();
         finished = true;
+        if (write)
+            database.Committed();
         foreach (var publish in onCommit)
             publish();
     }
@@ -164,9 +179,7 @@ public sealed class UnitOfWork : IDisposable
         try
         {
             if (!finished)
-                transaction.Rollback();
-            transaction.Dispose();
-            json.Dispose();
+                connection.Rollback();
             database.Return(connection);
         }
         finally
@@ -176,24 +189,50 @@ public sealed class UnitOfWork : IDisposable
         }
     }
 
-    internal SqliteCommand Command(string sql) => connection.Command(sql, transaction);
+    internal PreparedStatement Statement(string sql) => connection.Statement(sql);
+
+    private NumericIdWatermark ScanNumericIds(string aggregateType, NumericIdWatermark known)
+    {
+        long latest;
+        using (var last = Statement("SELECT MAX(rowid) FROM events"))
+            latest = last.ScalarInt64() ?? 0;
+        using var scan = Statement("SELECT MAX(CAST(aggregate_id AS INTEGER)) FROM events WHERE rowid > ?1 AND rowid <= ?2 AND +aggregate_type = ?3 AND sequence = 1");
+        var highest = scan.Bind(1, known.SeenRowId).Bind(2, latest).Bind(3, aggregateType).ScalarInt64() ?? 0;
+        return new NumericIdWatermark(Math.Max(known.MaxId, highest), latest);
+    }
+
+    // An aggregate created here raises its type's id watermark, so the next allocation need not scan for it.
+    private void NoteCreated(string aggregateType, string aggregateId)
+    {
+        if (!write || !long.TryParse(aggregateId, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+            return;
+        if (!numericIds.TryGetValue(aggregateType, out var known))
+        {
+            if (database.Cache.FindNumericId(aggregateType) is not { } cached)
+                return; // no watermark yet: the first allocation scans
+            known = cached;
+            onCommit.Add(() => database.Cache.Keep(aggregateType, numericIds[aggregateType], epoch));
+        }
+
+        if (id > known.MaxId)
+            numericIds[aggregateType] = known with { MaxId = id };
+        else
+            numericIds[aggregateType] = known;
+    }
 
     // From a known version on: its own row must be there (else null: this snapshot is older), then every later event.
     private LoadedAggregate<TState>? Replay<TState, TEvent>(IAggregate<TState, TEvent> aggregate, LoadedAggregate<TState> start)
         where TState : class
     {
-        var command = Command("SELECT sequence, event_type, payload FROM events WHERE aggregate_type = $type AND aggregate_id = $id AND sequence >= $from ORDER BY sequence");
-        command.Parameters.AddWithValue("$type", aggregate.AggregateType);
-        command.Parameters.AddWithValue("$id", start.AggregateId);
-        command.Parameters.AddWithValue("$from", start.Version);
+        using var select = Statement("SELECT sequence, event_type, payload FROM events WHERE aggregate_type = ?1 AND aggregate_id = ?2 AND sequence >= ?3 ORDER BY sequence");
+        select.Bind(1, aggregate.AggregateType).Bind(2, start.AggregateId).Bind(3, start.Version);
         var (lifecycle, version) = (start.Lifecycle, start.Version);
-        using var reader = command.ExecuteReader();
-        if (start.Version > 0 && !(reader.Read() && reader.GetInt64(0) == start.Version))
+        if (start.Version > 0 && !(select.Step() && select.Int64(0) == start.Version))
             return null;
-        while (reader.Read())
+        while (select.Step())
         {
-            version = reader.GetInt64(0);
-            lifecycle = lifecycle.Apply(aggregate, ReadEvent(aggregate, reader.GetString(1), reader.GetString(2)));
+            version = select.Int64(0);
+            lifecycle = lifecycle.Apply(aggregate, ReadEvent(aggregate, select.Text(1), select.Text(2)));
         }
 
         return start with { Lifecycle = lifecycle, Version = version };
@@ -202,20 +241,19 @@ public sealed class UnitOfWork : IDisposable
     private void InsertEvents<TState, TEvent>(IAggregate<TState, TEvent> aggregate, LoadedAggregate<TState> current, IReadOnlyList<TEvent> events)
         where TState : class
     {
-        var command = Command(InsertSql(events.Count));
-        command.Parameters.AddWithValue("$type", aggregate.AggregateType);
-        command.Parameters.AddWithValue("$id", current.AggregateId);
+        using var insert = Statement(InsertSql(events.Count));
+        insert.Bind(1, aggregate.AggregateType).Bind(2, current.AggregateId);
         for (var index = 0; index < events.Count; index++)
         {
             var name = aggregate.EventName(events[index]);
-            command.Parameters.AddWithValue($"$s{index}", current.Version + index + 1);
-            command.Parameters.AddWithValue($"$e{index}", $"{aggregate.AggregateType}Event::{name}");
-            command.Parameters.AddWithValue($"$p{index}", WriteTagged(name, writer => aggregate.WriteEvent(writer, events[index])));
+            insert.Bind(3 + (3 * index), current.Version + index + 1)
+                .Bind(4 + (3 * index), $"{aggregate.AggregateType}Event::{name}")
+                .Bind(5 + (3 * index), WriteTagged(name, aggregate, events[index], static (writer, aggregate, @event) => aggregate.WriteEvent(writer, @event)));
         }
 
         try
         {
-            command.ExecuteNonQuery();
+            insert.Execute();
         }
         catch (SqliteException exception) when (exception.SqliteErrorCode == SqliteConstraint && exception.SqliteExtendedErrorCode == SqliteConstraintPrimaryKey)
         {
@@ -223,35 +261,37 @@ public sealed class UnitOfWork : IDisposable
         }
     }
 
+    private static string InsertSql(int count) => count < InsertSqls.Length ? InsertSqls[count] : BuildInsertSql(count);
+
     // One multi-row statement, so a conflict on any row leaves none of them behind.
-    private static string InsertSql(int count)
+    private static string BuildInsertSql(int count)
     {
         var sql = new StringBuilder("INSERT INTO events (aggregate_type, aggregate_id, sequence, event_type, event_version, payload, metadata) VALUES ");
         for (var index = 0; index < count; index++)
-            sql.Append(CultureInfo.InvariantCulture, $"{(index == 0 ? "" : ", ")}($type, $id, $s{index}, $e{index}, '1.0', $p{index}, '{{}}')");
+            sql.Append(CultureInfo.InvariantCulture, $"{(index == 0 ? "" : ", ")}(?1, ?2, ?{3 + (3 * index)}, ?{4 + (3 * index)}, '1.0', ?{5 + (3 * index)}, '{{}}')");
         return sql.ToString();
     }
 
     private void UpsertView<TState, TEvent>(IAggregate<TState, TEvent> aggregate, string view, string id, long version, TState state)
         where TState : class
     {
-        var command = Command($"INSERT INTO {view} (view_id, version, payload) VALUES ($id, $version, $payload) ON CONFLICT (view_id) DO UPDATE SET version = excluded.version, payload = excluded.payload");
-        command.Parameters.AddWithValue("$id", id);
-        command.Parameters.AddWithValue("$version", version);
-        command.Parameters.AddWithValue("$payload", WriteTagged("Live", writer => aggregate.WriteView(writer, state)));
-        command.ExecuteNonQuery();
+        using var upsert = Statement($"INSERT INTO {view} (view_id, version, payload) VALUES (?1, ?2, ?3) ON CONFLICT (view_id) DO UPDATE SET version = excluded.version, payload = excluded.payload");
+        upsert.Bind(1, id).Bind(2, version).Bind(3, WriteTagged("Live", aggregate, state, static (writer, aggregate, state) => aggregate.WriteView(writer, state)));
+        upsert.Execute();
     }
 
-    private string WriteTagged(string tag, Action<Utf8JsonWriter> writeBody)
+    // The payload as UTF-8, valid until the next call: bound as it is (SQLite copies it), never made a string.
+    private ReadOnlySpan<byte> WriteTagged<TAggregate, TValue>(string tag, TAggregate aggregate, TValue value, Action<Utf8JsonWriter, TAggregate, TValue> writeBody)
     {
+        var (buffer, json) = (connection.Buffer, connection.Json);
         buffer.ResetWrittenCount();
         json.Reset(buffer);
         json.WriteStartObject();
         json.WritePropertyName(tag);
-        writeBody(json);
+        writeBody(json, aggregate, value);
         json.WriteEndObject();
         json.Flush();
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+        return buffer.WrittenSpan;
     }
 
     private static TEvent ReadEvent<TState, TEvent>(IAggregate<TState, TEvent> aggregate, string eventType, string payload)

@@ -11,6 +11,11 @@ namespace TradingBot.Acceptance.Domain.Hedging;
 [SuppressMessage("Naming", "CA1711:Identifiers should not have incorrect suffix", Justification = "It processes the event_queue table.")]
 public sealed class EventQueueProcessor(SqliteDatabase database, Conductor conductor, TimeProvider clock)
 {
+    // How far past rows that other workers hold a worker looks for one of its own.
+    private const int PeekAhead = 16;
+
+    private readonly QueueClaims claims = new();
+
     /// <summary>Adds a chain event unless its <c>(tx_hash, log_index)</c> was seen; <c>true</c> when added.</summary>
     public bool Enqueue(ChainEvent chainEvent)
     {
@@ -20,30 +25,35 @@ public sealed class EventQueueProcessor(SqliteDatabase database, Conductor condu
         return added;
     }
 
-    /// <summary>Processes the first unprocessed row (by block, then log index).</summary>
+    /// <summary>
+    /// Processes the first unprocessed row (by block, then log index) that no other caller of this
+    /// processor is working on and whose symbol none is working on; <see cref="QueueStep.Idle"/> when there is none.
+    /// </summary>
     public async Task<QueueStep> ProcessNextAsync(CancellationToken cancellationToken)
     {
-        QueuedEvent? next;
-        using (var read = database.BeginRead())
-            next = read.EventQueue.PeekNext();
-        if (next is null)
+        if (ClaimNext() is not { } claimed)
             return new QueueStep.Idle();
-        switch (FillEventData.Read(next.Event))
+        var (row, fill) = claimed;
+        switch (fill)
         {
             case FillValidation.Valid valid:
-                var execution = await conductor.ProcessTradeAsync(valid.Fill, next.Id, cancellationToken).ConfigureAwait(false);
+                OffchainExecution? execution;
+                try
+                {
+                    execution = await conductor.ProcessTradeAsync(valid.Fill, row.Id, cancellationToken).ConfigureAwait(false);
+                }
+                finally
+                {
+                    claims.Release(row, fill); // the row is processed (or untouched): the symbol's next fill may go
+                }
+
                 var outcome = execution is null
                     ? null
                     : await conductor.ExecutePendingOffchainExecutionAsync(execution.ExecutionId, cancellationToken).ConfigureAwait(false);
-                return new QueueStep.Processed(next.Id, valid.Fill.TradeId, execution, outcome);
+                return new QueueStep.Processed(row.Id, valid.Fill.TradeId, execution, outcome);
             case FillValidation.Invalid invalid:
-                using (var unit = database.BeginWrite())
-                {
-                    unit.EventQueue.DeadLetter(next.Id, invalid.Error.ToString(), clock.GetUtcNow());
-                    unit.Commit();
-                }
-
-                return new QueueStep.DeadLettered(next.Id, invalid.Error);
+                DeadLetter(row, invalid);
+                return new QueueStep.DeadLettered(row.Id, invalid.Error);
             default:
                 throw new InvalidOperationException("Unknown fill validation.");
         }
@@ -74,5 +84,33 @@ public sealed class EventQueueProcessor(SqliteDatabase database, Conductor condu
     {
         using var unit = database.BeginRead();
         return unit.EventQueue.LastProcessedBlock() is { } last ? last + 1 : deploymentBlock;
+    }
+
+    // The first row this caller may take, claimed, with its fill; null when every pending row is someone else's.
+    private (QueuedEvent Row, FillValidation Fill)? ClaimNext()
+    {
+        FillValidation? fill = null;
+        using var read = database.BeginRead();
+        var next = read.EventQueue.PeekNext(row =>
+        {
+            var claimed = claims.TryClaim(row, out var parsed);
+            fill = parsed;
+            return claimed;
+        }, PeekAhead);
+        return next is not null && fill is not null ? (next, fill) : null;
+    }
+
+    private void DeadLetter(QueuedEvent row, FillValidation.Invalid invalid)
+    {
+        try
+        {
+            using var unit = database.BeginWrite();
+            unit.EventQueue.DeadLetter(row.Id, invalid.Error.ToString(), clock.GetUtcNow());
+            unit.Commit();
+        }
+        finally
+        {
+            claims.Release(row, invalid);
+        }
     }
 }

@@ -46,6 +46,21 @@ internal sealed class ExecutionRecorder(SqliteDatabase database, TimeProvider cl
         return failed ? new ExecutionOutcome.Failed(id, reason) : new ExecutionOutcome.Superseded(id, "the order had already ended");
     }
 
+    /// <summary>
+    /// Fails an order whose placement outcome was unknown and that the broker does not know, unless it is
+    /// no longer pending: a placement that was under way when the caller looked may have been recorded since.
+    /// </summary>
+    public async Task<ExecutionOutcome> RecordNeverPlacedAsync(ExecutionId id, Symbol symbol, string reason, CancellationToken cancellationToken)
+    {
+        using var gate = await guards.EnterAsync(symbol, cancellationToken).ConfigureAwait(false);
+        using var unit = database.BeginWrite();
+        if (unit.Load(Orders, id.ToString()).State is not OffchainOrder.Pending current)
+            return new ExecutionOutcome.Superseded(id, "the order is no longer pending");
+        var failed = FailExecution(unit, id, symbol, reason, clock.GetUtcNow());
+        unit.Commit();
+        return failed ? new ExecutionOutcome.Failed(id, reason) : new ExecutionOutcome.Superseded(id, $"the order is {current.Status}");
+    }
+
     /// <summary>Fills the order and moves the position by the ordered shares (partial fills are not credited).</summary>
     public async Task<ExecutionOutcome> RecordFillAsync(ExecutionId id, OrderTerms terms, BrokerOrderId brokerOrderId, BrokerOrderState.Filled filled, CancellationToken cancellationToken)
     {

@@ -71,13 +71,15 @@ public sealed class OrderStatusPoller
     }
 
     // A pending order nobody is placing: its placement's outcome is unknown (a lookup failed, or a crash).
+    // "Pending" is as of this cycle's read: a placement may have finished since, so a failure is only recorded
+    // if the order is still pending when it is written.
     private async Task<ExecutionOutcome> ReconcileAsync(ExecutionId executionId, OrderTerms terms, CancellationToken cancellationToken)
     {
         var lookup = await executor.FindByClientOrderIdAsync(terms.ClientOrderId, cancellationToken).ConfigureAwait(false);
         return lookup switch
         {
             ClientOrderLookup.Found found => await recorder.RecordSubmissionAsync(executionId, terms.Symbol, found.OrderId, cancellationToken).ConfigureAwait(false),
-            ClientOrderLookup.NotFound => await recorder.RecordFailureAsync(
+            ClientOrderLookup.NotFound => await recorder.RecordNeverPlacedAsync(
                 executionId, terms.Symbol, $"order never reached the broker (client order id {terms.ClientOrderId} not found)", cancellationToken).ConfigureAwait(false),
             ClientOrderLookup.Failed failed => new ExecutionOutcome.Unknown(executionId, failed.Failure),
             _ => throw new ArgumentOutOfRangeException(nameof(terms), lookup, "Unknown lookup result."),

@@ -68,9 +68,15 @@ public sealed class FakeExecutor(TimeProvider clock, SupportedExecutor kind = Su
         return Task.FromResult(status?.Invoke(orderId) ?? new BrokerOrderState.Filled(orderId, new Usd(100.00m), clock.GetUtcNow()));
     }
 
-    public Task<ClientOrderLookup> FindByClientOrderIdAsync(ClientOrderId clientOrderId, CancellationToken cancellationToken) =>
-        Task.FromResult<ClientOrderLookup>(
-            noAnswer ? new ClientOrderLookup.Failed(new BrokerFailure(BrokerFailureKind.TimedOut, "timed out"))
+    /// <summary>Runs while a lookup by client order id is under way, before the broker answers.</summary>
+    public Func<Task>? DuringLookup { get; set; }
+
+    public async Task<ClientOrderLookup> FindByClientOrderIdAsync(ClientOrderId clientOrderId, CancellationToken cancellationToken)
+    {
+        if (DuringLookup is { } during)
+            await during();
+        return noAnswer ? new ClientOrderLookup.Failed(new BrokerFailure(BrokerFailureKind.TimedOut, "timed out"))
             : accepted.TryGetValue(clientOrderId, out var id) ? new ClientOrderLookup.Found(id)
-            : new ClientOrderLookup.NotFound());
+            : new ClientOrderLookup.NotFound();
+    }
 }

@@ -96,6 +96,20 @@ public sealed class OrderStatusPollerTests
     }
 
     [Test]
+    public async Task A_pending_order_placed_while_the_poller_looked_it_up_is_not_failed()
+    {
+        using var bot = new HedgingTestBed();
+        (await bot.Conductor.ProcessTradeWithinTransactionAsync(HedgingTestBed.Fill(HedgingTestBed.Hash(1), "tAAPL", 1.2m, Direction.Sell), None)).ShouldNotBeNull();
+        using var otherProcess = new HedgingTestBed(database: bot.Database, clock: bot.Clock); // its poller read the order as pending
+        otherProcess.Executor.DuringLookup = () => bot.Conductor.ExecutePendingOffchainExecutionAsync(First, None);
+
+        var outcome = (await otherProcess.Poller.PollPendingOrdersAsync(None)).ShouldHaveSingleItem();
+
+        outcome.ShouldBe(new ExecutionOutcome.Superseded(First, "the order is no longer pending"));
+        new OffchainOrderView(bot.Database).Load(First).ShouldBeOfType<OffchainOrder.Submitted>("the order the broker accepted meanwhile");
+    }
+
+    [Test]
     public async Task The_poller_does_not_reconcile_an_order_whose_placement_is_under_way()
     {
         using var bot = new HedgingTestBed();

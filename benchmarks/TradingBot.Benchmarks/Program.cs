@@ -7,10 +7,12 @@ using TradingBot.Benchmarks.Pipeline;
 if (args.Contains("--smoke"))
 {
     Storage[] storages = args.Contains("--memory") ? [Storage.Memory] : args.Contains("--file") ? [Storage.File] : [Storage.Memory, Storage.File];
-    if (args.Contains("--latency"))
-        await Smoke.LatencyAsync(storages).ConfigureAwait(false);
+    if (args.Contains("--phases"))
+        await Smoke.PhasesAsync(2_000, storages).ConfigureAwait(false);
+    else if (args.Contains("--latency"))
+        await Smoke.LatencyAsync(storages, args.SkipWhile(arg => arg != "--rate").Skip(1).Select(double.Parse).Cast<double?>().FirstOrDefault()).ConfigureAwait(false);
     else
-        await Smoke.RunAsync(args.Contains("--large") ? 10_000 : 2_000, storages).ConfigureAwait(false);
+        await Smoke.RunAsync(args.Contains("--large") ? 10_000 : 2_000, storages, args.Contains("--repeat") ? 5 : 1).ConfigureAwait(false);
     return;
 }
 
