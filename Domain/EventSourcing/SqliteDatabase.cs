@@ -74,11 +74,11 @@ public sealed class SqliteDatabase : IDisposable
     /// <summary>A write unit committed.</summary>
     internal void Committed() => checkpointer?.Committed();
 
-    /// <summary>Every event in global (rowid) order.</summary>
-    public IReadOnlyList<RecordedEvent> ReadEventLog()
+    /// <summary>Every event after a global position (rowid), in global order: all of them from 0.</summary>
+    public IReadOnlyList<RecordedEvent> ReadEventLog(long after = 0)
     {
         using var unit = BeginRead();
-        return unit.ReadEventLog();
+        return unit.ReadEventLog(after);
     }
 
     private UnitOfWork Begin(bool write)

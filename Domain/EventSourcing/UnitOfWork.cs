@@ -122,10 +122,11 @@ public sealed class UnitOfWork : IDisposable
         return appended;
     }
 
-    /// <summary>Every event in global (rowid) order.</summary>
-    public IReadOnlyList<RecordedEvent> ReadEventLog()
+    /// <summary>Every event after a global position (rowid), in global order: all of them from 0.</summary>
+    public IReadOnlyList<RecordedEvent> ReadEventLog(long after = 0)
     {
-        using var select = Statement("SELECT rowid, aggregate_type, aggregate_id, sequence, event_type, payload FROM events ORDER BY rowid");
+        using var select = Statement("SELECT rowid, aggregate_type, aggregate_id, sequence, event_type, payload FROM events WHERE rowid > ?1 ORDER BY rowid")
+            .Bind(1, after);
         var events = new List<RecordedEvent>();
         while (select.Step())
             events.Add(new RecordedEvent(select.Int64(0), select.Text(1), select.Text(2), select.Int64(3), select.Text(4), select.Text(5)));

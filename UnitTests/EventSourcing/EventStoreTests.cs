@@ -37,6 +37,22 @@ public sealed class EventStoreTests
     }
 
     [Test]
+    public void The_event_log_read_after_a_global_position_holds_only_the_later_events()
+    {
+        using var database = SqliteDatabase.InMemory(new FakeTimeProvider(Start));
+        foreach (var logIndex in new[] { 3, 4, 5 })
+        {
+            using var unit = database.BeginWrite();
+            unit.Execute(Trades, $"0xa1:{logIndex}", trade => OnChainTradeDecider.Decide(trade, Witness(0.5m), Start));
+            unit.Commit();
+        }
+
+        database.ReadEventLog(after: 1).Select(recorded => $"{recorded.GlobalPosition} {recorded.AggregateId}")
+            .ShouldBe(["2 0xa1:4", "3 0xa1:5"], "events after global position 1");
+        database.ReadEventLog(after: 3).ShouldBeEmpty("events after the last one");
+    }
+
+    [Test]
     public void A_replayed_aggregate_has_the_state_its_events_built()
     {
         using var database = SqliteDatabase.InMemory(new FakeTimeProvider(Start));

@@ -46,7 +46,7 @@ public sealed class CommittedEventFeed(SqliteDatabase database) : IDisposable
         await gate.WaitAsync(cancellationToken);
         try
         {
-            var fresh = database.ReadEventLog().Where(row => row.GlobalPosition > lastSeen).ToList();
+            var fresh = database.ReadEventLog(after: lastSeen);
             if (fresh.Count == 0)
                 return;
             lastSeen = fresh[^1].GlobalPosition;
