@@ -31,7 +31,7 @@ public sealed class RawInsertWriter : IDisposable
     private readonly sqlite3_stmt deleteLock;
     private readonly sqlite3_stmt markProcessed;
     private readonly Dictionary<string, long> sequences = new(StringComparer.Ordinal);
-    private readonly RawCheckpointer? checkpointer;
+    private readonly WalCheckpointer? checkpointer;
 
     public RawInsertWriter(SqliteDatabase database)
     {
@@ -44,7 +44,7 @@ public sealed class RawInsertWriter : IDisposable
             pragma.ExecuteNonQuery();
         }
 
-        checkpointer = new SqliteConnectionStringBuilder(database.ConnectionString).Mode == SqliteOpenMode.Memory ? null : new RawCheckpointer(database.ConnectionString);
+        checkpointer = new SqliteConnectionStringBuilder(database.ConnectionString).Mode == SqliteOpenMode.Memory ? null : new WalCheckpointer(OpenConnection(database.ConnectionString));
 
         begin = Prepare("BEGIN IMMEDIATE");
         commit = Prepare("COMMIT");
@@ -56,6 +56,14 @@ public sealed class RawInsertWriter : IDisposable
         insertLock = Prepare("INSERT OR IGNORE INTO symbol_locks (symbol, locked_at) VALUES (?1, ?2)");
         deleteLock = Prepare("DELETE FROM symbol_locks WHERE symbol = ?1");
         markProcessed = Prepare("UPDATE event_queue SET processed = 1, processed_at = ?2 WHERE id = ?1");
+    }
+
+    // The checkpointer's own connection to the file: it checkpoints while the writer writes.
+    private static SqliteConnection OpenConnection(string connectionString)
+    {
+        var opened = new SqliteConnection(connectionString);
+        opened.Open();
+        return opened;
     }
 
     /// <summary>Events written so far, to check that both sides write as many.</summary>
