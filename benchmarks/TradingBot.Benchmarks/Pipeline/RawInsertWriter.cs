@@ -40,7 +40,7 @@ public sealed class RawInsertWriter : IDisposable
         connection.Open();
         using (var pragma = connection.CreateCommand())
         {
-            pragma.CommandText = "PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 0";
+            pragma.CommandText = "PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 0; PRAGMA busy_timeout = 30000";
             pragma.ExecuteNonQuery();
         }
 
@@ -63,6 +63,9 @@ public sealed class RawInsertWriter : IDisposable
     {
         var opened = new SqliteConnection(connectionString);
         opened.Open();
+        using var pragma = opened.CreateCommand();
+        pragma.CommandText = "PRAGMA busy_timeout = 30000"; // as the store's: a restart checkpoint waits for the writer
+        pragma.ExecuteNonQuery();
         return opened;
     }
 
