@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using TradingBot.Acceptance.Domain.Timing;
 
 namespace TradingBot.Acceptance.Domain.Hosting;
 

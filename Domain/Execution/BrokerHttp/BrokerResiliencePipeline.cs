@@ -3,6 +3,7 @@ using Polly;
 using Polly.CircuitBreaker;
 using Polly.Retry;
 using Polly.Timeout;
+using TradingBot.Acceptance.Domain.Timing;
 
 namespace TradingBot.Acceptance.Domain.Execution.BrokerHttp;
 
@@ -65,16 +66,10 @@ public static class BrokerResiliencePipeline
     private static TimeSpan Delay(HttpResponseMessage response, int attempt, BrokerHttpOptions options, TimeProvider timeProvider)
     {
         if (response.StatusCode == HttpStatusCode.TooManyRequests)
-            return RetryAfter(response, timeProvider) ?? Doubled(options.RateLimitFirstDelay, attempt, options.RateLimitMaxDelay);
+            return RetryAfter(response, timeProvider) ?? Backoff.Doubled(options.RateLimitFirstDelay, attempt, options.RateLimitMaxDelay);
         // Jitter keeps many pollers from hammering a recovering broker in step.
-        var backoff = Doubled(options.ReadBackoffFirstDelay, attempt, options.ReadBackoffMaxDelay);
+        var backoff = Backoff.Doubled(options.ReadBackoffFirstDelay, attempt, options.ReadBackoffMaxDelay);
         return backoff * (0.5 + 0.5 * options.Jitter());
-    }
-
-    private static TimeSpan Doubled(TimeSpan first, int attempt, TimeSpan limit)
-    {
-        var delay = first * Math.Pow(2, Math.Min(attempt, 30));
-        return delay < limit ? delay : limit;
     }
 
     private static bool IsBrokerFailure(Outcome<HttpResponseMessage> outcome) =>

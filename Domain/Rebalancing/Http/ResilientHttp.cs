@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using TradingBot.Acceptance.Domain.Timing;
 
 namespace TradingBot.Acceptance.Domain.Rebalancing.Http;
 
@@ -48,7 +49,7 @@ public sealed class ResilientHttp
             }
             if (response is not null && (retry >= MaxRetries || !IsTransient(response.StatusCode)))
                 return response;
-            var delay = RetryAfter(response, clock.GetUtcNow()) ?? Backoff(retry);
+            var delay = RetryAfter(response, clock.GetUtcNow()) ?? Backoff.Doubled(FirstDelay, retry, MaxDelay);
             response?.Dispose();
             if (delay > TimeSpan.Zero)
                 await waits.WaitAsync(delay, cancellationToken);
@@ -92,10 +93,6 @@ public sealed class ResilientHttp
     }
 
     private static bool IsTransient(HttpStatusCode status) => (int)status >= 500 || status == HttpStatusCode.TooManyRequests;
-
-    // 1 s, 2 s, 4 s … doubling up to 60 s.
-    private static TimeSpan Backoff(int retry) =>
-        retry >= 6 ? MaxDelay : TimeSpan.FromTicks(Math.Min(MaxDelay.Ticks, FirstDelay.Ticks << retry));
 
     // Retry-After in seconds or as an HTTP date, capped at the 60 s backoff ceiling; absent → exponential backoff.
     private static TimeSpan? RetryAfter(HttpResponseMessage? response, DateTimeOffset now)

@@ -1,8 +1,8 @@
 using NUnit.Framework;
 using Shouldly;
-using TradingBot.Acceptance.Domain.Hosting;
+using TradingBot.Acceptance.Domain.Timing;
 
-namespace TradingBot.Acceptance.UnitTests.Hosting;
+namespace TradingBot.Acceptance.UnitTests.Timing;
 
 [TestFixture]
 public sealed class BackoffTests
@@ -31,5 +31,14 @@ public sealed class BackoffTests
             wait.ShouldBeGreaterThanOrEqualTo(TimeSpan.FromSeconds(ceiling / 2.0), $"wait under a {ceiling} s ceiling");
             wait.ShouldBeLessThanOrEqualTo(TimeSpan.FromSeconds(ceiling), $"wait under a {ceiling} s ceiling");
         }
+    }
+
+    [Test]
+    public void Doubled_is_the_first_wait_doubled_per_attempt_and_never_past_the_limit()
+    {
+        var waits = new[] { 0, 1, 2, 5, 6, 62, int.MaxValue }
+            .Select(attempt => Backoff.Doubled(TimeSpan.FromSeconds(1), attempt, TimeSpan.FromSeconds(60)).TotalSeconds);
+
+        waits.ShouldBe([1d, 2d, 4d, 32d, 60d, 60d, 60d], "seconds for attempts 0, 1, 2, 5, 6, 62 and the last");
     }
 }
