@@ -81,6 +81,29 @@ public sealed class SqliteDatabase : IDisposable
         return unit.ReadEventLog(after);
     }
 
+    /// <summary>The ids of every aggregate of a type, in the order they were created.</summary>
+    public IReadOnlyList<string> AggregateIds(string aggregateType)
+    {
+        using var unit = BeginRead();
+        using var select = unit.Statement("SELECT aggregate_id FROM events WHERE aggregate_type = ?1 AND sequence = 1 ORDER BY rowid").Bind(1, aggregateType);
+        var ids = new List<string>();
+        while (select.Step())
+            ids.Add(select.Text(0));
+        return ids;
+    }
+
+    /// <summary>One aggregate's events, in order.</summary>
+    public IReadOnlyList<RecordedEvent> ReadStream(string aggregateType, string aggregateId)
+    {
+        using var unit = BeginRead();
+        using var select = unit.Statement("SELECT rowid, sequence, event_type, payload FROM events WHERE aggregate_type = ?1 AND aggregate_id = ?2 ORDER BY sequence")
+            .Bind(1, aggregateType).Bind(2, aggregateId);
+        var events = new List<RecordedEvent>();
+        while (select.Step())
+            events.Add(new RecordedEvent(select.Int64(0), aggregateType, aggregateId, select.Int64(1), select.Text(2), select.Text(3)));
+        return events;
+    }
+
     private UnitOfWork Begin(bool write)
     {
         var turn = Gate.Enter(write);

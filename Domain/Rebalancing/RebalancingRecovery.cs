@@ -23,17 +23,14 @@ public static class RebalancingRecovery
     public static async Task RestoreAsync(RebalancingSide side, ILogger? logger, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(side);
-        var ids = side.Database.ReadEventLog()
-            .GroupBy(row => row.AggregateType)
-            .ToDictionary(group => group.Key, group => group.Select(row => row.AggregateId).Distinct().ToList(), StringComparer.Ordinal);
         var snapshot = await side.Store.LoadAsync(InventorySnapshotDecider.Kind, side.Config.RegistryId, cancellationToken).ConfigureAwait(false);
         var assets = RestoreSnapshot(side.Inventory, snapshot);
         var guards = 0;
-        foreach (var id in ids.GetValueOrDefault(TokenizedEquityMintDecider.Kind.AggregateType, []))
+        foreach (var id in side.Database.AggregateIds(TokenizedEquityMintDecider.Kind.AggregateType))
             guards += RestoreMint(side, await side.Store.LoadAsync(TokenizedEquityMintDecider.Kind, id, cancellationToken).ConfigureAwait(false));
-        foreach (var id in ids.GetValueOrDefault(EquityRedemptionDecider.Kind.AggregateType, []))
+        foreach (var id in side.Database.AggregateIds(EquityRedemptionDecider.Kind.AggregateType))
             guards += RestoreRedemption(side, await side.Store.LoadAsync(EquityRedemptionDecider.Kind, id, cancellationToken).ConfigureAwait(false));
-        foreach (var id in ids.GetValueOrDefault(UsdcRebalanceDecider.Kind.AggregateType, []))
+        foreach (var id in side.Database.AggregateIds(UsdcRebalanceDecider.Kind.AggregateType))
             guards += RestoreUsdcMove(side, await side.Store.LoadAsync(UsdcRebalanceDecider.Kind, id, cancellationToken).ConfigureAwait(false));
         side.Inventory.AwaitSnapshots();
         (logger ?? NullLogger.Instance).Restored(guards, assets);

@@ -53,6 +53,23 @@ public sealed class EventStoreTests
     }
 
     [Test]
+    public void Aggregate_ids_come_in_creation_order_and_a_stream_holds_only_its_own_events()
+    {
+        using var database = SqliteDatabase.InMemory(new FakeTimeProvider(Start));
+        foreach (var logIndex in new[] { 5, 3, 4 })
+        {
+            using var unit = database.BeginWrite();
+            unit.Execute(Trades, $"0xa1:{logIndex}", trade => OnChainTradeDecider.Decide(trade, Witness(0.5m), Start));
+            unit.Commit();
+        }
+
+        database.AggregateIds("OnChainTrade").ShouldBe(["0xa1:5", "0xa1:3", "0xa1:4"], "trades, oldest first");
+        database.AggregateIds("Position").ShouldBeEmpty("no position was written");
+        database.ReadStream("OnChainTrade", "0xa1:3").Select(recorded => $"{recorded.GlobalPosition} {recorded.Sequence} {recorded.EventType}")
+            .ShouldBe(["2 1 OnChainTradeEvent::Filled"], "the stream of trade 0xa1:3");
+    }
+
+    [Test]
     public void A_replayed_aggregate_has_the_state_its_events_built()
     {
         using var database = SqliteDatabase.InMemory(new FakeTimeProvider(Start));

@@ -39,9 +39,7 @@ public sealed class SqliteAggregateStore(SqliteDatabase database, TimeProvider c
         where TState : class
         where TEvent : notnull
     {
-        IReadOnlyList<TEvent> events = [.. database.ReadEventLog()
-            .Where(row => row.AggregateType == kind.AggregateType && row.AggregateId == aggregateId)
-            .Select(row => kind.Codec.Deserialize(row.Payload))];
+        IReadOnlyList<TEvent> events = [.. database.ReadStream(kind.AggregateType, aggregateId).Select(row => kind.Codec.Deserialize(row.Payload))];
         return Task.FromResult(events);
     }
 
