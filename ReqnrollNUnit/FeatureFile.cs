@@ -5,7 +5,9 @@ using Gherkin.CucumberMessages;
 using Gherkin.CucumberMessages.Pickles;
 using Io.Cucumber.Messages.Types;
 using Reqnroll;
+using Reqnroll.Configuration;
 using Reqnroll.Formatters.RuntimeSupport;
+using Reqnroll.Parser;
 
 namespace TradingBot.Acceptance.ReqnrollNUnit;
 
@@ -53,14 +55,18 @@ public sealed partial class FeatureFile : IFeatureLevelCucumberMessages
     public IReadOnlyList<Pickle> Pickles { get; }
 
     /// <summary>Reads a feature file; <paramref name="relativePath"/> is how reports and errors name it.</summary>
+    /// <param name="featureLanguage">
+    /// The language of a file without a <c># language:</c> line: <c>language.feature</c> of <c>reqnroll.json</c>
+    /// (<see cref="ConfiguredFeatureLanguage"/>), as Reqnroll's generator reads it. It becomes the feature's culture.
+    /// </param>
     /// <exception cref="FeatureParseException">The text is not valid Gherkin.</exception>
-    public static FeatureFile Parse(string relativePath, string text)
+    public static FeatureFile Parse(string relativePath, string text, string featureLanguage = ConfigDefaults.FeatureLanguage)
     {
         var uri = relativePath.Replace('\\', '/');
         Gherkin.Ast.GherkinDocument ast;
         try
         {
-            ast = new Parser().Parse(new StringReader(text));
+            ast = new Parser().Parse(new TokenScanner(new StringReader(text)), new TokenMatcher(new ReqnrollGherkinDialectProvider(featureLanguage)));
         }
         catch (ParserException exception)
         {
@@ -75,6 +81,10 @@ public sealed partial class FeatureFile : IFeatureLevelCucumberMessages
         var pickles = new PickleCompiler(ids).Compile(document);
         return new FeatureFile(new Source(uri, text, SourceMediaType.TEXT_X_CUCUMBER_GHERKIN_PLAIN), document, pickles);
     }
+
+    /// <summary>The feature language that Reqnroll's configuration (<c>reqnroll.json</c>, or its default) sets.</summary>
+    public static string ConfiguredFeatureLanguage() =>
+        new ConfigurationLoader(new ReqnrollJsonLocator()).Load(ConfigurationLoader.GetDefault()).FeatureLanguage.Name;
 
     private static string Describe(string uri, ParserException exception)
     {

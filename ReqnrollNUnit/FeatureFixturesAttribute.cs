@@ -24,19 +24,21 @@ public sealed class FeatureFixturesAttribute(string featureFolder) : Attribute, 
         var folder = Path.Combine(outputFolder, FeatureFolder);
         if (!Directory.Exists(folder))
             yield break;
+        var featureLanguage = FeatureFile.ConfiguredFeatureLanguage();
         var fixtureNamespace = $"{typeof(TestRunHooks).Namespace}.{FeatureFolder.Replace('/', '.').Replace('\\', '.')}";
         foreach (var path in Directory.EnumerateFiles(folder, "*.feature", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
             var relativePath = Path.GetRelativePath(outputFolder, path).Replace('\\', '/');
-            yield return BuildFixture(typeInfo, filter, fixtureNamespace, relativePath, File.ReadAllText(path));
+            yield return BuildFixture(typeInfo, filter, fixtureNamespace, relativePath, File.ReadAllText(path), featureLanguage);
         }
     }
 
-    private static TestSuite BuildFixture(ITypeInfo typeInfo, IPreFilter filter, string fixtureNamespace, string relativePath, string text)
+    private static TestSuite BuildFixture(
+        ITypeInfo typeInfo, IPreFilter filter, string fixtureNamespace, string relativePath, string text, string featureLanguage)
     {
         try
         {
-            var feature = FeatureFile.Parse(relativePath, text);
+            var feature = FeatureFile.Parse(relativePath, text, featureLanguage);
             var fixture = NewFixture(typeInfo, filter, fixtureNamespace, feature.FixtureName, feature, null);
             foreach (var category in feature.Info.Tags)
                 fixture.Properties.Add(PropertyNames.Category, category);

@@ -77,4 +77,22 @@ public sealed class FeatureFileTests
             FeatureFile.Parse("Features/broken.feature", "Feature: Broken\n  Scenario: one\n    Given a step\n  Examples without colon\n"));
         error.Message.ShouldStartWith("Features/broken.feature:4:3: expected:");
     }
+
+    // Reqnroll's binding culture falls back to the feature's; a neutral one made it rebuild a Gherkin dialect per step.
+    [Test]
+    public void A_feature_without_a_language_line_takes_the_configured_language_as_a_specific_culture()
+    {
+        var feature = FeatureFile.Parse("Features/plain.feature", "Feature: Plain\n  Scenario: one\n    Given a step\n", "en-US");
+        feature.Info.Language.Name.ShouldBe("en-US", "culture of a feature without a language line");
+        feature.GherkinDocument.Feature.Language.ShouldBe("en-US", "language in the report");
+    }
+
+    [Test]
+    public void A_language_line_overrides_the_configured_language()
+    {
+        var feature = FeatureFile.Parse(
+            "Features/german.feature", "# language: de\nFunktionalität: Deutsch\n  Szenario: eins\n    Angenommen ein Schritt\n", "en-US");
+        feature.Info.Language.Name.ShouldBe("de", "culture of a German feature");
+        feature.Scenarios[0].Steps[0].Text.ShouldBe("ein Schritt", "German step text");
+    }
 }
