@@ -23,9 +23,7 @@ public sealed class UnitOfWork : IDisposable
     private readonly bool turn;
     private readonly bool current;
     private readonly long epoch;
-    private readonly Dictionary<(string Type, string Id), object> seen = [];
-    private readonly Dictionary<string, NumericIdWatermark> numericIds = new(StringComparer.Ordinal);
-    private readonly List<Action> onCommit = [];
+    private readonly UnitBookkeeping book = new();
     private bool finished;
 
     /// <param name="current">
@@ -55,18 +53,18 @@ public sealed class UnitOfWork : IDisposable
     public LoadedAggregate<TState> Load<TState, TEvent>(IAggregate<TState, TEvent> aggregate, string aggregateId)
         where TState : class
     {
-        if (seen.TryGetValue((aggregate.AggregateType, aggregateId), out var known) && known is LoadedAggregate<TState> loadedHere)
+        if (book.TryGetSeen((aggregate.AggregateType, aggregateId), out var known) && known is LoadedAggregate<TState> loadedHere)
             return loadedHere; // a transaction sees no one else's appends, and its own are in seen already
         var cached = database.Cache.Find<TState>(aggregate.AggregateType, aggregateId);
         if (cached is not null && current)
         {
-            seen[(aggregate.AggregateType, aggregateId)] = cached;
+            book.SetSeen((aggregate.AggregateType, aggregateId), cached);
             return cached;
         }
 
         var empty = new LoadedAggregate<TState>(aggregate.AggregateType, aggregateId, new Lifecycle<TState>.Uninitialized(), 0);
         var loaded = (cached is null ? null : Replay(aggregate, cached)) ?? Replay(aggregate, empty)!;
-        seen[(aggregate.AggregateType, aggregateId)] = loaded;
+        book.SetSeen((aggregate.AggregateType, aggregateId), loaded);
         database.Cache.Keep(loaded, epoch); // read from the store, not appended here: committed
         return loaded;
     }
@@ -92,7 +90,7 @@ public sealed class UnitOfWork : IDisposable
             }
             catch (ConcurrencyConflictException) when (attempt == 1)
             {
-                seen.Remove((aggregate.AggregateType, aggregateId));
+                book.ForgetSeen((aggregate.AggregateType, aggregateId));
                 loaded = Load(aggregate, aggregateId);
             }
         }
@@ -115,10 +113,10 @@ public sealed class UnitOfWork : IDisposable
         var appended = current with { Lifecycle = lifecycle, Version = current.Version + events.Count };
         if (aggregate.ViewTable is { } view && lifecycle is Lifecycle<TState>.Live live)
             UpsertView(aggregate, view, appended.AggregateId, appended.Version, live.State);
-        seen[(appended.AggregateType, appended.AggregateId)] = appended;
+        book.SetSeen((appended.AggregateType, appended.AggregateId), appended);
         if (current.Version == 0)
             NoteCreated(appended.AggregateType, appended.AggregateId);
-        onCommit.Add(() => database.Cache.Keep(appended, epoch));
+        book.OnCommit(() => database.Cache.Keep(appended, epoch));
         return appended;
     }
 
@@ -154,12 +152,12 @@ public sealed class UnitOfWork : IDisposable
     /// </summary>
     public long NextNumericId(string aggregateType)
     {
-        if (!numericIds.TryGetValue(aggregateType, out var known))
+        if (!book.TryGetNumericId(aggregateType, out var known))
         {
             var cached = write ? database.Cache.FindNumericId(aggregateType) : null;
             known = cached is not null && current ? cached : ScanNumericIds(aggregateType, cached ?? new NumericIdWatermark(0, 0));
-            numericIds[aggregateType] = known;
-            onCommit.Add(() => database.Cache.Keep(aggregateType, numericIds[aggregateType], epoch));
+            book.SetNumericId(aggregateType, known);
+            book.OnCommit(() => database.Cache.Keep(aggregateType, book.NumericId(aggregateType), epoch));
         }
 
         return known.MaxId + 1;
@@ -171,8 +169,20 @@ public sealed class UnitOfWork : IDisposable
         finished = true;
         if (write)
             database.Committed();
-        foreach (var publish in onCommit)
-            publish();
+        book.Publish();
+    }
+
+    /// <summary>
+    /// Starts one item of a unit that several items share: dispose the result without
+    /// <see cref="UnitSavepoint.Complete"/> and only this item's writes are undone, in the store and in
+    /// what the unit remembers.
+    /// </summary>
+    public UnitSavepoint Savepoint()
+    {
+        ObjectDisposedException.ThrowIf(finished, this);
+        using (var begin = Statement("SAVEPOINT item"))
+            begin.Execute();
+        return new UnitSavepoint(this, book.BeginSavepoint());
     }
 
     public void Dispose()
@@ -192,6 +202,31 @@ public sealed class UnitOfWork : IDisposable
 
     internal PreparedStatement Statement(string sql) => connection.Statement(sql);
 
+    internal void ReleaseSavepoint(UnitBookkeeping.Mark mark)
+    {
+        using (var release = Statement("RELEASE item"))
+            release.Execute();
+        book.EndSavepoint(mark, keep: true);
+    }
+
+    // SQLite may have ended the whole transaction itself (after some errors): then there is nothing to roll back to.
+    internal void RollBackSavepoint(UnitBookkeeping.Mark mark)
+    {
+        try
+        {
+            if (!connection.InTransaction)
+                return;
+            using (var rollback = Statement("ROLLBACK TO item"))
+                rollback.Execute();
+            using var release = Statement("RELEASE item");
+            release.Execute();
+        }
+        finally
+        {
+            book.EndSavepoint(mark, keep: false);
+        }
+    }
+
     private NumericIdWatermark ScanNumericIds(string aggregateType, NumericIdWatermark known)
     {
         long latest;
@@ -207,18 +242,15 @@ public sealed class UnitOfWork : IDisposable
     {
         if (!write || !long.TryParse(aggregateId, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
             return;
-        if (!numericIds.TryGetValue(aggregateType, out var known))
+        if (!book.TryGetNumericId(aggregateType, out var known))
         {
             if (database.Cache.FindNumericId(aggregateType) is not { } cached)
                 return; // no watermark yet: the first allocation scans
             known = cached;
-            onCommit.Add(() => database.Cache.Keep(aggregateType, numericIds[aggregateType], epoch));
+            book.OnCommit(() => database.Cache.Keep(aggregateType, book.NumericId(aggregateType), epoch));
         }
 
-        if (id > known.MaxId)
-            numericIds[aggregateType] = known with { MaxId = id };
-        else
-            numericIds[aggregateType] = known;
+        book.SetNumericId(aggregateType, id > known.MaxId ? known with { MaxId = id } : known);
     }
 
     // From a known version on: its own row must be there (else null: this snapshot is older), then every later event.
