@@ -9,6 +9,7 @@ internal sealed class UnitBookkeeping
 {
     private readonly Dictionary<(string Type, string Id), object> seen = [];
     private readonly Dictionary<string, NumericIdWatermark> numericIds = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string View, string Id), Action> pendingViews = [];
     private readonly List<Action> onCommit = [];
     private readonly List<Action> undo = [];
     private int savepoints;
@@ -36,6 +37,29 @@ internal sealed class UnitBookkeeping
     {
         Remember(numericIds, aggregateType);
         numericIds[aggregateType] = watermark;
+    }
+
+    /// <summary>Replaces the write of a view row still to be done (the aggregate's newest state wins).</summary>
+    public void SetPendingView((string View, string Id) key, Action write)
+    {
+        Remember(pendingViews, key);
+        pendingViews[key] = write;
+    }
+
+    /// <summary>The view writes still to be done, now taken out (journaled: a rolled-back item gets its earlier ones back).</summary>
+    public List<Action> TakePendingViews()
+    {
+        if (pendingViews.Count == 0)
+            return [];
+        var writes = new List<Action>(pendingViews.Count);
+        foreach (var (key, write) in pendingViews)
+        {
+            Remember(pendingViews, key);
+            writes.Add(write);
+        }
+
+        pendingViews.Clear();
+        return writes;
     }
 
     /// <summary>Runs once the unit committed (not if the savepoint it was added in rolls back).</summary>

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -16,6 +17,9 @@ public sealed class UnitOfWork : IDisposable
 
     // The statements for 0…7 events at once, built once (the text is the key of the prepared statement).
     private static readonly string[] InsertSqls = [.. Enumerable.Range(0, 8).Select(BuildInsertSql)];
+
+    // The upsert of each view table, built once instead of on every write.
+    private static readonly ConcurrentDictionary<string, string> UpsertSqls = new(StringComparer.Ordinal);
 
     private readonly SqliteDatabase database;
     private readonly StoreConnection connection;
@@ -63,6 +67,8 @@ public sealed class UnitOfWork : IDisposable
         }
 
         var empty = new LoadedAggregate<TState>(aggregate.AggregateType, aggregateId, new Lifecycle<TState>.Uninitialized(), 0);
+        if (cached is null && IsUnallocated(aggregate.AggregateType, aggregateId))
+            return empty; // an id above this transaction's watermark: nothing to read
         var loaded = (cached is null ? null : Replay(aggregate, cached)) ?? Replay(aggregate, empty)!;
         book.SetSeen((aggregate.AggregateType, aggregateId), loaded);
         database.Cache.Keep(loaded, epoch); // read from the store, not appended here: committed
@@ -112,7 +118,7 @@ public sealed class UnitOfWork : IDisposable
         InsertEvents(aggregate, current, events);
         var appended = current with { Lifecycle = lifecycle, Version = current.Version + events.Count };
         if (aggregate.ViewTable is { } view && lifecycle is Lifecycle<TState>.Live live)
-            UpsertView(aggregate, view, appended.AggregateId, appended.Version, live.State);
+            book.SetPendingView((view, appended.AggregateId), () => UpsertView(aggregate, view, appended.AggregateId, appended.Version, live.State));
         book.SetSeen((appended.AggregateType, appended.AggregateId), appended);
         if (current.Version == 0)
             NoteCreated(appended.AggregateType, appended.AggregateId);
@@ -136,6 +142,7 @@ public sealed class UnitOfWork : IDisposable
     {
         if (!viewTable.EndsWith("_view", StringComparison.Ordinal) || !viewTable.All(character => char.IsAsciiLetterLower(character) || character == '_'))
             throw new ArgumentException($"'{viewTable}' is not a view table.", nameof(viewTable));
+        WriteViews();
         using var select = Statement($"SELECT view_id FROM {viewTable} WHERE {condition} ORDER BY {orderBy}");
         var ids = new List<string>();
         while (select.Step())
@@ -165,6 +172,7 @@ public sealed class UnitOfWork : IDisposable
 
     public void Commit()
     {
+        WriteViews();
         connection.Commit();
         finished = true;
         if (write)
@@ -201,6 +209,19 @@ public sealed class UnitOfWork : IDisposable
     }
 
     internal PreparedStatement Statement(string sql) => connection.Statement(sql);
+
+    // A view row is written once per unit with the aggregate's last state (an aggregate may change several
+    // times in one unit), before anything reads views and before the commit.
+    private void WriteViews()
+    {
+        foreach (var write in book.TakePendingViews())
+            write();
+    }
+
+    // Inside a write unit that allocated ids of this type, an id above the watermark was never created.
+    private bool IsUnallocated(string aggregateType, string aggregateId) =>
+        write && book.TryGetNumericId(aggregateType, out var known)
+        && long.TryParse(aggregateId, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > known.MaxId;
 
     internal void ReleaseSavepoint(UnitBookkeeping.Mark mark)
     {
@@ -308,7 +329,8 @@ public sealed class UnitOfWork : IDisposable
     private void UpsertView<TState, TEvent>(IAggregate<TState, TEvent> aggregate, string view, string id, long version, TState state)
         where TState : class
     {
-        using var upsert = Statement($"INSERT INTO {view} (view_id, version, payload) VALUES (?1, ?2, ?3) ON CONFLICT (view_id) DO UPDATE SET version = excluded.version, payload = excluded.payload");
+        using var upsert = Statement(UpsertSqls.GetOrAdd(view, static table =>
+            $"INSERT INTO {table} (view_id, version, payload) VALUES (?1, ?2, ?3) ON CONFLICT (view_id) DO UPDATE SET version = excluded.version, payload = excluded.payload"));
         upsert.Bind(1, id).Bind(2, version).Bind(3, WriteTagged("Live", aggregate, state, static (writer, aggregate, state) => aggregate.WriteView(writer, state)));
         upsert.Execute();
     }

@@ -80,6 +80,7 @@ public sealed class SavepointTests
         using var next = database.BeginWrite();
         next.Load(Orders, "1").Version.ShouldBe(1, "the cached order's version");
         database.ReadEventLog().Count.ShouldBe(2, "events: the trade and the placement");
+        MigrationTests.Query(database.ConnectionString, "SELECT version || ' ' || status FROM offchain_order_view").ShouldBe(["1 Pending"], "the order's view row");
     }
 
     // One item's writes: a trade, a new order, a queue row and a lease.
