@@ -1,6 +1,4 @@
-using System.Collections.Concurrent;
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 
@@ -14,12 +12,6 @@ public sealed class UnitOfWork : IDisposable
 {
     private const int SqliteConstraint = 19;
     private const int SqliteConstraintPrimaryKey = 1555;
-
-    // The statements for 0…7 events at once, built once (the text is the key of the prepared statement).
-    private static readonly string[] InsertSqls = [.. Enumerable.Range(0, 8).Select(BuildInsertSql)];
-
-    // The upsert of each view table, built once instead of on every write.
-    private static readonly ConcurrentDictionary<string, string> UpsertSqls = new(StringComparer.Ordinal);
 
     private readonly SqliteDatabase database;
     private readonly StoreConnection connection;
@@ -286,7 +278,7 @@ public sealed class UnitOfWork : IDisposable
         while (select.Step())
         {
             version = select.Int64(0);
-            lifecycle = lifecycle.Apply(aggregate, ReadEvent(aggregate, select.Text(1), select.Text(2)));
+            lifecycle = lifecycle.Apply(aggregate, EventRowSql.ReadEvent(aggregate, select.Text(1), select.Text(2)));
         }
 
         return start with { Lifecycle = lifecycle, Version = version };
@@ -295,7 +287,7 @@ public sealed class UnitOfWork : IDisposable
     private void InsertEvents<TState, TEvent>(IAggregate<TState, TEvent> aggregate, LoadedAggregate<TState> current, IReadOnlyList<TEvent> events)
         where TState : class
     {
-        using var insert = Statement(InsertSql(events.Count));
+        using var insert = Statement(EventRowSql.InsertEvents(events.Count));
         insert.Bind(1, aggregate.AggregateType).Bind(2, current.AggregateId);
         for (var index = 0; index < events.Count; index++)
         {
@@ -315,22 +307,10 @@ public sealed class UnitOfWork : IDisposable
         }
     }
 
-    private static string InsertSql(int count) => count < InsertSqls.Length ? InsertSqls[count] : BuildInsertSql(count);
-
-    // One multi-row statement, so a conflict on any row leaves none of them behind.
-    private static string BuildInsertSql(int count)
-    {
-        var sql = new StringBuilder("INSERT INTO events (aggregate_type, aggregate_id, sequence, event_type, event_version, payload, metadata) VALUES ");
-        for (var index = 0; index < count; index++)
-            sql.Append(CultureInfo.InvariantCulture, $"{(index == 0 ? "" : ", ")}(?1, ?2, ?{3 + (3 * index)}, ?{4 + (3 * index)}, '1.0', ?{5 + (3 * index)}, '{{}}')");
-        return sql.ToString();
-    }
-
     private void UpsertView<TState, TEvent>(IAggregate<TState, TEvent> aggregate, string view, string id, long version, TState state)
         where TState : class
     {
-        using var upsert = Statement(UpsertSqls.GetOrAdd(view, static table =>
-            $"INSERT INTO {table} (view_id, version, payload) VALUES (?1, ?2, ?3) ON CONFLICT (view_id) DO UPDATE SET version = excluded.version, payload = excluded.payload"));
+        using var upsert = Statement(EventRowSql.UpsertView(view));
         upsert.Bind(1, id).Bind(2, version).Bind(3, WriteTagged("Live", aggregate, state, static (writer, aggregate, state) => aggregate.WriteView(writer, state)));
         upsert.Execute();
     }
@@ -347,15 +327,5 @@ public sealed class UnitOfWork : IDisposable
         json.WriteEndObject();
         json.Flush();
         return buffer.WrittenSpan;
-    }
-
-    private static TEvent ReadEvent<TState, TEvent>(IAggregate<TState, TEvent> aggregate, string eventType, string payload)
-        where TState : class
-    {
-        using var document = JsonDocument.Parse(payload);
-        var tagged = document.RootElement.EnumerateObject().SingleOrDefault();
-        if (tagged.Value.ValueKind == JsonValueKind.Undefined || eventType != $"{aggregate.AggregateType}Event::{tagged.Name}")
-            throw new JsonException($"Event {eventType} has a payload tagged '{tagged.Name}': {payload}");
-        return aggregate.ReadEvent(tagged.Name, tagged.Value);
     }
 }
