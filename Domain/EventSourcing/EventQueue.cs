@@ -35,19 +35,26 @@ public sealed class EventQueue
     /// The first unprocessed row in chain order that <paramref name="take"/> accepts, among the first
     /// <paramref name="limit"/>; rows are read one by one, only as far as needed.
     /// </summary>
-    public QueuedEvent? PeekNext(Func<QueuedEvent, bool> take, int limit)
+    public QueuedEvent? PeekNext(Func<QueuedEvent, bool> take, int limit) => PeekNext(take, limit, 1) is [var row] ? row : null;
+
+    /// <summary>
+    /// The first <paramref name="count"/> unprocessed rows in chain order that <paramref name="take"/> accepts,
+    /// among the first <paramref name="limit"/>; rows are read one by one, only as far as needed.
+    /// </summary>
+    public IReadOnlyList<QueuedEvent> PeekNext(Func<QueuedEvent, bool> take, int limit, int count)
     {
         ArgumentNullException.ThrowIfNull(take);
         using var select = unit.Statement($"SELECT {Columns} FROM event_queue WHERE processed = 0 ORDER BY block_number, log_index LIMIT ?1");
         select.Bind(1, limit);
-        while (select.Step())
+        var taken = new List<QueuedEvent>(Math.Min(count, limit));
+        while (taken.Count < count && select.Step())
         {
             var row = ReadRow(select);
             if (take(row))
-                return row;
+                taken.Add(row);
         }
 
-        return null;
+        return taken;
     }
 
     public void MarkProcessed(long id, DateTimeOffset now) => Finish(id, now, error: null);

@@ -57,10 +57,13 @@ internal sealed class StoreConnection(SqliteConnection connection, bool isWriter
         commit.Execute();
     }
 
+    /// <summary>A transaction is open (SQLite ends it by itself after some errors).</summary>
+    public bool InTransaction => raw.sqlite3_get_autocommit(Connection.Handle) == 0;
+
     /// <summary>Rolls back, unless SQLite already did (it ends the transaction itself after some errors).</summary>
     public void Rollback()
     {
-        if (raw.sqlite3_get_autocommit(Connection.Handle) != 0)
+        if (!InTransaction)
             return;
         using var rollback = Statement("ROLLBACK");
         rollback.Execute();

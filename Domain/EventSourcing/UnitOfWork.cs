@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 
@@ -14,18 +13,13 @@ public sealed class UnitOfWork : IDisposable
     private const int SqliteConstraint = 19;
     private const int SqliteConstraintPrimaryKey = 1555;
 
-    // The statements for 0…7 events at once, built once (the text is the key of the prepared statement).
-    private static readonly string[] InsertSqls = [.. Enumerable.Range(0, 8).Select(BuildInsertSql)];
-
     private readonly SqliteDatabase database;
     private readonly StoreConnection connection;
     private readonly bool write;
     private readonly bool turn;
     private readonly bool current;
     private readonly long epoch;
-    private readonly Dictionary<(string Type, string Id), object> seen = [];
-    private readonly Dictionary<string, NumericIdWatermark> numericIds = new(StringComparer.Ordinal);
-    private readonly List<Action> onCommit = [];
+    private readonly UnitBookkeeping book = new();
     private bool finished;
 
     /// <param name="current">
@@ -55,18 +49,20 @@ public sealed class UnitOfWork : IDisposable
     public LoadedAggregate<TState> Load<TState, TEvent>(IAggregate<TState, TEvent> aggregate, string aggregateId)
         where TState : class
     {
-        if (seen.TryGetValue((aggregate.AggregateType, aggregateId), out var known) && known is LoadedAggregate<TState> loadedHere)
+        if (book.TryGetSeen((aggregate.AggregateType, aggregateId), out var known) && known is LoadedAggregate<TState> loadedHere)
             return loadedHere; // a transaction sees no one else's appends, and its own are in seen already
         var cached = database.Cache.Find<TState>(aggregate.AggregateType, aggregateId);
         if (cached is not null && current)
         {
-            seen[(aggregate.AggregateType, aggregateId)] = cached;
+            book.SetSeen((aggregate.AggregateType, aggregateId), cached);
             return cached;
         }
 
         var empty = new LoadedAggregate<TState>(aggregate.AggregateType, aggregateId, new Lifecycle<TState>.Uninitialized(), 0);
+        if (cached is null && IsUnallocated(aggregate.AggregateType, aggregateId))
+            return empty; // an id above this transaction's watermark: nothing to read
         var loaded = (cached is null ? null : Replay(aggregate, cached)) ?? Replay(aggregate, empty)!;
-        seen[(aggregate.AggregateType, aggregateId)] = loaded;
+        book.SetSeen((aggregate.AggregateType, aggregateId), loaded);
         database.Cache.Keep(loaded, epoch); // read from the store, not appended here: committed
         return loaded;
     }
@@ -92,7 +88,7 @@ public sealed class UnitOfWork : IDisposable
             }
             catch (ConcurrencyConflictException) when (attempt == 1)
             {
-                seen.Remove((aggregate.AggregateType, aggregateId));
+                book.ForgetSeen((aggregate.AggregateType, aggregateId));
                 loaded = Load(aggregate, aggregateId);
             }
         }
@@ -114,11 +110,11 @@ public sealed class UnitOfWork : IDisposable
         InsertEvents(aggregate, current, events);
         var appended = current with { Lifecycle = lifecycle, Version = current.Version + events.Count };
         if (aggregate.ViewTable is { } view && lifecycle is Lifecycle<TState>.Live live)
-            UpsertView(aggregate, view, appended.AggregateId, appended.Version, live.State);
-        seen[(appended.AggregateType, appended.AggregateId)] = appended;
+            book.SetPendingView((view, appended.AggregateId), () => UpsertView(aggregate, view, appended.AggregateId, appended.Version, live.State));
+        book.SetSeen((appended.AggregateType, appended.AggregateId), appended);
         if (current.Version == 0)
             NoteCreated(appended.AggregateType, appended.AggregateId);
-        onCommit.Add(() => database.Cache.Keep(appended, epoch));
+        book.OnCommit(() => database.Cache.Keep(appended, epoch));
         return appended;
     }
 
@@ -138,6 +134,7 @@ public sealed class UnitOfWork : IDisposable
     {
         if (!viewTable.EndsWith("_view", StringComparison.Ordinal) || !viewTable.All(character => char.IsAsciiLetterLower(character) || character == '_'))
             throw new ArgumentException($"'{viewTable}' is not a view table.", nameof(viewTable));
+        WriteViews();
         using var select = Statement($"SELECT view_id FROM {viewTable} WHERE {condition} ORDER BY {orderBy}");
         var ids = new List<string>();
         while (select.Step())
@@ -154,12 +151,12 @@ public sealed class UnitOfWork : IDisposable
     /// </summary>
     public long NextNumericId(string aggregateType)
     {
-        if (!numericIds.TryGetValue(aggregateType, out var known))
+        if (!book.TryGetNumericId(aggregateType, out var known))
         {
             var cached = write ? database.Cache.FindNumericId(aggregateType) : null;
             known = cached is not null && current ? cached : ScanNumericIds(aggregateType, cached ?? new NumericIdWatermark(0, 0));
-            numericIds[aggregateType] = known;
-            onCommit.Add(() => database.Cache.Keep(aggregateType, numericIds[aggregateType], epoch));
+            book.SetNumericId(aggregateType, known);
+            book.OnCommit(() => database.Cache.Keep(aggregateType, book.NumericId(aggregateType), epoch));
         }
 
         return known.MaxId + 1;
@@ -167,12 +164,25 @@ public sealed class UnitOfWork : IDisposable
 
     public void Commit()
     {
+        WriteViews();
         connection.Commit();
         finished = true;
         if (write)
             database.Committed();
-        foreach (var publish in onCommit)
-            publish();
+        book.Publish();
+    }
+
+    /// <summary>
+    /// Starts one item of a unit that several items share: dispose the result without
+    /// <see cref="UnitSavepoint.Complete"/> and only this item's writes are undone, in the store and in
+    /// what the unit remembers.
+    /// </summary>
+    public UnitSavepoint Savepoint()
+    {
+        ObjectDisposedException.ThrowIf(finished, this);
+        using (var begin = Statement("SAVEPOINT item"))
+            begin.Execute();
+        return new UnitSavepoint(this, book.BeginSavepoint());
     }
 
     public void Dispose()
@@ -192,6 +202,44 @@ public sealed class UnitOfWork : IDisposable
 
     internal PreparedStatement Statement(string sql) => connection.Statement(sql);
 
+    // A view row is written once per unit with the aggregate's last state (an aggregate may change several
+    // times in one unit), before anything reads views and before the commit.
+    private void WriteViews()
+    {
+        foreach (var write in book.TakePendingViews())
+            write();
+    }
+
+    // Inside a write unit that allocated ids of this type, an id above the watermark was never created.
+    private bool IsUnallocated(string aggregateType, string aggregateId) =>
+        write && book.TryGetNumericId(aggregateType, out var known)
+        && long.TryParse(aggregateId, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > known.MaxId;
+
+    internal void ReleaseSavepoint(UnitBookkeeping.Mark mark)
+    {
+        using (var release = Statement("RELEASE item"))
+            release.Execute();
+        book.EndSavepoint(mark, keep: true);
+    }
+
+    // SQLite may have ended the whole transaction itself (after some errors): then there is nothing to roll back to.
+    internal void RollBackSavepoint(UnitBookkeeping.Mark mark)
+    {
+        try
+        {
+            if (!connection.InTransaction)
+                return;
+            using (var rollback = Statement("ROLLBACK TO item"))
+                rollback.Execute();
+            using var release = Statement("RELEASE item");
+            release.Execute();
+        }
+        finally
+        {
+            book.EndSavepoint(mark, keep: false);
+        }
+    }
+
     private NumericIdWatermark ScanNumericIds(string aggregateType, NumericIdWatermark known)
     {
         long latest;
@@ -207,18 +255,15 @@ public sealed class UnitOfWork : IDisposable
     {
         if (!write || !long.TryParse(aggregateId, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
             return;
-        if (!numericIds.TryGetValue(aggregateType, out var known))
+        if (!book.TryGetNumericId(aggregateType, out var known))
         {
             if (database.Cache.FindNumericId(aggregateType) is not { } cached)
                 return; // no watermark yet: the first allocation scans
             known = cached;
-            onCommit.Add(() => database.Cache.Keep(aggregateType, numericIds[aggregateType], epoch));
+            book.OnCommit(() => database.Cache.Keep(aggregateType, book.NumericId(aggregateType), epoch));
         }
 
-        if (id > known.MaxId)
-            numericIds[aggregateType] = known with { MaxId = id };
-        else
-            numericIds[aggregateType] = known;
+        book.SetNumericId(aggregateType, id > known.MaxId ? known with { MaxId = id } : known);
     }
 
     // From a known version on: its own row must be there (else null: this snapshot is older), then every later event.
@@ -233,7 +278,7 @@ public sealed class UnitOfWork : IDisposable
         while (select.Step())
         {
             version = select.Int64(0);
-            lifecycle = lifecycle.Apply(aggregate, ReadEvent(aggregate, select.Text(1), select.Text(2)));
+            lifecycle = lifecycle.Apply(aggregate, EventRowSql.ReadEvent(aggregate, select.Text(1), select.Text(2)));
         }
 
         return start with { Lifecycle = lifecycle, Version = version };
@@ -242,7 +287,7 @@ public sealed class UnitOfWork : IDisposable
     private void InsertEvents<TState, TEvent>(IAggregate<TState, TEvent> aggregate, LoadedAggregate<TState> current, IReadOnlyList<TEvent> events)
         where TState : class
     {
-        using var insert = Statement(InsertSql(events.Count));
+        using var insert = Statement(EventRowSql.InsertEvents(events.Count));
         insert.Bind(1, aggregate.AggregateType).Bind(2, current.AggregateId);
         for (var index = 0; index < events.Count; index++)
         {
@@ -262,21 +307,10 @@ public sealed class UnitOfWork : IDisposable
         }
     }
 
-    private static string InsertSql(int count) => count < InsertSqls.Length ? InsertSqls[count] : BuildInsertSql(count);
-
-    // One multi-row statement, so a conflict on any row leaves none of them behind.
-    private static string BuildInsertSql(int count)
-    {
-        var sql = new StringBuilder("INSERT INTO events (aggregate_type, aggregate_id, sequence, event_type, event_version, payload, metadata) VALUES ");
-        for (var index = 0; index < count; index++)
-            sql.Append(CultureInfo.InvariantCulture, $"{(index == 0 ? "" : ", ")}(?1, ?2, ?{3 + (3 * index)}, ?{4 + (3 * index)}, '1.0', ?{5 + (3 * index)}, '{{}}')");
-        return sql.ToString();
-    }
-
     private void UpsertView<TState, TEvent>(IAggregate<TState, TEvent> aggregate, string view, string id, long version, TState state)
         where TState : class
     {
-        using var upsert = Statement($"INSERT INTO {view} (view_id, version, payload) VALUES (?1, ?2, ?3) ON CONFLICT (view_id) DO UPDATE SET version = excluded.version, payload = excluded.payload");
+        using var upsert = Statement(EventRowSql.UpsertView(view));
         upsert.Bind(1, id).Bind(2, version).Bind(3, WriteTagged("Live", aggregate, state, static (writer, aggregate, state) => aggregate.WriteView(writer, state)));
         upsert.Execute();
     }
@@ -293,15 +327,5 @@ public sealed class UnitOfWork : IDisposable
         json.WriteEndObject();
         json.Flush();
         return buffer.WrittenSpan;
-    }
-
-    private static TEvent ReadEvent<TState, TEvent>(IAggregate<TState, TEvent> aggregate, string eventType, string payload)
-        where TState : class
-    {
-        using var document = JsonDocument.Parse(payload);
-        var tagged = document.RootElement.EnumerateObject().SingleOrDefault();
-        if (tagged.Value.ValueKind == JsonValueKind.Undefined || eventType != $"{aggregate.AggregateType}Event::{tagged.Name}")
-            throw new JsonException($"Event {eventType} has a payload tagged '{tagged.Name}': {payload}");
-        return aggregate.ReadEvent(tagged.Name, tagged.Value);
     }
 }

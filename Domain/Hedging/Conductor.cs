@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using TradingBot.Acceptance.Domain.EventSourcing;
 using TradingBot.Acceptance.Domain.Execution;
 using TradingBot.Acceptance.Domain.Finance;
@@ -55,25 +56,55 @@ public sealed class Conductor
     }
 
     /// <summary>Sends a recorded hedge to the broker and records the answer (§6.3).</summary>
-    public async Task<ExecutionOutcome> ExecutePendingOffchainExecutionAsync(ExecutionId executionId, CancellationToken cancellationToken)
+    public async Task<ExecutionOutcome> ExecutePendingOffchainExecutionAsync(ExecutionId executionId, CancellationToken cancellationToken) =>
+        (await ExecutePendingOffchainExecutionsAsync([executionId], cancellationToken).ConfigureAwait(false))[0];
+
+    /// <summary>
+    /// Sends recorded hedges to the broker, outside any transaction, one after another in the given order
+    /// (scenarios and Retry-After waits stay deterministic), then records every answer in one transaction,
+    /// a savepoint each (§6.3). A broker call that throws: the answers already had are recorded, then it is rethrown.
+    /// </summary>
+    public async Task<IReadOnlyList<ExecutionOutcome>> ExecutePendingOffchainExecutionsAsync(IReadOnlyList<ExecutionId> executionIds, CancellationToken cancellationToken)
     {
-        var order = new OffchainOrderView(database).Load(executionId);
-        if (order is null)
-            return new ExecutionOutcome.NotFound(executionId);
-        if (order is not OffchainOrder.Pending)
-            return new ExecutionOutcome.NotPending(executionId, order.Status);
-        guards.BeginPlacement(executionId);
+        ArgumentNullException.ThrowIfNull(executionIds);
+        var outcomes = new ExecutionOutcome?[executionIds.Count];
+        var pending = PendingOrders(executionIds, outcomes);
+        pending.ForEach(order => guards.BeginPlacement(order.ExecutionId));
         try
         {
-            var terms = order.Terms;
-            var marketOrder = new MarketOrder(settings.BrokerSymbol(terms.Symbol), terms.Shares, terms.Direction, terms.ClientOrderId);
-            var result = await executor.PlaceMarketOrderAsync(marketOrder, cancellationToken).ConfigureAwait(false);
-            return await RecordPlacementAsync(executionId, terms, result, cancellationToken).ConfigureAwait(false);
+            var answers = new List<(Symbol Symbol, Func<UnitOfWork, ExecutionOutcome> Record)>();
+            var slots = new List<int>();
+            ExceptionDispatchInfo? failure = null;
+            foreach (var (index, id, terms) in pending)
+            {
+                try
+                {
+                    var (unrecorded, record) = await PlaceAsync(id, terms, cancellationToken).ConfigureAwait(false);
+                    outcomes[index] = unrecorded;
+                    if (record is not null)
+                    {
+                        answers.Add((terms.Symbol, record));
+                        slots.Add(index);
+                    }
+                }
+                catch (Exception exception)
+                {
+                    failure = ExceptionDispatchInfo.Capture(exception);
+                    break;
+                }
+            }
+
+            var recorded = await recorder.RecordAllAsync(answers, continueAfterFailure: true, cancellationToken).ConfigureAwait(false);
+            failure?.Throw();
+            for (var answer = 0; answer < slots.Count; answer++)
+                outcomes[slots[answer]] = recorded[answer];
         }
         finally
         {
-            guards.EndPlacement(executionId);
+            pending.ForEach(order => guards.EndPlacement(order.ExecutionId));
         }
+
+        return outcomes.Select(outcome => outcome!).ToList();
     }
 
     /// <summary>
@@ -97,10 +128,7 @@ public sealed class Conductor
                 started.Add(execution);
         }
 
-        var outcomes = new List<ExecutionOutcome>();
-        foreach (var execution in started)
-            outcomes.Add(await ExecutePendingOffchainExecutionAsync(execution.ExecutionId, cancellationToken).ConfigureAwait(false));
-        return outcomes;
+        return await ExecutePendingOffchainExecutionsAsync([.. started.Select(execution => execution.ExecutionId)], cancellationToken).ConfigureAwait(false);
     }
 
     // After refused credentials the broker is probed on each checker tick; until an active account
@@ -133,7 +161,13 @@ public sealed class Conductor
 
     internal ExecutionRecorder Recorder => recorder;
 
-    private OffchainExecution? RecordTrade(UnitOfWork unit, OnChainFill fill, bool marketOpen, DateTimeOffset now)
+    internal HedgingGuards Guards => guards;
+
+    /// <summary>Asked before the transaction: a broker call (Alpaca reads its calendar) never holds the write lock.</summary>
+    internal Task<bool> IsMarketOpenAsync(CancellationToken cancellationToken) => executor.IsMarketOpenAsync(cancellationToken);
+
+    /// <summary>§6.2 steps 1–7 inside the caller's unit: the trade, its position and the hedge it triggers, if any.</summary>
+    internal OffchainExecution? RecordTrade(UnitOfWork unit, OnChainFill fill, bool marketOpen, DateTimeOffset now)
     {
         var tradeId = fill.TradeId.ToString();
         if (unit.Load(trades, tradeId).State is not null)
@@ -168,10 +202,19 @@ public sealed class Conductor
         return new OffchainExecution(executionId, symbol, hedge.Shares, hedge.Direction, executor.Kind);
     }
 
-    // The poller must not reconcile an order whose placement is about to start: mark it before it is visible.
     private OffchainExecution? Commit(UnitOfWork unit, OffchainExecution? execution)
     {
-        if (execution is not null)
+        CommitStarted(unit, execution is null ? [] : [execution]);
+        return execution;
+    }
+
+    /// <summary>
+    /// Commits a unit that started these executions. The poller must not reconcile an order whose placement
+    /// is about to start: each is marked before it is visible.
+    /// </summary>
+    internal void CommitStarted(UnitOfWork unit, IReadOnlyList<OffchainExecution> executions)
+    {
+        foreach (var execution in executions)
             guards.BeginPlacement(execution.ExecutionId);
         try
         {
@@ -179,32 +222,53 @@ public sealed class Conductor
         }
         catch
         {
-            if (execution is not null)
+            foreach (var execution in executions)
                 guards.EndPlacement(execution.ExecutionId);
             throw;
         }
-
-        return execution;
     }
 
-    private async Task<ExecutionOutcome> RecordPlacementAsync(ExecutionId id, OrderTerms terms, PlacementResult result, CancellationToken cancellationToken)
+    // The orders among these that are still pending, with their place in the answer; the others' outcomes are set here.
+    private List<(int Index, ExecutionId ExecutionId, OrderTerms Terms)> PendingOrders(IReadOnlyList<ExecutionId> executionIds, ExecutionOutcome?[] outcomes)
     {
+        var pending = new List<(int, ExecutionId, OrderTerms)>();
+        using var read = database.BeginRead();
+        for (var index = 0; index < executionIds.Count; index++)
+        {
+            var id = executionIds[index];
+            var order = read.Load(recorder.Orders, id.ToString()).State;
+            if (order is null)
+                outcomes[index] = new ExecutionOutcome.NotFound(id);
+            else if (order is not OffchainOrder.Pending)
+                outcomes[index] = new ExecutionOutcome.NotPending(id, order.Status);
+            else
+                pending.Add((index, id, order.Terms));
+        }
+
+        return pending;
+    }
+
+    // One broker call (and the lookup an unknown outcome needs): what to record, or the outcome when there is nothing to record.
+    private async Task<(ExecutionOutcome? Unrecorded, Func<UnitOfWork, ExecutionOutcome>? Record)> PlaceAsync(ExecutionId id, OrderTerms terms, CancellationToken cancellationToken)
+    {
+        var marketOrder = new MarketOrder(settings.BrokerSymbol(terms.Symbol), terms.Shares, terms.Direction, terms.ClientOrderId);
+        var result = await executor.PlaceMarketOrderAsync(marketOrder, cancellationToken).ConfigureAwait(false);
         switch (result)
         {
             case PlacementResult.Accepted accepted:
-                return await recorder.RecordSubmissionAsync(id, terms.Symbol, accepted.OrderId, cancellationToken).ConfigureAwait(false);
+                return (null, unit => recorder.RecordSubmission(unit, id, accepted.OrderId));
             case PlacementResult.Rejected rejected:
-                return await recorder.RecordFailureAsync(id, terms.Symbol, rejected.Failure.Reason, cancellationToken).ConfigureAwait(false);
+                return (null, unit => recorder.RecordFailure(unit, id, terms.Symbol, rejected.Failure.Reason));
             case PlacementResult.Unknown unknown:
                 var lookup = await executor.FindByClientOrderIdAsync(terms.ClientOrderId, cancellationToken).ConfigureAwait(false);
                 return lookup switch
                 {
-                    ClientOrderLookup.Found found => await recorder.RecordSubmissionAsync(id, terms.Symbol, found.OrderId, cancellationToken).ConfigureAwait(false),
-                    ClientOrderLookup.NotFound => await recorder.RecordFailureAsync(id, terms.Symbol, unknown.Failure.Reason, cancellationToken).ConfigureAwait(false),
-                    _ => new ExecutionOutcome.Unknown(id, unknown.Failure),
+                    ClientOrderLookup.Found found => (null, unit => recorder.RecordSubmission(unit, id, found.OrderId)),
+                    ClientOrderLookup.NotFound => (null, unit => recorder.RecordFailure(unit, id, terms.Symbol, unknown.Failure.Reason)),
+                    _ => (new ExecutionOutcome.Unknown(id, unknown.Failure), null),
                 };
             default:
-                throw new ArgumentOutOfRangeException(nameof(result), result, "Unknown placement result.");
+                throw new ArgumentOutOfRangeException(nameof(terms), result, "Unknown placement result.");
         }
     }
 

@@ -1,26 +1,40 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.ExceptionServices;
 using TradingBot.Acceptance.Domain.EventSourcing;
+using TradingBot.Acceptance.Domain.Finance;
 using TradingBot.Acceptance.Domain.OnChainTrades;
 
 namespace TradingBot.Acceptance.Domain.Hedging;
 
 /// <summary>
-/// Feeds queued chain events to the conductor one at a time in chain order (§6.1): each fill's
-/// trade, position and queue mark commit together, then its hedge (if any) goes to the broker.
+/// Feeds queued chain events to the conductor in chain order (§6.1), several rows at a time: each row's
+/// trade, position and queue mark are one savepoint of a transaction the batch shares (§6.2), then the
+/// hedges the batch triggered go to the broker and their answers are recorded together (§6.3).
 /// </summary>
 [SuppressMessage("Naming", "CA1711:Identifiers should not have incorrect suffix", Justification = "It processes the event_queue table.")]
 public sealed class EventQueueProcessor(SqliteDatabase database, Conductor conductor, TimeProvider clock)
 {
-    // How far past rows that other workers hold a worker looks for one of its own.
+    /// <summary>Rows one batch takes at most: one commit shared by this many fills.</summary>
+    public const int DefaultBatchSize = 32;
+
+    // How far past rows that other workers hold a worker looks for some of its own.
     private const int PeekAhead = 16;
 
     private readonly QueueClaims claims = new();
 
     /// <summary>Adds a chain event unless its <c>(tx_hash, log_index)</c> was seen; <c>true</c> when added.</summary>
-    public bool Enqueue(ChainEvent chainEvent)
+    public bool Enqueue(ChainEvent chainEvent) => Enqueue([chainEvent])[0];
+
+    /// <summary>
+    /// Adds chain events in one transaction, each unless its <c>(tx_hash, log_index)</c> was seen (before, or
+    /// earlier in the same list); for each, <c>true</c> when it was added.
+    /// </summary>
+    public IReadOnlyList<bool> Enqueue(IReadOnlyList<ChainEvent> chainEvents)
     {
+        ArgumentNullException.ThrowIfNull(chainEvents);
         using var unit = database.BeginWrite();
-        var added = unit.EventQueue.Enqueue(chainEvent, clock.GetUtcNow());
+        var now = clock.GetUtcNow();
+        var added = chainEvents.Select(chainEvent => unit.EventQueue.Enqueue(chainEvent, now)).ToList();
         unit.Commit();
         return added;
     }
@@ -29,34 +43,37 @@ public sealed class EventQueueProcessor(SqliteDatabase database, Conductor condu
     /// Processes the first unprocessed row (by block, then log index) that no other caller of this
     /// processor is working on and whose symbol none is working on; <see cref="QueueStep.Idle"/> when there is none.
     /// </summary>
-    public async Task<QueueStep> ProcessNextAsync(CancellationToken cancellationToken)
-    {
-        if (ClaimNext() is not { } claimed)
-            return new QueueStep.Idle();
-        var (row, fill) = claimed;
-        switch (fill)
-        {
-            case FillValidation.Valid valid:
-                OffchainExecution? execution;
-                try
-                {
-                    execution = await conductor.ProcessTradeAsync(valid.Fill, row.Id, cancellationToken).ConfigureAwait(false);
-                }
-                finally
-                {
-                    claims.Release(row, fill); // the row is processed (or untouched): the symbol's next fill may go
-                }
+    public async Task<QueueStep> ProcessNextAsync(CancellationToken cancellationToken) =>
+        (await ProcessBatchAsync(1, cancellationToken).ConfigureAwait(false)) is [var step] ? step : new QueueStep.Idle();
 
-                var outcome = execution is null
-                    ? null
-                    : await conductor.ExecutePendingOffchainExecutionAsync(execution.ExecutionId, cancellationToken).ConfigureAwait(false);
-                return new QueueStep.Processed(row.Id, valid.Fill.TradeId, execution, outcome);
-            case FillValidation.Invalid invalid:
-                DeadLetter(row, invalid);
-                return new QueueStep.DeadLettered(row.Id, invalid.Error);
-            default:
-                throw new InvalidOperationException("Unknown fill validation.");
+    /// <summary>
+    /// Processes up to <paramref name="maxRows"/> rows, the first in chain order that no other caller holds,
+    /// of distinct symbols: every row's trade in a savepoint of one transaction, then the hedges they
+    /// triggered sent to the broker. A row that throws leaves nothing of itself and stays unprocessed, the rows
+    /// before it commit (and their hedges are sent), and the exception is rethrown. Empty when there is no row.
+    /// </summary>
+    public async Task<IReadOnlyList<QueueStep>> ProcessBatchAsync(int maxRows, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxRows);
+        var batch = ClaimBatch(maxRows);
+        if (batch.Count == 0)
+            return [];
+        (List<(QueuedEvent Row, FillValidation Fill, OffchainExecution? Execution)> Done, ExceptionDispatchInfo? Failure) recorded;
+        try
+        {
+            recorded = await RecordAsync(batch, cancellationToken).ConfigureAwait(false);
         }
+        finally
+        {
+            foreach (var (row, fill) in batch)
+                claims.Release(row, fill); // processed (or untouched): the symbol's next fill may go
+        }
+
+        var started = recorded.Done.Select(done => done.Execution).OfType<OffchainExecution>().ToList();
+        var outcomes = await conductor.ExecutePendingOffchainExecutionsAsync([.. started.Select(execution => execution.ExecutionId)], cancellationToken).ConfigureAwait(false);
+        recorded.Failure?.Throw();
+        var placed = started.Zip(outcomes).ToDictionary(pair => pair.First.ExecutionId, pair => pair.Second);
+        return recorded.Done.Select(done => Step(done.Row, done.Fill, done.Execution, placed)).ToList();
     }
 
     /// <summary>Processes rows until none is left; returns every step taken.</summary>
@@ -65,10 +82,10 @@ public sealed class EventQueueProcessor(SqliteDatabase database, Conductor condu
         var steps = new List<QueueStep>();
         while (true)
         {
-            var step = await ProcessNextAsync(cancellationToken).ConfigureAwait(false);
-            if (step is QueueStep.Idle)
+            var batch = await ProcessBatchAsync(DefaultBatchSize, cancellationToken).ConfigureAwait(false);
+            if (batch.Count == 0)
                 return steps;
-            steps.Add(step);
+            steps.AddRange(batch);
         }
     }
 
@@ -86,31 +103,84 @@ public sealed class EventQueueProcessor(SqliteDatabase database, Conductor condu
         return unit.EventQueue.LastProcessedBlock() is { } last ? last + 1 : deploymentBlock;
     }
 
-    // The first row this caller may take, claimed, with its fill; null when every pending row is someone else's.
-    private (QueuedEvent Row, FillValidation Fill)? ClaimNext()
+    // The first rows this caller may take, claimed, with their fills; empty when every pending row is someone else's.
+    private List<(QueuedEvent Row, FillValidation Fill)> ClaimBatch(int maxRows)
     {
-        FillValidation? fill = null;
-        using var read = database.BeginRead();
-        var next = read.EventQueue.PeekNext(row =>
-        {
-            var claimed = claims.TryClaim(row, out var parsed);
-            fill = parsed;
-            return claimed;
-        }, PeekAhead);
-        return next is not null && fill is not null ? (next, fill) : null;
-    }
-
-    private void DeadLetter(QueuedEvent row, FillValidation.Invalid invalid)
-    {
+        var batch = new List<(QueuedEvent Row, FillValidation Fill)>();
         try
         {
-            using var unit = database.BeginWrite();
-            unit.EventQueue.DeadLetter(row.Id, invalid.Error.ToString(), clock.GetUtcNow());
-            unit.Commit();
+            using var read = database.BeginRead();
+            read.EventQueue.PeekNext(row =>
+            {
+                if (!claims.TryClaim(row, out var fill))
+                    return false;
+                batch.Add((row, fill));
+                return true;
+            }, maxRows + PeekAhead, maxRows);
+            return batch;
         }
-        finally
+        catch
         {
-            claims.Release(row, invalid);
+            foreach (var (row, fill) in batch)
+                claims.Release(row, fill);
+            throw;
         }
     }
+
+    // One transaction for the batch, a savepoint per row, the symbols' locks taken in canonical order first.
+    private async Task<(List<(QueuedEvent Row, FillValidation Fill, OffchainExecution? Execution)> Done, ExceptionDispatchInfo? Failure)> RecordAsync(
+        List<(QueuedEvent Row, FillValidation Fill)> batch, CancellationToken cancellationToken)
+    {
+        var marketOpen = new bool[batch.Count];
+        for (var index = 0; index < batch.Count; index++)
+            marketOpen[index] = batch[index].Fill is FillValidation.Valid && await conductor.IsMarketOpenAsync(cancellationToken).ConfigureAwait(false);
+        var symbols = batch.Select(claimed => claimed.Fill).OfType<FillValidation.Valid>().Select(valid => valid.Fill.Symbol);
+        using var gate = await conductor.Guards.EnterAllAsync(symbols, cancellationToken).ConfigureAwait(false);
+        using var unit = database.BeginWrite();
+        var now = clock.GetUtcNow();
+        var done = new List<(QueuedEvent Row, FillValidation Fill, OffchainExecution? Execution)>(batch.Count);
+        ExceptionDispatchInfo? failure = null;
+        for (var index = 0; index < batch.Count && failure is null; index++)
+        {
+            var (row, fill) = batch[index];
+            try
+            {
+                using var item = unit.Savepoint();
+                var execution = Record(unit, row, fill, marketOpen[index], now);
+                item.Complete();
+                done.Add((row, fill, execution));
+            }
+            catch (Exception exception)
+            {
+                failure = ExceptionDispatchInfo.Capture(exception);
+            }
+        }
+
+        conductor.CommitStarted(unit, [.. done.Select(item => item.Execution).OfType<OffchainExecution>()]);
+        return (done, failure);
+    }
+
+    private OffchainExecution? Record(UnitOfWork unit, QueuedEvent row, FillValidation fill, bool marketOpen, DateTimeOffset now)
+    {
+        switch (fill)
+        {
+            case FillValidation.Valid valid:
+                var execution = conductor.RecordTrade(unit, valid.Fill, marketOpen, now);
+                unit.EventQueue.MarkProcessed(row.Id, now);
+                return execution;
+            case FillValidation.Invalid invalid:
+                unit.EventQueue.DeadLetter(row.Id, invalid.Error.ToString(), now);
+                return null;
+            default:
+                throw new InvalidOperationException("Unknown fill validation.");
+        }
+    }
+
+    private static QueueStep Step(QueuedEvent row, FillValidation fill, OffchainExecution? execution, Dictionary<ExecutionId, ExecutionOutcome> placed) =>
+        fill switch
+        {
+            FillValidation.Valid valid => new QueueStep.Processed(row.Id, valid.Fill.TradeId, execution, execution is null ? null : placed[execution.ExecutionId]),
+            FillValidation.Invalid invalid => new QueueStep.DeadLettered(row.Id, invalid.Error),
+            _ => throw new InvalidOperationException("Unknown fill validation."),
+        };
 }

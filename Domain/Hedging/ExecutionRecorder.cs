@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using TradingBot.Acceptance.Domain.EventSourcing;
 using TradingBot.Acceptance.Domain.Execution;
 using TradingBot.Acceptance.Domain.Finance;
@@ -13,8 +14,8 @@ using PositionDecision = TradingBot.Acceptance.Domain.EventSourcing.Decision<
 namespace TradingBot.Acceptance.Domain.Hedging;
 
 /// <summary>
-/// Records what the broker said about an execution, each outcome in one transaction that keeps the
-/// order, its position and the symbol's lease in step. Shared by the conductor and the poller.
+/// Records what the broker said about executions: each outcome keeps the order, its position and the
+/// symbol's lease in step, and the outcomes of one round share a transaction. Shared by the conductor and the poller.
 /// </summary>
 internal sealed class ExecutionRecorder(SqliteDatabase database, TimeProvider clock, HedgingGuards guards)
 {
@@ -25,47 +26,72 @@ internal sealed class ExecutionRecorder(SqliteDatabase database, TimeProvider cl
 
     public OffchainOrderAggregate Orders { get; } = new();
 
-    public async Task<ExecutionOutcome> RecordSubmissionAsync(ExecutionId id, Symbol symbol, BrokerOrderId brokerOrderId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records several broker answers in one transaction, each in a savepoint of its own, holding the locks
+    /// of their symbols (taken in canonical order). An answer whose recording throws leaves nothing of itself;
+    /// the answers before it commit, and with <paramref name="continueAfterFailure"/> the ones after it too.
+    /// The first such exception is then rethrown.
+    /// </summary>
+    public async Task<IReadOnlyList<ExecutionOutcome>> RecordAllAsync(
+        IReadOnlyList<(Symbol Symbol, Func<UnitOfWork, ExecutionOutcome> Record)> answers, bool continueAfterFailure, CancellationToken cancellationToken)
     {
-        using var gate = await guards.EnterAsync(symbol, cancellationToken).ConfigureAwait(false);
+        if (answers.Count == 0)
+            return [];
+        using var gate = await guards.EnterAllAsync(answers.Select(answer => answer.Symbol), cancellationToken).ConfigureAwait(false);
         using var unit = database.BeginWrite();
+        var outcomes = new List<ExecutionOutcome>(answers.Count);
+        ExceptionDispatchInfo? failure = null;
+        foreach (var (_, record) in answers)
+        {
+            try
+            {
+                using var item = unit.Savepoint();
+                outcomes.Add(record(unit));
+                item.Complete();
+            }
+            catch (Exception exception)
+            {
+                failure ??= ExceptionDispatchInfo.Capture(exception);
+                if (!continueAfterFailure)
+                    break;
+            }
+        }
+
+        unit.Commit();
+        failure?.Throw();
+        return outcomes;
+    }
+
+    public ExecutionOutcome RecordSubmission(UnitOfWork unit, ExecutionId id, BrokerOrderId brokerOrderId)
+    {
         var decision = unit.Execute(Orders, id.ToString(), order =>
             OffchainOrderDecider.Decide(order, new OffchainOrderCommand.ConfirmSubmission(brokerOrderId), clock.GetUtcNow()));
-        unit.Commit();
         return decision is OrderDecision.Rejected rejected
             ? new ExecutionOutcome.Superseded(id, rejected.Error.ToString())
             : new ExecutionOutcome.Submitted(id, brokerOrderId);
     }
 
-    public async Task<ExecutionOutcome> RecordFailureAsync(ExecutionId id, Symbol symbol, string reason, CancellationToken cancellationToken)
-    {
-        using var gate = await guards.EnterAsync(symbol, cancellationToken).ConfigureAwait(false);
-        using var unit = database.BeginWrite();
-        var failed = FailExecution(unit, id, symbol, reason, clock.GetUtcNow());
-        unit.Commit();
-        return failed ? new ExecutionOutcome.Failed(id, reason) : new ExecutionOutcome.Superseded(id, "the order had already ended");
-    }
+    public ExecutionOutcome RecordFailure(UnitOfWork unit, ExecutionId id, Symbol symbol, string reason) =>
+        FailExecution(unit, id, symbol, reason, clock.GetUtcNow())
+            ? new ExecutionOutcome.Failed(id, reason)
+            : new ExecutionOutcome.Superseded(id, "the order had already ended");
 
     /// <summary>
     /// Fails an order whose placement outcome was unknown and that the broker does not know, unless it is
     /// no longer pending: a placement that was under way when the caller looked may have been recorded since.
     /// </summary>
-    public async Task<ExecutionOutcome> RecordNeverPlacedAsync(ExecutionId id, Symbol symbol, string reason, CancellationToken cancellationToken)
+    public ExecutionOutcome RecordNeverPlaced(UnitOfWork unit, ExecutionId id, Symbol symbol, string reason)
     {
-        using var gate = await guards.EnterAsync(symbol, cancellationToken).ConfigureAwait(false);
-        using var unit = database.BeginWrite();
         if (unit.Load(Orders, id.ToString()).State is not OffchainOrder.Pending current)
             return new ExecutionOutcome.Superseded(id, "the order is no longer pending");
-        var failed = FailExecution(unit, id, symbol, reason, clock.GetUtcNow());
-        unit.Commit();
-        return failed ? new ExecutionOutcome.Failed(id, reason) : new ExecutionOutcome.Superseded(id, $"the order is {current.Status}");
+        return FailExecution(unit, id, symbol, reason, clock.GetUtcNow())
+            ? new ExecutionOutcome.Failed(id, reason)
+            : new ExecutionOutcome.Superseded(id, $"the order is {current.Status}");
     }
 
     /// <summary>Fills the order and moves the position by the ordered shares (partial fills are not credited).</summary>
-    public async Task<ExecutionOutcome> RecordFillAsync(ExecutionId id, OrderTerms terms, BrokerOrderId brokerOrderId, BrokerOrderState.Filled filled, CancellationToken cancellationToken)
+    public ExecutionOutcome RecordFill(UnitOfWork unit, ExecutionId id, OrderTerms terms, BrokerOrderId brokerOrderId, BrokerOrderState.Filled filled)
     {
-        using var gate = await guards.EnterAsync(terms.Symbol, cancellationToken).ConfigureAwait(false);
-        using var unit = database.BeginWrite();
         var now = clock.GetUtcNow();
         if (unit.Execute(Orders, id.ToString(), order => OffchainOrderDecider.Decide(order, new OffchainOrderCommand.CompleteFill(filled.Price), now))
             is OrderDecision.Rejected rejected)
@@ -74,16 +100,12 @@ internal sealed class ExecutionRecorder(SqliteDatabase database, TimeProvider cl
         if (unit.Execute(Positions, terms.Symbol.Value, position => PositionDecider.Decide(position, complete, now)) is PositionDecision.Rejected refused)
             throw new InvalidOperationException($"Order {id} filled but position {terms.Symbol} refused it: {refused.Error}");
         unit.SymbolLocks.Release(terms.Symbol);
-        unit.Commit();
         return new ExecutionOutcome.Filled(id, filled.Price);
     }
 
-    public async Task<ExecutionOutcome> RenewLeaseAsync(ExecutionId id, Symbol symbol, CancellationToken cancellationToken)
+    public ExecutionOutcome RenewLease(UnitOfWork unit, ExecutionId id, Symbol symbol)
     {
-        using var gate = await guards.EnterAsync(symbol, cancellationToken).ConfigureAwait(false);
-        using var unit = database.BeginWrite();
         unit.SymbolLocks.Renew(symbol, clock.GetUtcNow());
-        unit.Commit();
         return new ExecutionOutcome.StillOpen(id);
     }
 

@@ -22,6 +22,28 @@ public sealed class HedgingGuards
         return new Release(gate);
     }
 
+    /// <summary>
+    /// Waits for the locks of several symbols, always in one canonical order (by symbol), so that two
+    /// callers holding overlapping sets can never wait for each other; dispose the result to release all.
+    /// </summary>
+    public async Task<IDisposable> EnterAllAsync(IEnumerable<Symbol> symbolsToHold, CancellationToken cancellationToken)
+    {
+        var ordered = symbolsToHold.Distinct().OrderBy(symbol => symbol.Value, StringComparer.Ordinal).ToList();
+        var held = new List<IDisposable>(ordered.Count);
+        try
+        {
+            foreach (var symbol in ordered)
+                held.Add(await EnterAsync(symbol, cancellationToken).ConfigureAwait(false));
+        }
+        catch
+        {
+            held.ForEach(release => release.Dispose());
+            throw;
+        }
+
+        return new ReleaseAll(held);
+    }
+
     public void BeginPlacement(ExecutionId executionId) => placing.TryAdd(executionId, 0);
 
     public void EndPlacement(ExecutionId executionId) => placing.TryRemove(executionId, out _);
@@ -36,6 +58,15 @@ public sealed class HedgingGuards
         {
             if (Interlocked.Exchange(ref released, 1) == 0)
                 gate.Release();
+        }
+    }
+
+    private sealed class ReleaseAll(List<IDisposable> held) : IDisposable
+    {
+        public void Dispose()
+        {
+            for (var index = held.Count - 1; index >= 0; index--)
+                held[index].Dispose();
         }
     }
 }

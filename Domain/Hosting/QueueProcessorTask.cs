@@ -4,8 +4,8 @@ namespace TradingBot.Acceptance.Domain.Hosting;
 
 /// <summary>
 /// Drains the event queue through the conductor whenever the writer added rows, and once at start (a
-/// restart resumes what was left). One row is one unit of work: its trade's transaction and the broker
-/// call of the hedge it triggered. A shutdown stops between rows.
+/// restart resumes what was left). A batch of rows is one unit of work: their trades' shared transaction,
+/// the broker calls of the hedges they triggered and the recording of the answers. A shutdown stops between batches.
 /// </summary>
 public sealed class QueueProcessorTask(EventQueueProcessor processor, BotChannels channels, BotActivity activity) : IBotTask
 {
@@ -35,9 +35,10 @@ public sealed class QueueProcessorTask(EventQueueProcessor processor, BotChannel
         {
             while (!stopping.IsCancellationRequested)
             {
-                if (await processor.ProcessNextAsync(abort).ConfigureAwait(false) is QueueStep.Idle)
+                var steps = await processor.ProcessBatchAsync(EventQueueProcessor.DefaultBatchSize, abort).ConfigureAwait(false);
+                if (steps.Count == 0)
                     return;
-                Interlocked.Increment(ref processed);
+                Interlocked.Add(ref processed, steps.Count);
             }
         }
         finally

@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using TradingBot.Acceptance.Domain.EventSourcing;
 using TradingBot.Acceptance.Domain.Execution;
 using TradingBot.Acceptance.Domain.Finance;
@@ -31,41 +32,68 @@ public sealed class OrderStatusPoller
         recorder = new ExecutionRecorder(database, clock, guards);
     }
 
-    /// <summary>One poll cycle over every open order, by execution id; returns what happened to each.</summary>
+    /// <summary>
+    /// One poll cycle over every open order, by execution id: the broker is asked about each in turn, then
+    /// every answer is recorded in one transaction, a savepoint each. An answer whose recording throws
+    /// leaves nothing of itself, the answers before it commit, the later ones wait for the next cycle, and the
+    /// exception is rethrown (as is one from a broker call, after the answers already had are recorded).
+    /// Returns what happened to each order.
+    /// </summary>
     public async Task<IReadOnlyList<ExecutionOutcome>> PollPendingOrdersAsync(CancellationToken cancellationToken)
     {
         IReadOnlyList<TrackedOrder> open;
         using (var unit = database.BeginRead())
             open = OffchainOrderView.Find(unit, recorder.Orders, "Pending", "Submitted", "PartiallyFilled");
-        var outcomes = new List<ExecutionOutcome>();
-        foreach (var (executionId, order) in open.Where(tracked => tracked.Order.Terms.Executor == executor.Kind))
+        var outcomes = new List<ExecutionOutcome?>();
+        var answers = new List<(Symbol Symbol, Func<UnitOfWork, ExecutionOutcome> Record)>();
+        var slots = new List<int>();
+        ExceptionDispatchInfo? failure = null;
+        try
         {
-            var outcome = order switch
+            foreach (var (executionId, order) in open.Where(tracked => tracked.Order.Terms.Executor == executor.Kind))
             {
-                OffchainOrder.Submitted submitted => await PollAsync(executionId, order.Terms, submitted.BrokerOrderId, cancellationToken).ConfigureAwait(false),
-                OffchainOrder.PartiallyFilled partial => await PollAsync(executionId, order.Terms, partial.BrokerOrderId, cancellationToken).ConfigureAwait(false),
-                _ when guards.IsPlacing(executionId) => null,
-                _ => await ReconcileAsync(executionId, order.Terms, cancellationToken).ConfigureAwait(false),
-            };
-            if (outcome is null)
-                continue;
-            outcomes.Add(outcome);
-            if (outcome is ExecutionOutcome.Unknown { Failure.Kind: BrokerFailureKind.RateLimited })
-                break; // 429: this cycle ends here, the next one comes after Retry-After
+                var (unrecorded, record) = order switch
+                {
+                    OffchainOrder.Submitted submitted => await PollAsync(executionId, order.Terms, submitted.BrokerOrderId, cancellationToken).ConfigureAwait(false),
+                    OffchainOrder.PartiallyFilled partial => await PollAsync(executionId, order.Terms, partial.BrokerOrderId, cancellationToken).ConfigureAwait(false),
+                    _ when guards.IsPlacing(executionId) => (null, null),
+                    _ => await ReconcileAsync(executionId, order.Terms, cancellationToken).ConfigureAwait(false),
+                };
+                if (record is not null)
+                {
+                    slots.Add(outcomes.Count);
+                    answers.Add((order.Terms.Symbol, record));
+                }
+
+                if (record is null && unrecorded is null)
+                    continue;
+                outcomes.Add(unrecorded);
+                if (unrecorded is ExecutionOutcome.Unknown { Failure.Kind: BrokerFailureKind.RateLimited })
+                    break; // 429: this cycle ends here, the next one comes after Retry-After
+            }
+        }
+        catch (Exception exception)
+        {
+            failure = ExceptionDispatchInfo.Capture(exception);
         }
 
-        return outcomes;
+        var recorded = await recorder.RecordAllAsync(answers, continueAfterFailure: false, cancellationToken).ConfigureAwait(false);
+        failure?.Throw();
+        for (var answer = 0; answer < slots.Count; answer++)
+            outcomes[slots[answer]] = recorded[answer];
+        return outcomes.Select(outcome => outcome!).ToList();
     }
 
-    private async Task<ExecutionOutcome> PollAsync(ExecutionId executionId, OrderTerms terms, BrokerOrderId brokerOrderId, CancellationToken cancellationToken)
+    private async Task<(ExecutionOutcome? Unrecorded, Func<UnitOfWork, ExecutionOutcome>? Record)> PollAsync(
+        ExecutionId executionId, OrderTerms terms, BrokerOrderId brokerOrderId, CancellationToken cancellationToken)
     {
         var state = await executor.GetOrderStatusAsync(brokerOrderId, cancellationToken).ConfigureAwait(false);
         return state switch
         {
-            BrokerOrderState.Filled filled => await recorder.RecordFillAsync(executionId, terms, brokerOrderId, filled, cancellationToken).ConfigureAwait(false),
-            BrokerOrderState.Failed failed => await recorder.RecordFailureAsync(executionId, terms.Symbol, failed.ErrorReason ?? NoErrorReason, cancellationToken).ConfigureAwait(false),
-            BrokerOrderState.Pending or BrokerOrderState.Submitted => await recorder.RenewLeaseAsync(executionId, terms.Symbol, cancellationToken).ConfigureAwait(false),
-            BrokerOrderState.Unreadable unreadable => new ExecutionOutcome.Unknown(executionId, unreadable.Failure),
+            BrokerOrderState.Filled filled => (null, unit => recorder.RecordFill(unit, executionId, terms, brokerOrderId, filled)),
+            BrokerOrderState.Failed failed => (null, unit => recorder.RecordFailure(unit, executionId, terms.Symbol, failed.ErrorReason ?? NoErrorReason)),
+            BrokerOrderState.Pending or BrokerOrderState.Submitted => (null, unit => recorder.RenewLease(unit, executionId, terms.Symbol)),
+            BrokerOrderState.Unreadable unreadable => (new ExecutionOutcome.Unknown(executionId, unreadable.Failure), null),
             _ => throw new ArgumentOutOfRangeException(nameof(brokerOrderId), state, "Unknown broker order state."),
         };
     }
@@ -73,17 +101,17 @@ public sealed class OrderStatusPoller
     // A pending order nobody is placing: its placement's outcome is unknown (a lookup failed, or a crash).
     // "Pending" is as of this cycle's read: a placement may have finished since, so a failure is only recorded
     // if the order is still pending when it is written.
-    private async Task<ExecutionOutcome> ReconcileAsync(ExecutionId executionId, OrderTerms terms, CancellationToken cancellationToken)
+    private async Task<(ExecutionOutcome? Unrecorded, Func<UnitOfWork, ExecutionOutcome>? Record)> ReconcileAsync(
+        ExecutionId executionId, OrderTerms terms, CancellationToken cancellationToken)
     {
         var lookup = await executor.FindByClientOrderIdAsync(terms.ClientOrderId, cancellationToken).ConfigureAwait(false);
         return lookup switch
         {
-            ClientOrderLookup.Found found => await recorder.RecordSubmissionAsync(executionId, terms.Symbol, found.OrderId, cancellationToken).ConfigureAwait(false),
-            ClientOrderLookup.NotFound => await recorder.RecordNeverPlacedAsync(
-                executionId, terms.Symbol, $"order never reached the broker (client order id {terms.ClientOrderId} not found)", cancellationToken).ConfigureAwait(false),
-            ClientOrderLookup.Failed failed => new ExecutionOutcome.Unknown(executionId, failed.Failure),
+            ClientOrderLookup.Found found => (null, unit => recorder.RecordSubmission(unit, executionId, found.OrderId)),
+            ClientOrderLookup.NotFound => (null, unit => recorder.RecordNeverPlaced(
+                unit, executionId, terms.Symbol, $"order never reached the broker (client order id {terms.ClientOrderId} not found)")),
+            ClientOrderLookup.Failed failed => (new ExecutionOutcome.Unknown(executionId, failed.Failure), null),
             _ => throw new ArgumentOutOfRangeException(nameof(terms), lookup, "Unknown lookup result."),
         };
     }
-
 }

@@ -160,7 +160,9 @@ public sealed class RunningBotDriver(ScenarioRebalancing rebalancing) : IAsyncDi
         Broker.HoldNextPlacement();
         Push(burst);
         await Broker.PlacementHeld.WaitAsync(Patience).ConfigureAwait(false);
-        var atBroker = OpenOrders().Single(order => order.Order is OffchainOrder.Pending).ExecutionId;
+        // A batch records several hedges before sending them one by one: the one at the broker is the one it holds.
+        var held = Broker.Received[^1].ClientOrderId;
+        var atBroker = OpenOrders().Single(order => order.Order.Terms.ClientOrderId == held).ExecutionId;
         var stopping = Bot.StopAsync(CancellationToken.None);
         Broker.ReleasePlacement();
         await stopping.WaitAsync(Patience).ConfigureAwait(false);

@@ -52,8 +52,7 @@ public static class Smoke
                 for (var start = 0; start < feed.Count; start += round)
                 {
                     var began = Stopwatch.GetTimestamp();
-                    for (var index = start; index < Math.Min(start + round, feed.Count); index++)
-                        bot.Queue.Enqueue(feed[index]);
+                    bot.Queue.Enqueue([.. feed.Skip(start).Take(round)]);
                     var enqueued = Stopwatch.GetTimestamp();
                     await bot.Queue.ProcessAllAsync(CancellationToken.None).ConfigureAwait(false);
                     var processed = Stopwatch.GetTimestamp();

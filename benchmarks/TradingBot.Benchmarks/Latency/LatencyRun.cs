@@ -42,7 +42,7 @@ public static class LatencyRun
             bot.Queue.Enqueue(fill);
             while (bot.Executor.PlacedAt(symbol) == placedBefore)
             {
-                if (await bot.Queue.ProcessNextAsync(cancellationToken).ConfigureAwait(false) is QueueStep.Idle)
+                if ((await bot.Queue.ProcessBatchAsync(EventQueueProcessor.DefaultBatchSize, cancellationToken).ConfigureAwait(false)).Count == 0)
                     await Task.Yield(); // another worker is placing it right now
             }
 

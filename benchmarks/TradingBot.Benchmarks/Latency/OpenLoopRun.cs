@@ -70,10 +70,19 @@ public static class OpenLoopRun
     {
         while (!cancellationToken.IsCancellationRequested)
         {
-            var step = await bot.Queue.ProcessNextAsync(CancellationToken.None).ConfigureAwait(false);
-            if (step is not QueueStep.Idle)
+            var steps = await bot.Queue.ProcessBatchAsync(EventQueueProcessor.DefaultBatchSize, CancellationToken.None).ConfigureAwait(false);
+            foreach (var step in steps)
+            {
                 countdown.Signal();
-            if (step is QueueStep.Idle)
+                if (step is QueueStep.Processed { Execution: { } execution } processed)
+                {
+                    var placedAt = bot.Executor.PlacedAt(execution.Symbol);
+                    samples.Add(Stopwatch.GetElapsedTime(enqueuedAt[processed.TradeId.TxHash], placedAt));
+                    placed.Release();
+                }
+            }
+
+            if (steps.Count == 0)
             {
                 try
                 {
@@ -83,12 +92,6 @@ public static class OpenLoopRun
                 {
                     return;
                 }
-            }
-            else if (step is QueueStep.Processed { Execution: { } execution } processed)
-            {
-                var placedAt = bot.Executor.PlacedAt(execution.Symbol);
-                samples.Add(Stopwatch.GetElapsedTime(enqueuedAt[processed.TradeId.TxHash], placedAt));
-                placed.Release();
             }
         }
     }

@@ -44,15 +44,15 @@ public sealed class PipelineBot : IDisposable
     public EventQueueProcessor Queue { get; }
 
     /// <summary>
-    /// Feeds the fills a round (one per symbol) at a time: enqueue (dedup), process (trade, position,
-    /// threshold, lease, broker order), then one poll that fills the round's orders.
+    /// Feeds the fills a round (one per symbol) at a time: enqueue the round in one transaction (dedup), process
+    /// it (trade, position, threshold, lease, broker order: a batch of rows sharing one transaction, then the
+    /// placements and their answers), then one poll that fills the round's orders.
     /// </summary>
     public async Task RunAsync(IReadOnlyList<ChainEvent> fills, int round, CancellationToken cancellationToken)
     {
         for (var start = 0; start < fills.Count; start += round)
         {
-            for (var index = start; index < Math.Min(start + round, fills.Count); index++)
-                Queue.Enqueue(fills[index]);
+            Queue.Enqueue([.. fills.Skip(start).Take(round)]);
             await Queue.ProcessAllAsync(cancellationToken).ConfigureAwait(false);
             await Poller.PollPendingOrdersAsync(cancellationToken).ConfigureAwait(false);
         }

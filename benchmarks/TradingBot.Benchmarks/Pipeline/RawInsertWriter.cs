@@ -7,8 +7,10 @@ namespace TradingBot.Benchmarks.Pipeline;
 
 /// <summary>
 /// The ceiling: the rows one hedged fill writes (queue row, seven events, seven view upserts, lease and
-/// queue mark), in the pipeline's four transactions per fill, as plain prepared statements on one
-/// connection with constant payloads of the real size. No loading, deciding or serializing. Statements
+/// queue mark), in the pipeline's transaction pattern (per round of fills, one per symbol: one enqueue
+/// transaction, one for the trades and their orders, one for the broker's submissions, one for the fills),
+/// as plain prepared statements on one connection with constant payloads of the real size, and without
+/// the pipeline's per-fill savepoints. No loading, deciding or serializing. Statements
 /// (BEGIN and COMMIT included) are prepared once and run through SQLite's C API with positional
 /// parameters, as the event store runs its own, so the ratio compares the work and not the driver.
 /// </summary>
@@ -79,17 +81,25 @@ public sealed class RawInsertWriter : IDisposable
         for (var start = 0; start < fills.Count; start += round)
         {
             var end = Math.Min(start + round, fills.Count);
+            Step(begin);
             for (var index = start; index < end; index++)
-            {
-                Step(begin);
                 Run(enqueue, fills[index].TxHash, fills[index].BlockNumber, QueueData, "2025-01-06T15:00:00Z");
-                Commit();
-            }
+            Commit();
 
+            Step(begin);
             for (var index = start; index < end; index++)
                 RecordTradeAndPlaceOrder(index);
+            Commit();
+
+            Step(begin);
+            for (var index = start; index < end; index++)
+                RecordSubmission(index);
+            Commit();
+
+            Step(begin);
             for (var index = start; index < end; index++)
                 RecordFill(index);
+            Commit();
         }
     }
 
@@ -106,7 +116,6 @@ public sealed class RawInsertWriter : IDisposable
         var symbol = TradeFeed.Symbols[index % TradeFeed.Symbols.Count].Value;
         var order = (index + 1).ToString(CultureInfo.InvariantCulture);
         var trade = string.Create(CultureInfo.InvariantCulture, $"trade-{index}");
-        Step(begin);
         if (!sequences.ContainsKey("Position/" + symbol))
             Append("Position", symbol, "PositionEvent::Initialized");
         Append("Position", symbol, "PositionEvent::OnChainOrderFilled");
@@ -119,25 +128,24 @@ public sealed class RawInsertWriter : IDisposable
         Append("OffchainOrder", order, "OffchainOrderEvent::Placed");
         Run(upsertOrder, order, 1L, OrderPayload);
         Run(markProcessed, index + 1L, "2025-01-06T15:00:00Z");
-        Commit();
+    }
 
-        Step(begin);
+    private void RecordSubmission(int index)
+    {
+        var order = (index + 1).ToString(CultureInfo.InvariantCulture);
         Append("OffchainOrder", order, "OffchainOrderEvent::Submitted");
         Run(upsertOrder, order, 2L, OrderPayload);
-        Commit();
     }
 
     private void RecordFill(int index)
     {
         var symbol = TradeFeed.Symbols[index % TradeFeed.Symbols.Count].Value;
         var order = (index + 1).ToString(CultureInfo.InvariantCulture);
-        Step(begin);
         Append("OffchainOrder", order, "OffchainOrderEvent::Filled");
         Run(upsertOrder, order, 3L, OrderPayload);
         Append("Position", symbol, "PositionEvent::OffChainOrderFilled");
         Run(upsertPosition, symbol, Sequence("Position", symbol), PositionPayload);
         Run(deleteLock, symbol);
-        Commit();
     }
 
     private void Commit()

@@ -1,0 +1,40 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace TradingBot.Acceptance.Domain.EventSourcing;
+
+/// <summary>The statement texts of event rows and view rows, built once, and how a stored event row is read back.</summary>
+internal static class EventRowSql
+{
+    // The statements for 0…7 events at once, built once (the text is the key of the prepared statement).
+    private static readonly string[] InsertSqls = [.. Enumerable.Range(0, 8).Select(BuildInsertSql)];
+
+    // The upsert of each view table, built once instead of on every write.
+    private static readonly ConcurrentDictionary<string, string> UpsertSqls = new(StringComparer.Ordinal);
+
+    /// <summary>One multi-row statement for <paramref name="count"/> events of one aggregate, so a conflict on any row leaves none behind.</summary>
+    public static string InsertEvents(int count) => count < InsertSqls.Length ? InsertSqls[count] : BuildInsertSql(count);
+
+    public static string UpsertView(string view) => UpsertSqls.GetOrAdd(view, static table =>
+        $"INSERT INTO {table} (view_id, version, payload) VALUES (?1, ?2, ?3) ON CONFLICT (view_id) DO UPDATE SET version = excluded.version, payload = excluded.payload");
+
+    public static TEvent ReadEvent<TState, TEvent>(IAggregate<TState, TEvent> aggregate, string eventType, string payload)
+        where TState : class
+    {
+        using var document = JsonDocument.Parse(payload);
+        var tagged = document.RootElement.EnumerateObject().SingleOrDefault();
+        if (tagged.Value.ValueKind == JsonValueKind.Undefined || eventType != $"{aggregate.AggregateType}Event::{tagged.Name}")
+            throw new JsonException($"Event {eventType} has a payload tagged '{tagged.Name}': {payload}");
+        return aggregate.ReadEvent(tagged.Name, tagged.Value);
+    }
+
+    private static string BuildInsertSql(int count)
+    {
+        var sql = new StringBuilder("INSERT INTO events (aggregate_type, aggregate_id, sequence, event_type, event_version, payload, metadata) VALUES ");
+        for (var index = 0; index < count; index++)
+            sql.Append(CultureInfo.InvariantCulture, $"{(index == 0 ? "" : ", ")}(?1, ?2, ?{3 + (3 * index)}, ?{4 + (3 * index)}, '1.0', ?{5 + (3 * index)}, '{{}}')");
+        return sql.ToString();
+    }
+}

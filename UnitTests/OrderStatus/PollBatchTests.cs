@@ -1,0 +1,48 @@
+using System.Text.Json;
+using NUnit.Framework;
+using Shouldly;
+using TradingBot.Acceptance.Domain.Finance;
+using TradingBot.Acceptance.Domain.Hedging;
+using TradingBot.Acceptance.Domain.OffchainOrders;
+using TradingBot.Acceptance.UnitTests.EventSourcing;
+using TradingBot.Acceptance.UnitTests.Hedging;
+
+namespace TradingBot.Acceptance.UnitTests.OrderStatus;
+
+/// <summary>The answers of one poll cycle are recorded in one transaction, a savepoint each.</summary>
+[TestFixture]
+public sealed class PollBatchTests
+{
+    private static readonly CancellationToken None = CancellationToken.None;
+
+    [Test]
+    public async Task One_cycle_records_every_fill()
+    {
+        using var bot = new HedgingTestBed();
+        await bot.TradeAsync("tAAPL", 1.2m, Direction.Sell);
+        await bot.TradeAsync("tMSFT", 1.5m, Direction.Sell);
+
+        (await bot.Poller.PollPendingOrdersAsync(None)).Select(outcome => outcome.ShouldBeOfType<ExecutionOutcome.Filled>().ExecutionId.Value)
+            .ShouldBe([1L, 2L], "filled executions");
+        new OffchainOrderView(bot.Database).All("Filled").Count.ShouldBe(2, "filled orders");
+        MigrationTests.Query(bot.Database.ConnectionString, "SELECT COUNT(*) FROM symbol_locks").ShouldBe(["0"], "leases left");
+    }
+
+    [Test]
+    public async Task An_answer_that_fails_to_record_leaves_nothing_of_itself_the_ones_before_commit_and_the_rest_wait()
+    {
+        using var bot = new HedgingTestBed();
+        await bot.TradeAsync("tAAPL", 1.2m, Direction.Sell);
+        await bot.TradeAsync("tMSFT", 1.5m, Direction.Sell);
+        await bot.TradeAsync("tNVDA", 1.5m, Direction.Sell);
+        QueueBatchTests.CorruptPosition(bot.Database, "MSFT");
+
+        var failure = await Should.ThrowAsync<JsonException>(() => bot.Poller.PollPendingOrdersAsync(None));
+
+        failure.Message.ShouldBe("Unknown Position event 'Bogus'.", "the recording's own exception");
+        new OffchainOrderView(bot.Database).All().Select(tracked => $"{tracked.Order.Terms.Symbol} {tracked.Order.Status}")
+            .ShouldBe(["AAPL Filled", "MSFT Submitted", "NVDA Submitted"], "orders after the cycle");
+        MigrationTests.Query(bot.Database.ConnectionString, "SELECT symbol FROM symbol_locks ORDER BY symbol").ShouldBe(["MSFT", "NVDA"], "leases still held");
+        bot.Conductor.LoadPosition(new Symbol("AAPL"))!.PendingExecutionId.ShouldBeNull("AAPL's position completed");
+    }
+}
