@@ -33,9 +33,12 @@ public sealed class ShortRun(string repository, string configuration, IReadOnlyL
         {
             // The pipeline runs a few hundred methods once per fill: the runtime needs several 2,000-fill passes to
             // finish compiling them (tier 0, instrumented, optimized); measured earlier, the first passes ran at half speed.
-            AddPipeline(table, BenchmarkRunner.Run<PipelineBenchmarks>(Config(warmups: 4, iterations: 5)));
+            var onlyLatency = arguments.Contains("--only-latency");
+            if (!onlyLatency)
+                AddPipeline(table, BenchmarkRunner.Run<PipelineBenchmarks>(Config(warmups: 4, iterations: 5)));
             await AddLatencyAsync(table).ConfigureAwait(false);
-            AddScenarioCost(table, BenchmarkRunner.Run<ScenarioCostBenchmarks>(Config(warmups: 1, iterations: 3)));
+            if (!onlyLatency)
+                AddScenarioCost(table, BenchmarkRunner.Run<ScenarioCostBenchmarks>(Config(warmups: 1, iterations: 3)));
         }
 
         if (!arguments.Contains("--skip-runners"))
