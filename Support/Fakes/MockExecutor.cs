@@ -20,6 +20,8 @@ public sealed class MockExecutor
     private readonly ConcurrentDictionary<ClientOrderId, BrokerOrderId> accepted = new();
     private readonly ConcurrentDictionary<BrokerOrderId, BrokerOrderState> statuses = new();
     private readonly ConcurrentQueue<PlacementFailure> failures = new();
+    private Func<BrokerOrderId, BrokerOrderState>? everyStatus;
+    private Func<Task>? duringLookup;
     private int acceptedCount;
     private volatile string? everyPlacementFails;
     private volatile bool noAnswer;
@@ -36,7 +38,7 @@ public sealed class MockExecutor
         mock.Setup(executor => executor.GetOrderStatusAsync(It.IsAny<BrokerOrderId>(), It.IsAny<CancellationToken>()))
             .Returns((BrokerOrderId orderId, CancellationToken _) => Task.FromResult(Status(orderId)));
         mock.Setup(executor => executor.FindByClientOrderIdAsync(It.IsAny<ClientOrderId>(), It.IsAny<CancellationToken>()))
-            .Returns((ClientOrderId clientOrderId, CancellationToken _) => Task.FromResult(Lookup(clientOrderId)));
+            .Returns((ClientOrderId clientOrderId, CancellationToken _) => LookupAsync(clientOrderId));
     }
 
     public IExecutor Executor => mock.Object;
@@ -59,6 +61,12 @@ public sealed class MockExecutor
     /// <summary>From now on the broker reports <paramref name="state"/> for the order.</summary>
     public void WithOrderStatus(BrokerOrderId orderId, BrokerOrderState state) => statuses[orderId] = state;
 
+    /// <summary>From now on the broker answers every status read with <paramref name="answer"/> (one order's own status still wins).</summary>
+    public void WithOrderStatus(Func<BrokerOrderId, BrokerOrderState> answer) => everyStatus = answer;
+
+    /// <summary>Runs while a lookup by client order id is under way, before the broker answers (a race with another process).</summary>
+    public void DuringLookup(Func<Task> action) => duringLookup = action;
+
     public void WithMarketOpen(bool open) => marketOpen = open;
 
     /// <summary>Placements are never answered and lookups fail: the order stays Pending until the stale cleanup.</summary>
@@ -70,6 +78,9 @@ public sealed class MockExecutor
             .Where(invocation => invocation.Method.Name == nameof(IExecutor.PlaceMarketOrderAsync))
             .Select(invocation => (MarketOrder)invocation.Arguments[0])
             .ToList();
+
+    /// <summary>How many times the bot read an order's status.</summary>
+    public int StatusReads() => mock.Invocations.Count(invocation => invocation.Method.Name == nameof(IExecutor.GetOrderStatusAsync));
 
     private PlacementResult Place(MarketOrder order)
     {
@@ -92,8 +103,16 @@ public sealed class MockExecutor
 
     private BrokerOrderState Status(BrokerOrderId orderId) =>
         statuses.TryGetValue(orderId, out var state) ? state
+        : everyStatus is { } answer ? answer(orderId)
         : everyPlacementFails is not null ? new BrokerOrderState.Failed(clock.GetUtcNow(), "OrderNotFound")
         : new BrokerOrderState.Filled(orderId, new Usd(FillPrice), clock.GetUtcNow());
+
+    private async Task<ClientOrderLookup> LookupAsync(ClientOrderId clientOrderId)
+    {
+        if (duringLookup is { } during)
+            await during();
+        return Lookup(clientOrderId);
+    }
 
     private ClientOrderLookup Lookup(ClientOrderId clientOrderId) =>
         noAnswer ? new ClientOrderLookup.Failed(new BrokerFailure(BrokerFailureKind.TimedOut, "timed out"))

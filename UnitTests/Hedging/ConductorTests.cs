@@ -128,7 +128,7 @@ public sealed class ConductorTests
         bot.Events("OffchainOrder", "1")[1].Payload.ShouldContain("\"error\":\"Broker unavailable\"");
         bot.Events("OffchainOrder", "2")[1].Payload.ShouldContain("\"broker_order_id\":\"TEST_1\"");
         bot.Conductor.LoadPosition(Aapl)!.Net.Value.ShouldBe(0m, "net at the end");
-        bot.Executor.Placed.Count.ShouldBe(2, "orders the broker received");
+        bot.Executor.ReceivedOrders().Count.ShouldBe(2, "orders the broker received");
     }
 
     [Test]
@@ -201,11 +201,11 @@ public sealed class ConductorTests
     public async Task A_closed_market_records_the_fill_and_the_checker_hedges_after_the_open()
     {
         using var bot = new HedgingTestBed();
-        bot.Executor.MarketOpen = false;
+        bot.Executor.WithMarketOpen(false);
 
         (await bot.TradeAsync("tAAPL", 1.2m, Direction.Sell)).ShouldBeNull("hedge while closed");
         (await bot.Conductor.CheckAndExecuteAccumulatedPositionsAsync(None)).ShouldBeEmpty("checker while closed");
-        bot.Executor.MarketOpen = true;
+        bot.Executor.WithMarketOpen(true);
 
         (await bot.Conductor.CheckAndExecuteAccumulatedPositionsAsync(None))
             .ShouldBe([new ExecutionOutcome.Submitted(new ExecutionId(1), new BrokerOrderId("TEST_1"))]);
@@ -227,7 +227,7 @@ public sealed class ConductorTests
             .Error.ShouldBe("stale execution: timed out after 10 minutes without status update");
         bot.Conductor.LoadPosition(Aapl)!.PendingExecutionId.ShouldBeNull("pending after the cleanup");
         bot.EventTypes().TakeLast(2).ShouldBe(["OffchainOrderEvent::Failed", "PositionEvent::OffChainOrderFailed"]);
-        bot.Executor.Placed.Count.ShouldBe(1, "the cleanup itself places nothing");
+        bot.Executor.ReceivedOrders().Count.ShouldBe(1, "the cleanup itself places nothing");
     }
 
     [Test]

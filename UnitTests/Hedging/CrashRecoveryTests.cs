@@ -6,6 +6,7 @@ using TradingBot.Acceptance.Domain.Execution;
 using TradingBot.Acceptance.Domain.Finance;
 using TradingBot.Acceptance.Domain.Hedging;
 using TradingBot.Acceptance.Domain.OrderStatus;
+using TradingBot.Acceptance.Support.Fakes;
 
 namespace TradingBot.Acceptance.UnitTests.Hedging;
 
@@ -19,7 +20,7 @@ public sealed class CrashRecoveryTests
     {
         var path = Path.Combine(Path.GetTempPath(), $"crash-{Guid.NewGuid():N}.db");
         var clock = new FakeTimeProvider(HedgingTestBed.Start);
-        var broker = new FakeExecutor(clock); // the broker outlives the bot: it remembers the orders it accepted
+        var broker = new MockExecutor(clock); // the broker outlives the bot: it remembers the orders it accepted
         var fills = Enumerable.Range(1, 30)
             .Select(number => FillEventData.ForFill(HedgingTestBed.Hash(number), 0, 100 + number, HedgingTestBed.Start, Tokens[number % 2], 0.3m + number % 5 / 10m, Direction.Sell, 100m))
             .ToList();
@@ -28,17 +29,17 @@ public sealed class CrashRecoveryTests
             // First life: the process dies while the second hedge is on its way, after the broker took it.
             using (var database = SqliteDatabase.OpenFile(path, clock))
             {
-                var (conductor, _, queue) = Bot(database, new DyingExecutor(broker, dieAtPlacement: 2), clock);
+                var (conductor, _, queue) = Bot(database, new DyingExecutor(broker.Executor, dieAtPlacement: 2), clock);
                 fills.ForEach(fill => queue.Enqueue(fill));
                 await Should.ThrowAsync<OperationCanceledException>(() => queue.ProcessAllAsync(CancellationToken.None));
             }
 
-            broker.Placed.Count.ShouldBe(2, "orders the broker took before the crash");
+            broker.ReceivedOrders().Count.ShouldBe(2, "orders the broker took before the crash");
 
             // Second life on the same file: the checker runs at start, the queue resumes, orders are polled.
             using (var database = SqliteDatabase.OpenFile(path, clock))
             {
-                var (conductor, poller, queue) = Bot(database, broker, clock);
+                var (conductor, poller, queue) = Bot(database, broker.Executor, clock);
                 await conductor.CheckAndExecuteAccumulatedPositionsAsync(CancellationToken.None);
                 await queue.ProcessAllAsync(CancellationToken.None);
                 for (var tick = 0; tick < 5; tick++)
@@ -52,8 +53,8 @@ public sealed class CrashRecoveryTests
                 log.Where(recorded => recorded.EventType == "OnChainTradeEvent::Filled").Select(recorded => recorded.AggregateId)
                     .ShouldBe(fills.Select(fill => $"{fill.TxHash}:0"), ignoreOrder: true, "every trade recorded exactly once");
                 log.Count(recorded => recorded.EventType == "PositionEvent::OnChainOrderFilled").ShouldBe(fills.Count, "fills applied to positions");
-                broker.Placed.Select(order => order.ClientOrderId).Distinct().Count().ShouldBe(broker.Placed.Count, "no order sent twice");
-                log.Count(recorded => recorded.EventType == "OffchainOrderEvent::Placed").ShouldBe(broker.Placed.Count, "every recorded order reached the broker once");
+                broker.ReceivedOrders().Select(order => order.ClientOrderId).Distinct().Count().ShouldBe(broker.ReceivedOrders().Count, "no order sent twice");
+                log.Count(recorded => recorded.EventType == "OffchainOrderEvent::Placed").ShouldBe(broker.ReceivedOrders().Count, "every recorded order reached the broker once");
                 foreach (var token in Tokens)
                 {
                     var symbol = Symbol.FromTokenSymbol(token);
@@ -80,7 +81,7 @@ public sealed class CrashRecoveryTests
     }
 
     /// <summary>Passes calls to the broker; at the given placement the broker takes the order and the process dies before the answer is recorded.</summary>
-    private sealed class DyingExecutor(FakeExecutor broker, int dieAtPlacement) : IExecutor
+    private sealed class DyingExecutor(IExecutor broker, int dieAtPlacement) : IExecutor
     {
         private int placements;
 

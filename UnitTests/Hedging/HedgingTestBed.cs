@@ -4,10 +4,11 @@ using TradingBot.Acceptance.Domain.Finance;
 using TradingBot.Acceptance.Domain.Hedging;
 using TradingBot.Acceptance.Domain.OnChainTrades;
 using TradingBot.Acceptance.Domain.OrderStatus;
+using TradingBot.Acceptance.Support.Fakes;
 
 namespace TradingBot.Acceptance.UnitTests.Hedging;
 
-/// <summary>One test's bot: a fresh database, a fake clock inside market hours, the fake broker and the services.</summary>
+/// <summary>One test's bot: a fresh database, a fake clock inside market hours, the broker mock and the services.</summary>
 public sealed class HedgingTestBed : IDisposable
 {
     public static readonly DateTimeOffset Start = new(2025, 1, 6, 15, 0, 0, TimeSpan.Zero);
@@ -18,10 +19,11 @@ public sealed class HedgingTestBed : IDisposable
     {
         Clock = clock ?? new FakeTimeProvider(Start);
         Database = database ?? SqliteDatabase.InMemory(Clock);
-        Executor = new FakeExecutor(Clock, kind);
+        Executor = new MockExecutor(Clock);
+        Executor.WithKind(kind);
         var guards = new HedgingGuards();
-        Conductor = new Conductor(Database, Executor, Clock, HedgingSettings.ForExecutor(kind), guards);
-        Poller = new OrderStatusPoller(Database, Executor, Clock, guards);
+        Conductor = new Conductor(Database, Executor.Executor, Clock, HedgingSettings.ForExecutor(kind), guards);
+        Poller = new OrderStatusPoller(Database, Executor.Executor, Clock, guards);
         Queue = new EventQueueProcessor(Database, Conductor, Clock);
     }
 
@@ -29,7 +31,7 @@ public sealed class HedgingTestBed : IDisposable
 
     public SqliteDatabase Database { get; }
 
-    public FakeExecutor Executor { get; }
+    public MockExecutor Executor { get; }
 
     public Conductor Conductor { get; }
 

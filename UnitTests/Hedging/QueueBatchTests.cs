@@ -27,7 +27,7 @@ public sealed class QueueBatchTests
 
         steps.Select(step => step.ShouldBeOfType<QueueStep.Processed>().Outcome?.GetType().Name)
             .ShouldBe(["Submitted", "Submitted", "Submitted"], "each row's hedge");
-        bot.Executor.Placed.Select(order => $"{order.Symbol} {order.Shares.Value}").ShouldBe(["AAPL 1.2", "MSFT 1.5", "NVDA 1.5"], "orders in chain order, fractional for the dry-run broker");
+        bot.Executor.ReceivedOrders().Select(order => $"{order.Symbol} {order.Shares.Value}").ShouldBe(["AAPL 1.2", "MSFT 1.5", "NVDA 1.5"], "orders in chain order, fractional for the dry-run broker");
         bot.Queue.Rows().Select(row => row.Processed).ShouldBe([true, true, true], "rows processed");
         new OffchainOrderView(bot.Database).All("Submitted").Count.ShouldBe(3, "submitted orders");
     }
@@ -45,7 +45,7 @@ public sealed class QueueBatchTests
         bot.Queue.Rows().Select(row => row.Processed).ShouldBe([true, false, false], "AAPL processed, MSFT failed, NVDA untouched");
         bot.Database.ReadEventLog().Where(recorded => recorded.AggregateType == "OnChainTrade").Select(recorded => recorded.AggregateId)
             .ShouldBe([$"{HedgingTestBed.Hash(1)}:0"], "trades recorded");
-        bot.Executor.Placed.ShouldHaveSingleItem().Symbol.ShouldBe(new Symbol("AAPL"), "the hedge of the committed row went to the broker");
+        bot.Executor.ReceivedOrders().ShouldHaveSingleItem().Symbol.ShouldBe(new Symbol("AAPL"), "the hedge of the committed row went to the broker");
         new OffchainOrderView(bot.Database).All().ShouldHaveSingleItem().Order.ShouldBeOfType<OffchainOrder.Submitted>("AAPL's order");
         MigrationTests.Query(bot.Database.ConnectionString, "SELECT symbol FROM symbol_locks").ShouldBe(["AAPL"], "leases");
     }

@@ -67,7 +67,7 @@ public sealed class OrderStatusPollerTests
         var outcomes = await bot.Poller.PollPendingOrdersAsync(None);
 
         outcomes.Count.ShouldBe(1, "orders polled in a rate-limited cycle");
-        bot.Executor.StatusReads.ShouldBe(1, "status reads");
+        bot.Executor.StatusReads().ShouldBe(1, "status reads");
     }
 
     [Test]
@@ -79,7 +79,7 @@ public sealed class OrderStatusPollerTests
         (await bot.Poller.PollPendingOrdersAsync(None)).ShouldBe([new ExecutionOutcome.Unknown(First, new BrokerFailure(BrokerFailureKind.TimedOut, "timed out"))]);
 
         var order = new OffchainOrderView(bot.Database).Load(First).ShouldBeOfType<OffchainOrder.Pending>();
-        bot.Executor.Placed.ShouldHaveSingleItem().ClientOrderId.ShouldBe(order.Terms.ClientOrderId, "the client order id sent");
+        bot.Executor.ReceivedOrders().ShouldHaveSingleItem().ClientOrderId.ShouldBe(order.Terms.ClientOrderId, "the client order id sent");
     }
 
     [Test]
@@ -92,7 +92,7 @@ public sealed class OrderStatusPollerTests
         var outcome = (await restarted.Poller.PollPendingOrdersAsync(None)).ShouldHaveSingleItem().ShouldBeOfType<ExecutionOutcome.Failed>();
 
         outcome.Reason.ShouldContain("not found");
-        restarted.Executor.Placed.ShouldBeEmpty("orders placed by the poller");
+        restarted.Executor.ReceivedOrders().ShouldBeEmpty("orders placed by the poller");
     }
 
     [Test]
@@ -101,7 +101,7 @@ public sealed class OrderStatusPollerTests
         using var bot = new HedgingTestBed();
         (await bot.Conductor.ProcessTradeWithinTransactionAsync(HedgingTestBed.Fill(HedgingTestBed.Hash(1), "tAAPL", 1.2m, Direction.Sell), None)).ShouldNotBeNull();
         using var otherProcess = new HedgingTestBed(database: bot.Database, clock: bot.Clock); // its poller read the order as pending
-        otherProcess.Executor.DuringLookup = () => bot.Conductor.ExecutePendingOffchainExecutionAsync(First, None);
+        otherProcess.Executor.DuringLookup(() => bot.Conductor.ExecutePendingOffchainExecutionAsync(First, None));
 
         var outcome = (await otherProcess.Poller.PollPendingOrdersAsync(None)).ShouldHaveSingleItem();
 

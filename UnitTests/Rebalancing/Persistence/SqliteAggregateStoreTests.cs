@@ -11,6 +11,7 @@ using TradingBot.Acceptance.Domain.UsdcRebalances;
 using TradingBot.Acceptance.Domain.VaultRegistries;
 using TradingBot.Acceptance.Support.Hosting;
 using TradingBot.Acceptance.UnitTests.Hedging;
+using TradingBot.Acceptance.Support.Fakes;
 
 namespace TradingBot.Acceptance.UnitTests.Rebalancing.Persistence;
 
@@ -64,7 +65,7 @@ public sealed class SqliteAggregateStoreTests
         using var host = new RebalancingHost();
         await host.RegisterVaultAsync(Aapl, "0xtoken", "0xvault");
         host.Inventory.Set(new InventoryAsset.Equity(Aapl), onchain: 20m, offchain: 80m);
-        var conductor = new Conductor(host.Database, new FakeExecutor(host.Clock), host.Clock,
+        var conductor = new Conductor(host.Database, new MockExecutor(host.Clock).Executor, host.Clock,
             HedgingSettings.ForExecutor(SupportedExecutor.DryRun), new HedgingGuards());
 
         await conductor.ProcessTradeWithinTransactionAsync(
