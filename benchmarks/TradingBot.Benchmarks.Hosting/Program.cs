@@ -5,7 +5,13 @@ using TradingBot.Benchmarks.Hosting;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 Console.WriteLine($"Running bot benchmark, {DateTime.UtcNow:yyyy-MM-dd}, {Environment.ProcessorCount} cores");
 
-await FeedToOrders.RunAsync(500, 0, inMemory: true); // warm-up: JIT, Kestrel, SQLite
+// Warm-up, both stores and both modes: JIT, Kestrel, SQLite, the checkpointer and the rebalancing tasks.
+foreach (var inMemory in new[] { true, false })
+{
+    await FeedToOrders.RunAsync(1000, 0, inMemory);
+    await FeedToOrders.RunAsync(1000, 0, inMemory, rebalancing: true);
+}
+
 foreach (var inMemory in new[] { false, true })
 {
     var store = inMemory ? "in-memory database" : "database file (WAL)";
