@@ -203,7 +203,8 @@ public sealed class UnitOfWork : IDisposable
     internal PreparedStatement Statement(string sql) => connection.Statement(sql);
 
     // A view row is written once per unit with the aggregate's last state (an aggregate may change several
-    // times in one unit), before anything reads views and before the commit.
+    // times in one unit), before anything reads views, at the end of each item and before the commit: an
+    // item's view rows are its own writes, so their failure rolls back that item alone.
     private void WriteViews()
     {
         foreach (var write in book.TakePendingViews())
@@ -217,6 +218,7 @@ public sealed class UnitOfWork : IDisposable
 
     internal void ReleaseSavepoint(UnitBookkeeping.Mark mark)
     {
+        WriteViews();
         using (var release = Statement("RELEASE item"))
             release.Execute();
         book.EndSavepoint(mark, keep: true);

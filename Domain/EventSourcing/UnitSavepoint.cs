@@ -22,8 +22,8 @@ public sealed class UnitSavepoint : IDisposable
     public void Complete()
     {
         ObjectDisposedException.ThrowIf(ended, this);
+        unit.ReleaseSavepoint(mark); // when it throws (a view row), disposing still rolls the item back
         ended = true;
-        unit.ReleaseSavepoint(mark);
     }
 
     public void Dispose()

@@ -83,6 +83,51 @@ public sealed class SavepointTests
         MigrationTests.Query(database.ConnectionString, "SELECT version || ' ' || status FROM offchain_order_view").ShouldBe(["1 Pending"], "the order's view row");
     }
 
+    [Test]
+    public void An_item_whose_view_row_cannot_be_written_rolls_back_alone()
+    {
+        using var database = SqliteDatabase.InMemory(new FakeTimeProvider(Start));
+        using (var unit = database.BeginWrite())
+        {
+            using (var first = unit.Savepoint())
+            {
+                Item(unit, "0xa1:0", "AAPL");
+                first.Complete();
+            }
+
+            var failure = Should.Throw<InvalidOperationException>(() =>
+            {
+                using var second = unit.Savepoint();
+                var witness = new OnChainTradeCommand.Witness(new Symbol("MSFT"), new FractionalShares(1m), Direction.Sell, new Usd(100m), 12, Start.AddMinutes(-1));
+                unit.Execute(new UnwritableViewTrades(), "0xb2:0", trade => OnChainTradeDecider.Decide(trade, witness, Start));
+                second.Complete();
+            });
+            failure.Message.ShouldBe("the view row cannot be written", "the view writer's own exception");
+            unit.Commit();
+        }
+
+        database.ReadEventLog().Select(recorded => recorded.AggregateId).ShouldBe(["0xa1:0", "1"], "events: the first item's only");
+        MigrationTests.Query(database.ConnectionString, "SELECT view_id FROM onchain_trade_view").ShouldBe(["0xa1:0"], "trade view rows");
+    }
+
+    // The trade aggregate, except that its view row cannot be written.
+    private sealed class UnwritableViewTrades : IAggregate<OnChainTrade, OnChainTradeEvent>
+    {
+        public string AggregateType => Trades.AggregateType;
+
+        public string? ViewTable => Trades.ViewTable;
+
+        public OnChainTrade Evolve(OnChainTrade? state, OnChainTradeEvent domainEvent) => Trades.Evolve(state, domainEvent);
+
+        public string EventName(OnChainTradeEvent domainEvent) => Trades.EventName(domainEvent);
+
+        public void WriteEvent(System.Text.Json.Utf8JsonWriter writer, OnChainTradeEvent domainEvent) => Trades.WriteEvent(writer, domainEvent);
+
+        public OnChainTradeEvent ReadEvent(string name, System.Text.Json.JsonElement body) => Trades.ReadEvent(name, body);
+
+        public void WriteView(System.Text.Json.Utf8JsonWriter writer, OnChainTrade state) => throw new InvalidOperationException("the view row cannot be written");
+    }
+
     // One item's writes: a trade, a new order, a queue row and a lease.
     private static void Item(UnitOfWork unit, string tradeId, string symbol)
     {
