@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.ExceptionServices;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 
@@ -183,6 +184,38 @@ public sealed class UnitOfWork : IDisposable
         using (var begin = Statement("SAVEPOINT item"))
             begin.Execute();
         return new UnitSavepoint(this, book.BeginSavepoint());
+    }
+
+    /// <summary>
+    /// Records each item in a savepoint of its own (<see cref="Savepoint"/>): the results of the items that
+    /// completed, in order, and the first exception of one that did not. After a failure the later items are
+    /// recorded only with <paramref name="continueAfterFailure"/>. The caller commits, then rethrows.
+    /// </summary>
+    public (List<TResult> Completed, ExceptionDispatchInfo? Failure) EachInSavepoint<TItem, TResult>(
+        IEnumerable<TItem> items, Func<TItem, TResult> record, bool continueAfterFailure)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        ArgumentNullException.ThrowIfNull(record);
+        var completed = new List<TResult>();
+        ExceptionDispatchInfo? failure = null;
+        foreach (var item in items)
+        {
+            try
+            {
+                using var savepoint = Savepoint();
+                var result = record(item);
+                savepoint.Complete();
+                completed.Add(result);
+            }
+            catch (Exception exception)
+            {
+                failure ??= ExceptionDispatchInfo.Capture(exception);
+                if (!continueAfterFailure)
+                    break;
+            }
+        }
+
+        return (completed, failure);
     }
 
     public void Dispose()

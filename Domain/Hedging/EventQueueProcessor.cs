@@ -138,24 +138,10 @@ public sealed class EventQueueProcessor(SqliteDatabase database, Conductor condu
         using var gate = await conductor.Guards.EnterAllAsync(symbols, cancellationToken).ConfigureAwait(false);
         using var unit = database.BeginWrite();
         var now = clock.GetUtcNow();
-        var done = new List<(QueuedEvent Row, FillValidation Fill, OffchainExecution? Execution)>(batch.Count);
-        ExceptionDispatchInfo? failure = null;
-        for (var index = 0; index < batch.Count && failure is null; index++)
-        {
-            var (row, fill) = batch[index];
-            try
-            {
-                using var item = unit.Savepoint();
-                var execution = Record(unit, row, fill, marketOpen[index], now);
-                item.Complete();
-                done.Add((row, fill, execution));
-            }
-            catch (Exception exception)
-            {
-                failure = ExceptionDispatchInfo.Capture(exception);
-            }
-        }
-
+        var (done, failure) = unit.EachInSavepoint(
+            batch.Select((claimed, index) => (claimed.Row, claimed.Fill, Open: marketOpen[index])),
+            claimed => (claimed.Row, claimed.Fill, Execution: Record(unit, claimed.Row, claimed.Fill, claimed.Open, now)),
+            continueAfterFailure: false);
         conductor.CommitStarted(unit, [.. done.Select(item => item.Execution).OfType<OffchainExecution>()]);
         return (done, failure);
     }

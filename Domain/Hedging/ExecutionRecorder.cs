@@ -1,4 +1,3 @@
-using System.Runtime.ExceptionServices;
 using TradingBot.Acceptance.Domain.EventSourcing;
 using TradingBot.Acceptance.Domain.Execution;
 using TradingBot.Acceptance.Domain.Finance;
@@ -39,24 +38,7 @@ internal sealed class ExecutionRecorder(SqliteDatabase database, TimeProvider cl
             return [];
         using var gate = await guards.EnterAllAsync(answers.Select(answer => answer.Symbol), cancellationToken).ConfigureAwait(false);
         using var unit = database.BeginWrite();
-        var outcomes = new List<ExecutionOutcome>(answers.Count);
-        ExceptionDispatchInfo? failure = null;
-        foreach (var (_, record) in answers)
-        {
-            try
-            {
-                using var item = unit.Savepoint();
-                outcomes.Add(record(unit));
-                item.Complete();
-            }
-            catch (Exception exception)
-            {
-                failure ??= ExceptionDispatchInfo.Capture(exception);
-                if (!continueAfterFailure)
-                    break;
-            }
-        }
-
+        var (outcomes, failure) = unit.EachInSavepoint(answers, answer => answer.Record(unit), continueAfterFailure);
         unit.Commit();
         failure?.Throw();
         return outcomes;
