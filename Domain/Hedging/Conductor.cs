@@ -39,20 +39,13 @@ public sealed class Conductor
     /// Records one fill and, when its position is ready and the market open, the hedge it triggers
     /// (§6.2). A fill seen before returns <c>null</c> and changes nothing.
     /// </summary>
-    public Task<OffchainExecution?> ProcessTradeWithinTransactionAsync(OnChainFill fill, CancellationToken cancellationToken) =>
-        ProcessTradeAsync(fill, queueRowId: null, cancellationToken);
-
-    internal async Task<OffchainExecution?> ProcessTradeAsync(OnChainFill fill, long? queueRowId, CancellationToken cancellationToken)
+    public async Task<OffchainExecution?> ProcessTradeWithinTransactionAsync(OnChainFill fill, CancellationToken cancellationToken)
     {
         // Asked before the transaction: a broker call (Alpaca reads its calendar) never holds the write lock.
         var marketOpen = await executor.IsMarketOpenAsync(cancellationToken).ConfigureAwait(false);
         using var gate = await guards.EnterAsync(fill.Symbol, cancellationToken).ConfigureAwait(false);
         using var unit = database.BeginWrite();
-        var now = clock.GetUtcNow();
-        var execution = RecordTrade(unit, fill, marketOpen, now);
-        if (queueRowId is { } rowId)
-            unit.EventQueue.MarkProcessed(rowId, now);
-        return Commit(unit, execution);
+        return Commit(unit, RecordTrade(unit, fill, marketOpen, clock.GetUtcNow()));
     }
 
     /// <summary>Sends a recorded hedge to the broker and records the answer (§6.3).</summary>
