@@ -29,13 +29,7 @@ public sealed class EventQueue
     }
 
     /// <summary>The first unprocessed row in chain order (block, then log index), or <c>null</c>.</summary>
-    public QueuedEvent? PeekNext() => PeekNext(_ => true, 1);
-
-    /// <summary>
-    /// The first unprocessed row in chain order that <paramref name="take"/> accepts, among the first
-    /// <paramref name="limit"/>; rows are read one by one, only as far as needed.
-    /// </summary>
-    public QueuedEvent? PeekNext(Func<QueuedEvent, bool> take, int limit) => PeekNext(take, limit, 1) is [var row] ? row : null;
+    public QueuedEvent? PeekNext() => PeekNext(_ => true, limit: 1, count: 1) is [var row] ? row : null;
 
     /// <summary>
     /// The first <paramref name="count"/> unprocessed rows in chain order that <paramref name="take"/> accepts,
