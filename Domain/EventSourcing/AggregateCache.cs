@@ -36,7 +36,7 @@ internal sealed class AggregateCache
             return aggregates.TryGetValue((aggregateType, aggregateId), out var entry) ? entry.Loaded as LoadedAggregate<TState> : null;
     }
 
-    public void Keep<TState>(LoadedAggregate<TState> loaded, long seenEpoch) where TState : class
+    public void Keep(IVersionedAggregate loaded, long seenEpoch)
     {
         if (loaded.Version == 0)
             return;

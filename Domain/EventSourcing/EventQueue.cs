@@ -24,7 +24,7 @@ public sealed class EventQueue
             VALUES (?1, ?2, ?3, ?4, ?5, ?6)
             """);
         return insert.Bind(1, chainEvent.TxHash).Bind(2, chainEvent.LogIndex).Bind(3, chainEvent.BlockNumber).Bind(4, chainEvent.EventData)
-            .Bind(5, Rfc3339.Format(now)).Bind(6, chainEvent.BlockTimestamp is { } at ? Rfc3339.Format(at) : null)
+            .Bind(5, now).Bind(6, chainEvent.BlockTimestamp is { } at ? Rfc3339.Format(at) : null)
             .Execute() == 1;
     }
 
@@ -76,7 +76,7 @@ public sealed class EventQueue
     private void Finish(long id, DateTimeOffset now, string? error)
     {
         using var update = unit.Statement("UPDATE event_queue SET processed = 1, processed_at = ?2, error = ?3 WHERE id = ?1");
-        update.Bind(1, id).Bind(2, Rfc3339.Format(now)).Bind(3, error).Execute();
+        update.Bind(1, id).Bind(2, now).Bind(3, error).Execute();
     }
 
     private static QueuedEvent ReadRow(PreparedStatement row) =>

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 
 namespace TradingBot.Acceptance.Domain.EventSourcing;
 
@@ -19,6 +20,18 @@ internal static class EventRowSql
 
     public static string UpsertView(string view) => UpsertSqls.GetOrAdd(view, static table =>
         $"INSERT INTO {table} (view_id, version, payload) VALUES (?1, ?2, ?3) ON CONFLICT (view_id) DO UPDATE SET version = excluded.version, payload = excluded.payload");
+
+    /// <summary>Room for an <c>event_type</c> of up to a hundred characters or so, encoded.</summary>
+    public const int MaxEventTypeBytes = 256;
+
+    /// <summary>
+    /// <c>event_type</c>, <c>{Aggregate}Event::{Name}</c> (§3), as UTF-8 in <paramref name="room"/>: bound as it
+    /// is, without making a string per event.
+    /// </summary>
+    public static ReadOnlySpan<byte> EventType(string aggregateType, string name, Span<byte> room) =>
+        Utf8.TryWrite(room, CultureInfo.InvariantCulture, $"{aggregateType}Event::{name}", out var written)
+            ? room[..written]
+            : Encoding.UTF8.GetBytes($"{aggregateType}Event::{name}");
 
     public static TEvent ReadEvent<TState, TEvent>(IAggregate<TState, TEvent> aggregate, string eventType, string payload)
         where TState : class

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 
 namespace TradingBot.Acceptance.Domain.EventSourcing;
@@ -11,8 +12,14 @@ public static class JsonPayload
 {
     private const NumberStyles DecimalStyle = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint;
 
-    public static void WriteDecimal(this Utf8JsonWriter writer, string name, decimal value) =>
-        writer.WriteString(name, value.ToString(CultureInfo.InvariantCulture));
+    // Formatted on the stack as UTF-8: several per fill, each a string before.
+    public static void WriteDecimal(this Utf8JsonWriter writer, string name, decimal value)
+    {
+        Span<byte> text = stackalloc byte[64]; // a decimal has at most 29 digits, a sign and a point
+        writer.WriteString(name, value.TryFormat(text, out var written, provider: CultureInfo.InvariantCulture)
+            ? text[..written]
+            : Encoding.UTF8.GetBytes(value.ToString(CultureInfo.InvariantCulture)));
+    }
 
     public static void WriteOptionalDecimal(this Utf8JsonWriter writer, string name, decimal? value)
     {
@@ -22,8 +29,15 @@ public static class JsonPayload
             writer.WriteNull(name);
     }
 
-    public static void WriteTimestamp(this Utf8JsonWriter writer, string name, DateTimeOffset value) =>
-        writer.WriteString(name, Rfc3339.Format(value));
+    public static void WriteTimestamp(this Utf8JsonWriter writer, string name, DateTimeOffset value)
+    {
+        Span<byte> text = stackalloc byte[Rfc3339.MaxUtf8Length];
+        writer.WriteString(name, Rfc3339.Format(value, text));
+    }
+
+    /// <summary>An enum by its name, as <see cref="GetEnum{TEnum}"/> reads it (without boxing the value).</summary>
+    public static void WriteEnum<TEnum>(this Utf8JsonWriter writer, string name, TEnum value) where TEnum : struct, Enum =>
+        writer.WriteString(name, Enum.GetName(value) ?? throw new ArgumentOutOfRangeException(nameof(value), $"{value} is not a {typeof(TEnum).Name}."));
 
     public static decimal GetDecimal(this JsonElement body, string name) =>
         decimal.Parse(body.GetRequired(name).GetString() ?? throw Missing(name), DecimalStyle, CultureInfo.InvariantCulture);

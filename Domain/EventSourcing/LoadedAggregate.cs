@@ -2,6 +2,7 @@ namespace TradingBot.Acceptance.Domain.EventSourcing;
 
 /// <summary>An aggregate as replayed: its lifecycle and its version (the last sequence, 0 when empty).</summary>
 public sealed record LoadedAggregate<TState>(string AggregateType, string AggregateId, Lifecycle<TState> Lifecycle, long Version)
+    : IVersionedAggregate
     where TState : class
 {
     /// <summary>The live state, or <c>null</c> when the aggregate does not exist yet.</summary>

@@ -53,6 +53,13 @@ internal sealed class PreparedStatement : IDisposable
         return this;
     }
 
+    /// <summary>Binds a timestamp in its stored form (<see cref="Rfc3339"/>), formatted on the stack.</summary>
+    public PreparedStatement Bind(int index, DateTimeOffset instant)
+    {
+        Span<byte> text = stackalloc byte[Rfc3339.MaxUtf8Length];
+        return Bind(index, Rfc3339.Format(instant, text));
+    }
+
     public PreparedStatement Bind(int index, long value)
     {
         Check(raw.sqlite3_bind_int64(statement, index, value));

@@ -15,6 +15,15 @@ public static class Rfc3339
     public static string Format(DateTimeOffset instant) =>
         instant.UtcDateTime.ToString(RoundTrip, CultureInfo.InvariantCulture);
 
+    /// <summary>Room for the stored form as UTF-8.</summary>
+    public const int MaxUtf8Length = 64;
+
+    /// <summary>The stored form as UTF-8 in <paramref name="room"/> (<see cref="MaxUtf8Length"/> bytes): no string is made.</summary>
+    public static ReadOnlySpan<byte> Format(DateTimeOffset instant, Span<byte> room) =>
+        instant.UtcDateTime.TryFormat(room, out var written, RoundTrip, CultureInfo.InvariantCulture)
+            ? room[..written]
+            : throw new ArgumentException($"{MaxUtf8Length} bytes do not hold {instant:O}.", nameof(room));
+
     public static DateTimeOffset Parse(string text) =>
         DateTimeOffset.TryParseExact(text, RoundTrip, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var stored)
             ? stored

@@ -23,6 +23,9 @@ internal sealed class StoreConnection(SqliteConnection connection, bool isWriter
     /// <summary>Writes into <see cref="Buffer"/>; reset before every payload.</summary>
     public Utf8JsonWriter Json { get; } = new(Stream.Null);
 
+    /// <summary>What the unit of work using this connection remembers; reset by each unit, reused for its capacity.</summary>
+    public UnitBookkeeping Book { get; } = new();
+
     /// <summary>The connection that every write unit taking its turn uses, one per database.</summary>
     public bool IsWriter { get; } = isWriter;
 

@@ -22,14 +22,14 @@ public sealed class SymbolLocks
             INSERT INTO symbol_locks (symbol, locked_at) VALUES (?1, ?2)
             ON CONFLICT (symbol) DO UPDATE SET locked_at = excluded.locked_at WHERE locked_at < ?3
             """);
-        return acquire.Bind(1, symbol.Value).Bind(2, Rfc3339.Format(now)).Bind(3, Rfc3339.Format(now - Expiry)).Execute() == 1;
+        return acquire.Bind(1, symbol.Value).Bind(2, now).Bind(3, now - Expiry).Execute() == 1;
     }
 
     /// <summary>Moves the lease's clock to now: the order it guards is still open.</summary>
     public void Renew(Symbol symbol, DateTimeOffset now)
     {
         using var renew = unit.Statement("UPDATE symbol_locks SET locked_at = ?2 WHERE symbol = ?1");
-        renew.Bind(1, symbol.Value).Bind(2, Rfc3339.Format(now)).Execute();
+        renew.Bind(1, symbol.Value).Bind(2, now).Execute();
     }
 
     public void Release(Symbol symbol)

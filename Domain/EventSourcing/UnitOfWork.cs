@@ -20,7 +20,7 @@ public sealed class UnitOfWork : IDisposable
     private readonly bool turn;
     private readonly bool current;
     private readonly long epoch;
-    private readonly UnitBookkeeping book = new();
+    private readonly UnitBookkeeping book;
     private bool finished;
 
     /// <param name="current">
@@ -35,6 +35,8 @@ public sealed class UnitOfWork : IDisposable
         this.write = write;
         this.current = current;
         this.epoch = epoch;
+        book = connection.Book;
+        book.Reset();
         SymbolLocks = new SymbolLocks(this);
         EventQueue = new EventQueue(this);
     }
@@ -111,11 +113,10 @@ public sealed class UnitOfWork : IDisposable
         InsertEvents(aggregate, current, events);
         var appended = current with { Lifecycle = lifecycle, Version = current.Version + events.Count };
         if (aggregate.ViewTable is { } view && lifecycle is Lifecycle<TState>.Live live)
-            book.SetPendingView((view, appended.AggregateId), () => UpsertView(aggregate, view, appended.AggregateId, appended.Version, live.State));
-        book.SetSeen((appended.AggregateType, appended.AggregateId), appended);
+            book.SetPendingView((view, appended.AggregateId), new PendingView<TState, TEvent>(aggregate, view, appended.AggregateId, appended.Version, live.State));
+        book.SetSeen((appended.AggregateType, appended.AggregateId), appended); // enters the cache on commit
         if (current.Version == 0)
             NoteCreated(appended.AggregateType, appended.AggregateId);
-        book.OnCommit(() => database.Cache.Keep(appended, epoch));
         return appended;
     }
 
@@ -156,8 +157,7 @@ public sealed class UnitOfWork : IDisposable
         {
             var cached = write ? database.Cache.FindNumericId(aggregateType) : null;
             known = cached is not null && current ? cached : ScanNumericIds(aggregateType, cached ?? new NumericIdWatermark(0, 0));
-            book.SetNumericId(aggregateType, known);
-            book.OnCommit(() => database.Cache.Keep(aggregateType, book.NumericId(aggregateType), epoch));
+            book.SetNumericId(aggregateType, known); // enters the cache on commit
         }
 
         return known.MaxId + 1;
@@ -170,7 +170,7 @@ public sealed class UnitOfWork : IDisposable
         finished = true;
         if (write)
             database.Committed();
-        book.Publish();
+        book.Publish(database.Cache, epoch);
     }
 
     /// <summary>
@@ -241,7 +241,7 @@ public sealed class UnitOfWork : IDisposable
     private void WriteViews()
     {
         foreach (var write in book.TakePendingViews())
-            write();
+            write.Write(this);
     }
 
     // Inside a write unit that allocated ids of this type, an id above the watermark was never created.
@@ -295,7 +295,6 @@ public sealed class UnitOfWork : IDisposable
             if (database.Cache.FindNumericId(aggregateType) is not { } cached)
                 return; // no watermark yet: the first allocation scans
             known = cached;
-            book.OnCommit(() => database.Cache.Keep(aggregateType, book.NumericId(aggregateType), epoch));
         }
 
         book.SetNumericId(aggregateType, id > known.MaxId ? known with { MaxId = id } : known);
@@ -324,11 +323,12 @@ public sealed class UnitOfWork : IDisposable
     {
         using var insert = Statement(EventRowSql.InsertEvents(events.Count));
         insert.Bind(1, aggregate.AggregateType).Bind(2, current.AggregateId);
+        Span<byte> eventType = stackalloc byte[EventRowSql.MaxEventTypeBytes]; // SQLite copies what is bound
         for (var index = 0; index < events.Count; index++)
         {
             var name = aggregate.EventName(events[index]);
             insert.Bind(3 + (3 * index), current.Version + index + 1)
-                .Bind(4 + (3 * index), $"{aggregate.AggregateType}Event::{name}")
+                .Bind(4 + (3 * index), EventRowSql.EventType(aggregate.AggregateType, name, eventType))
                 .Bind(5 + (3 * index), WriteTagged(name, aggregate, events[index], static (writer, aggregate, @event) => aggregate.WriteEvent(writer, @event)));
         }
 
@@ -342,7 +342,7 @@ public sealed class UnitOfWork : IDisposable
         }
     }
 
-    private void UpsertView<TState, TEvent>(IAggregate<TState, TEvent> aggregate, string view, string id, long version, TState state)
+    internal void UpsertView<TState, TEvent>(IAggregate<TState, TEvent> aggregate, string view, string id, long version, TState state)
         where TState : class
     {
         using var upsert = Statement(EventRowSql.UpsertView(view));

@@ -22,7 +22,7 @@ public static class FillEventData
             writer.WriteStartObject();
             writer.WriteString("token_symbol", tokenSymbol);
             writer.WriteDecimal("amount", amount);
-            writer.WriteString("direction", direction.ToString());
+            writer.WriteEnum("direction", direction);
             writer.WriteDecimal("price_usdc", priceUsdc);
             writer.WriteEndObject();
         }

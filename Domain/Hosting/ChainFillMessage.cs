@@ -27,7 +27,7 @@ public static class ChainFillMessage
             writer.WriteString("block_timestamp", Rfc3339.Format(fill.BlockTimestamp));
             writer.WriteString("token_symbol", fill.TokenSymbol);
             writer.WriteString("amount", fill.Amount.ToString(CultureInfo.InvariantCulture));
-            writer.WriteString("direction", fill.Direction.ToString());
+            writer.WriteEnum("direction", fill.Direction);
             writer.WriteString("price", fill.Price.ToString(CultureInfo.InvariantCulture));
             writer.WriteEndObject();
         }

@@ -127,9 +127,9 @@ public sealed class OffchainOrderAggregate : IAggregate<OffchainOrder, OffchainO
     {
         writer.WriteString("symbol", terms.Symbol.Value);
         writer.WriteDecimal("shares", terms.Shares.Value);
-        writer.WriteString("direction", terms.Direction.ToString());
-        writer.WriteString("executor", terms.Executor.ToString());
-        writer.WriteString("client_order_id", terms.ClientOrderId.ToString());
+        writer.WriteEnum("direction", terms.Direction);
+        writer.WriteEnum("executor", terms.Executor);
+        writer.WriteString("client_order_id", terms.ClientOrderId.Value); // the "D" form, as ClientOrderId.ToString
         writer.WriteTimestamp("placed_at", terms.PlacedAt);
     }
 }

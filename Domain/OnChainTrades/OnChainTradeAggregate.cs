@@ -83,7 +83,7 @@ public sealed class OnChainTradeAggregate : IAggregate<OnChainTrade, OnChainTrad
     {
         writer.WriteString("symbol", symbol.Value);
         writer.WriteDecimal("amount", amount.Value);
-        writer.WriteString("direction", direction.ToString());
+        writer.WriteEnum("direction", direction);
         writer.WriteDecimal("price_usdc", price.Value);
         writer.WriteNumber("block_number", blockNumber);
         writer.WriteTimestamp("block_timestamp", blockTimestamp);

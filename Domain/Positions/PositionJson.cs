@@ -26,7 +26,7 @@ internal static class PositionJson
                 writer.WriteNumber("log_index", filled.TradeId.LogIndex);
                 writer.WriteEndObject();
                 writer.WriteDecimal("amount", filled.Amount.Value);
-                writer.WriteString("direction", filled.Direction.ToString());
+                writer.WriteEnum("direction", filled.Direction);
                 writer.WriteOptionalDecimal("price_usdc", filled.PriceUsdc?.Value);
                 writer.WriteTimestamp("block_timestamp", filled.BlockTimestamp);
                 writer.WriteTimestamp("seen_at", filled.SeenAt);
@@ -34,8 +34,8 @@ internal static class PositionJson
             case PositionEvent.OffChainOrderPlaced placed:
                 writer.WriteNumber("execution_id", placed.ExecutionId.Value);
                 writer.WriteDecimal("shares", placed.Shares.Value);
-                writer.WriteString("direction", placed.Direction.ToString());
-                writer.WriteString("executor", placed.Executor.ToString());
+                writer.WriteEnum("direction", placed.Direction);
+                writer.WriteEnum("executor", placed.Executor);
                 writer.WritePropertyName("trigger_reason");
                 WriteTrigger(writer, placed.TriggerReason);
                 writer.WriteTimestamp("placed_at", placed.PlacedAt);
@@ -43,7 +43,7 @@ internal static class PositionJson
             case PositionEvent.OffChainOrderFilled filled:
                 writer.WriteNumber("execution_id", filled.ExecutionId.Value);
                 writer.WriteDecimal("shares_filled", filled.SharesFilled.Value);
-                writer.WriteString("direction", filled.Direction.ToString());
+                writer.WriteEnum("direction", filled.Direction);
                 writer.WriteString("broker_order_id", filled.BrokerOrderId.Value);
                 writer.WriteDecimal("price", filled.Price.Value);
                 writer.WriteTimestamp("broker_timestamp", filled.BrokerTimestamp);
