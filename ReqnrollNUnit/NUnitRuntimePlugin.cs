@@ -1,3 +1,4 @@
+using Reqnroll.Formatters;
 using Reqnroll.Infrastructure;
 using Reqnroll.Plugins;
 using Reqnroll.Tracing;
@@ -7,7 +8,10 @@ using Reqnroll.UnitTestProvider;
 
 namespace TradingBot.Acceptance.ReqnrollNUnit;
 
-/// <summary>Registers NUnit as Reqnroll's unit test provider and the test's output as its trace, as <c>Reqnroll.NUnit</c> does.</summary>
+/// <summary>
+/// Registers NUnit as Reqnroll's unit test provider and the test's output as its trace, as <c>Reqnroll.NUnit</c> does,
+/// and <see cref="HtmlReportFormatter"/> as the html formatter.
+/// </summary>
 public sealed class NUnitRuntimePlugin : IRuntimePlugin
 {
     private const string ProviderName = "nunit";
@@ -24,6 +28,7 @@ public sealed class NUnitRuntimePlugin : IRuntimePlugin
         {
             args.ObjectContainer.RegisterTypeAs<NUnitRuntimeProvider, IUnitTestRuntimeProvider>(ProviderName);
             args.ObjectContainer.RegisterTypeAs<NUnitAttachmentHandler, IReqnrollAttachmentHandler>();
+            args.ObjectContainer.RegisterTypeAs<HtmlReportFormatter, ICucumberMessageFormatter>("html");
         };
         runtimePluginEvents.CustomizeTestThreadDependencies += (_, args) =>
             args.ObjectContainer.RegisterTypeAs<NUnitTraceListener, ITraceListener>();

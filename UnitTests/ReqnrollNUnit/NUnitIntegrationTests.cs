@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Io.Cucumber.Messages.Types;
 using NUnit.Framework;
 using Reqnroll.Formatters.PayloadProcessing;
@@ -161,6 +162,27 @@ public sealed class NUnitIntegrationTests
         html.ShouldContain("Adding numbers");
         html.ShouldNotContain("<script src=\"http", Case.Insensitive);
         html.ShouldNotContain("<link rel=\"stylesheet\" href=\"http", Case.Insensitive);
+    }
+
+    [Test]
+    public void The_html_report_holds_every_message_of_the_message_report()
+    {
+        var html = File.ReadAllText(fullRun.ReportPath("html"));
+        const string Start = "window.CUCUMBER_MESSAGES = ";
+        var from = html.IndexOf(Start, StringComparison.Ordinal) + Start.Length;
+        // The page escapes '<' the JavaScript way, which JSON spells \u003C.
+        var messages = html[from..(html.IndexOf("];", from, StringComparison.Ordinal) + 1)].Replace(@"\x3C", @"\u003C", StringComparison.Ordinal);
+        using var embedded = JsonDocument.Parse(messages);
+        var inHtml = embedded.RootElement.EnumerateArray().Select(message => message.EnumerateObject().First().Name);
+        var inNdjson = File.ReadLines(fullRun.ReportPath("ndjson")).Select(MessageKind);
+
+        inHtml.CountBy(kind => kind).ShouldBe(inNdjson.CountBy(kind => kind), ignoreOrder: true);
+    }
+
+    private static string MessageKind(string ndjsonLine)
+    {
+        using var message = JsonDocument.Parse(ndjsonLine);
+        return message.RootElement.EnumerateObject().First().Name;
     }
 
     private SampleTestResult Result(string name) => fullRun.Results.Single(result => result.Name == name);

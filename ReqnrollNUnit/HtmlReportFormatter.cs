@@ -1,0 +1,19 @@
+using Cucumber.HtmlFormatter;
+using Io.Cucumber.Messages.Types;
+using Reqnroll.Formatters.Configuration;
+using Reqnroll.Formatters.Html;
+using Reqnroll.Formatters.RuntimeSupport;
+using Reqnroll.Utils;
+
+namespace TradingBot.Acceptance.ReqnrollNUnit;
+
+/// <summary>
+/// Reqnroll's html formatter, writing the same report, whose file is flushed when the report is closed
+/// rather than after each message (<see cref="FlushOnCloseStream"/>).
+/// </summary>
+public sealed class HtmlReportFormatter(IFormattersConfigurationProvider configurationProvider, IFormatterLog logger, IFileSystem fileSystem)
+    : HtmlFormatter(configurationProvider, logger, fileSystem)
+{
+    protected override MessagesToHtmlWriter CreateMessagesToHtmlWriter(Stream stream, Func<StreamWriter, Envelope, Task> asyncStreamSerializer) =>
+        base.CreateMessagesToHtmlWriter(new FlushOnCloseStream(stream), asyncStreamSerializer);
+}
