@@ -1,17 +1,11 @@
-using Reqnroll.Formatters;
 using Reqnroll.Infrastructure;
 using Reqnroll.Plugins;
 using Reqnroll.Tracing;
 using Reqnroll.UnitTestProvider;
 
-[assembly: RuntimePlugin(typeof(TradingBot.Acceptance.ReqnrollNUnit.NUnitRuntimePlugin))]
-
 namespace TradingBot.Acceptance.ReqnrollNUnit;
 
-/// <summary>
-/// Registers NUnit as Reqnroll's unit test provider and the test's output as its trace, as <c>Reqnroll.NUnit</c> does,
-/// and <see cref="HtmlReportFormatter"/> as the html formatter.
-/// </summary>
+/// <summary>Registers NUnit as Reqnroll's unit test provider and the test's output as its trace, as <c>Reqnroll.NUnit</c> does.</summary>
 public sealed class NUnitRuntimePlugin : IRuntimePlugin
 {
     private const string ProviderName = "nunit";
@@ -28,7 +22,6 @@ public sealed class NUnitRuntimePlugin : IRuntimePlugin
         {
             args.ObjectContainer.RegisterTypeAs<NUnitRuntimeProvider, IUnitTestRuntimeProvider>(ProviderName);
             args.ObjectContainer.RegisterTypeAs<NUnitAttachmentHandler, IReqnrollAttachmentHandler>();
-            args.ObjectContainer.RegisterTypeAs<HtmlReportFormatter, ICucumberMessageFormatter>("html");
         };
         runtimePluginEvents.CustomizeTestThreadDependencies += (_, args) =>
             args.ObjectContainer.RegisterTypeAs<NUnitTraceListener, ITraceListener>();

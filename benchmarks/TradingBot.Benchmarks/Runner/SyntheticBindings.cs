@@ -61,6 +61,7 @@ public static class SyntheticBindings
           </PropertyGroup>
           <ItemGroup>
             <Compile Include="{{repository}}/ReqnrollNUnit/**/*.cs" Link="ReqnrollNUnit/%(RecursiveDir)%(Filename)%(Extension)" />
+            <Compile Include="{{repository}}/Support/Reports/*.cs;{{repository}}/Support/TestAssemblyPlugin.cs" Link="Support/%(RecursiveDir)%(Filename)%(Extension)" />
             <None Include="../features/*.feature" Link="Features/%(Filename)%(Extension)" CopyToOutputDirectory="PreserveNewest" />
             <None Include="reqnroll.json" CopyToOutputDirectory="PreserveNewest" />
           </ItemGroup>

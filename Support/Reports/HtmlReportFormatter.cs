@@ -5,7 +5,7 @@ using Reqnroll.Formatters.Html;
 using Reqnroll.Formatters.RuntimeSupport;
 using Reqnroll.Utils;
 
-namespace TradingBot.Acceptance.ReqnrollNUnit;
+namespace TradingBot.Acceptance.Support.Reports;
 
 /// <summary>
 /// Reqnroll's html formatter, writing the same report, whose file is flushed when the report is closed

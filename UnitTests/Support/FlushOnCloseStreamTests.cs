@@ -1,8 +1,8 @@
 using NUnit.Framework;
 using Shouldly;
-using TradingBot.Acceptance.ReqnrollNUnit;
+using TradingBot.Acceptance.Support.Reports;
 
-namespace TradingBot.Acceptance.UnitTests.ReqnrollNUnit;
+namespace TradingBot.Acceptance.UnitTests.Support;
 
 [TestFixture]
 public sealed class FlushOnCloseStreamTests

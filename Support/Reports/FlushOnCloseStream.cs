@@ -1,4 +1,4 @@
-namespace TradingBot.Acceptance.ReqnrollNUnit;
+namespace TradingBot.Acceptance.Support.Reports;
 
 /// <summary>
 /// A write-only view of a buffered file stream that passes flushes on only when it is closed. The html report's

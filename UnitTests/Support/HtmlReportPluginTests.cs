@@ -9,18 +9,18 @@ using Reqnroll.Plugins;
 using Reqnroll.UnitTestProvider;
 using Reqnroll.Utils;
 using Shouldly;
-using TradingBot.Acceptance.ReqnrollNUnit;
+using TradingBot.Acceptance.Support.Reports;
 
-namespace TradingBot.Acceptance.UnitTests.ReqnrollNUnit;
+namespace TradingBot.Acceptance.UnitTests.Support;
 
 [TestFixture]
-public sealed class NUnitRuntimePluginTests
+public sealed class HtmlReportPluginTests
 {
     [Test]
     public void The_html_report_is_written_by_the_formatter_that_flushes_its_file_once()
     {
         var events = new RuntimePluginEvents();
-        new NUnitRuntimePlugin().Initialize(events, new RuntimePluginParameters(), new UnitTestProviderConfiguration());
+        new HtmlReportPlugin().Initialize(events, new RuntimePluginParameters(), new UnitTestProviderConfiguration());
         using var container = new ObjectContainer();
         // Reqnroll's own registration comes first, as in its default global container.
         container.RegisterTypeAs<HtmlFormatter, ICucumberMessageFormatter>("html");
