@@ -176,7 +176,11 @@ public sealed class SqliteDatabase : IDisposable
         keepAlive?.Dispose();
     }
 
-    private SqliteConnection OpenConnection()
+    /// <summary>
+    /// A connection of one's own with the settings of the store's connections (the benchmarks' raw-insert
+    /// ceiling writes through one); the caller disposes it.
+    /// </summary>
+    public SqliteConnection OpenConnection()
     {
         var connection = new SqliteConnection(ConnectionString);
         connection.Open();

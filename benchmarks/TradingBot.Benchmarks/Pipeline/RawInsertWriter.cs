@@ -38,15 +38,8 @@ public sealed class RawInsertWriter : IDisposable
     public RawInsertWriter(SqliteDatabase database)
     {
         ArgumentNullException.ThrowIfNull(database);
-        connection = new SqliteConnection(database.ConnectionString);
-        connection.Open();
-        using (var pragma = connection.CreateCommand())
-        {
-            pragma.CommandText = "PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 0; PRAGMA busy_timeout = 30000";
-            pragma.ExecuteNonQuery();
-        }
-
-        checkpointer = new SqliteConnectionStringBuilder(database.ConnectionString).Mode == SqliteOpenMode.Memory ? null : new WalCheckpointer(OpenConnection(database.ConnectionString));
+        connection = database.OpenConnection(); // the store's connection settings
+        checkpointer = new SqliteConnectionStringBuilder(database.ConnectionString).Mode == SqliteOpenMode.Memory ? null : new WalCheckpointer(database.OpenConnection());
 
         begin = Prepare("BEGIN IMMEDIATE");
         commit = Prepare("COMMIT");
@@ -58,17 +51,6 @@ public sealed class RawInsertWriter : IDisposable
         insertLock = Prepare("INSERT OR IGNORE INTO symbol_locks (symbol, locked_at) VALUES (?1, ?2)");
         deleteLock = Prepare("DELETE FROM symbol_locks WHERE symbol = ?1");
         markProcessed = Prepare("UPDATE event_queue SET processed = 1, processed_at = ?2 WHERE id = ?1");
-    }
-
-    // The checkpointer's own connection to the file: it checkpoints while the writer writes.
-    private static SqliteConnection OpenConnection(string connectionString)
-    {
-        var opened = new SqliteConnection(connectionString);
-        opened.Open();
-        using var pragma = opened.CreateCommand();
-        pragma.CommandText = "PRAGMA busy_timeout = 30000"; // as the store's: a restart checkpoint waits for the writer
-        pragma.ExecuteNonQuery();
-        return opened;
     }
 
     /// <summary>Events written so far, to check that both sides write as many.</summary>
