@@ -12,14 +12,18 @@ internal static class EventRowSql
     // The statements for 0…7 events at once, built once (the text is the key of the prepared statement).
     private static readonly string[] InsertSqls = [.. Enumerable.Range(0, 8).Select(BuildInsertSql)];
 
-    // The upsert of each view table, built once instead of on every write.
-    private static readonly ConcurrentDictionary<string, string> UpsertSqls = new(StringComparer.Ordinal);
+    // The update and the insert of each view table, built once instead of on every write.
+    private static readonly ConcurrentDictionary<string, string> UpdateViewSqls = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, string> InsertViewSqls = new(StringComparer.Ordinal);
 
     /// <summary>One multi-row statement for <paramref name="count"/> events of one aggregate, so a conflict on any row leaves none behind.</summary>
     public static string InsertEvents(int count) => count < InsertSqls.Length ? InsertSqls[count] : BuildInsertSql(count);
 
-    public static string UpsertView(string view) => UpsertSqls.GetOrAdd(view, static table =>
-        $"INSERT INTO {table} (view_id, version, payload) VALUES (?1, ?2, ?3) ON CONFLICT (view_id) DO UPDATE SET version = excluded.version, payload = excluded.payload");
+    public static string UpdateView(string view) => UpdateViewSqls.GetOrAdd(view, static table =>
+        $"UPDATE {table} SET version = ?2, payload = ?3 WHERE view_id = ?1");
+
+    public static string InsertView(string view) => InsertViewSqls.GetOrAdd(view, static table =>
+        $"INSERT INTO {table} (view_id, version, payload) VALUES (?1, ?2, ?3)");
 
     /// <summary>Room for an <c>event_type</c> of up to a hundred characters or so, encoded.</summary>
     public const int MaxEventTypeBytes = 256;

@@ -345,9 +345,17 @@ public sealed class UnitOfWork : IDisposable
     internal void UpsertView<TState, TEvent>(IAggregate<TState, TEvent> aggregate, string view, string id, long version, TState state)
         where TState : class
     {
-        using var upsert = Statement(EventRowSql.UpsertView(view));
-        upsert.Bind(1, id).Bind(2, version).Bind(3, WriteTagged("Live", aggregate, state, static (writer, aggregate, state) => aggregate.WriteView(writer, state)));
-        upsert.Execute();
+        // An update first, an insert only when there is no row: an upsert builds the insert's row, stored
+        // generated columns included, before it finds the key taken and builds the updated row.
+        var payload = WriteTagged("Live", aggregate, state, static (writer, aggregate, state) => aggregate.WriteView(writer, state));
+        using (var update = Statement(EventRowSql.UpdateView(view)))
+        {
+            if (update.Bind(1, id).Bind(2, version).Bind(3, payload).Execute() == 1)
+                return;
+        }
+
+        using var insert = Statement(EventRowSql.InsertView(view));
+        insert.Bind(1, id).Bind(2, version).Bind(3, payload).Execute();
     }
 
     // The payload as UTF-8, valid until the next call: bound as it is (SQLite copies it), never made a string.

@@ -61,6 +61,23 @@ public sealed class MigrationTests
         }
     }
 
+    [Test]
+    public void The_indexed_generated_view_columns_are_stored_and_the_others_virtual()
+    {
+        using var database = SqliteDatabase.InMemory(new FakeTimeProvider(Start));
+
+        Query(database.ConnectionString, """
+            SELECT m.name || '.' || c.name || (CASE c.hidden WHEN 3 THEN ' stored' ELSE ' virtual' END)
+            FROM sqlite_master AS m, pragma_table_xinfo(m.name) AS c
+            WHERE m.type = 'table' AND c.hidden IN (2, 3) ORDER BY 1
+            """)
+            .ShouldBe(
+                ["equity_redemption_view.status stored", "equity_redemption_view.symbol virtual", "offchain_order_view.status stored",
+                    "position_view.last_updated stored", "position_view.net_position virtual", "position_view.symbol virtual",
+                    "usdc_rebalance_view.direction virtual", "usdc_rebalance_view.status stored"],
+                "generated columns");
+    }
+
     internal static List<string> Query(string connectionString, string sql)
     {
         using var connection = new SqliteConnection(connectionString);

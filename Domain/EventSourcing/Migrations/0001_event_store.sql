@@ -22,13 +22,15 @@ CREATE TABLE snapshots (
     PRIMARY KEY (aggregate_type, aggregate_id)
 );
 
+-- An indexed generated column is STORED: computed once when its row is written and read back from the row,
+-- where a VIRTUAL one is recomputed from the JSON payload for every change to its index (old and new row).
 CREATE TABLE position_view (
     view_id TEXT PRIMARY KEY,
     version INTEGER NOT NULL,
     payload TEXT NOT NULL,
     symbol TEXT GENERATED ALWAYS AS (json_extract(payload, '$.Live.symbol')) VIRTUAL,
     net_position TEXT GENERATED ALWAYS AS (json_extract(payload, '$.Live.net')) VIRTUAL,
-    last_updated TEXT GENERATED ALWAYS AS (json_extract(payload, '$.Live.last_updated')) VIRTUAL
+    last_updated TEXT GENERATED ALWAYS AS (json_extract(payload, '$.Live.last_updated')) STORED
 );
 CREATE INDEX idx_position_view_last_updated ON position_view (last_updated);
 
@@ -44,7 +46,7 @@ CREATE TABLE offchain_order_view (
             WHEN json_extract(payload, '$.Live.Filled') IS NOT NULL THEN 'Filled'
             WHEN json_extract(payload, '$.Live.Failed') IS NOT NULL THEN 'Failed'
         END
-    ) VIRTUAL
+    ) STORED
 );
 CREATE INDEX idx_offchain_order_view_status ON offchain_order_view (status);
 

@@ -6,7 +6,7 @@ using TradingBot.Acceptance.Domain.EventSourcing;
 namespace TradingBot.Benchmarks.Pipeline;
 
 /// <summary>
-/// The ceiling: the rows one hedged fill writes (queue row, seven events, seven view upserts, lease and
+/// The ceiling: the rows one hedged fill writes (queue row, seven events, seven view writes, lease and
 /// queue mark), in the pipeline's transaction pattern (per round of fills, one per symbol: one enqueue
 /// transaction, one for the trades and their orders, one for the broker's submissions, one for the fills),
 /// as plain prepared statements on one connection with constant payloads of the real size, and without
@@ -26,9 +26,12 @@ public sealed class RawInsertWriter : IDisposable
     private readonly sqlite3_stmt commit;
     private readonly sqlite3_stmt enqueue;
     private readonly sqlite3_stmt insertEvent;
-    private readonly sqlite3_stmt upsertPosition;
-    private readonly sqlite3_stmt upsertOrder;
-    private readonly sqlite3_stmt upsertTrade;
+    private readonly sqlite3_stmt updatePosition;
+    private readonly sqlite3_stmt insertPosition;
+    private readonly sqlite3_stmt updateOrder;
+    private readonly sqlite3_stmt insertOrder;
+    private readonly sqlite3_stmt updateTrade;
+    private readonly sqlite3_stmt insertTrade;
     private readonly sqlite3_stmt insertLock;
     private readonly sqlite3_stmt deleteLock;
     private readonly sqlite3_stmt markProcessed;
@@ -38,37 +41,19 @@ public sealed class RawInsertWriter : IDisposable
     public RawInsertWriter(SqliteDatabase database)
     {
         ArgumentNullException.ThrowIfNull(database);
-        connection = new SqliteConnection(database.ConnectionString);
-        connection.Open();
-        using (var pragma = connection.CreateCommand())
-        {
-            pragma.CommandText = "PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 0; PRAGMA busy_timeout = 30000";
-            pragma.ExecuteNonQuery();
-        }
-
-        checkpointer = new SqliteConnectionStringBuilder(database.ConnectionString).Mode == SqliteOpenMode.Memory ? null : new WalCheckpointer(OpenConnection(database.ConnectionString));
+        connection = database.OpenConnection(); // the store's connection settings
+        checkpointer = new SqliteConnectionStringBuilder(database.ConnectionString).Mode == SqliteOpenMode.Memory ? null : new WalCheckpointer(database.OpenConnection());
 
         begin = Prepare("BEGIN IMMEDIATE");
         commit = Prepare("COMMIT");
         enqueue = Prepare("INSERT OR IGNORE INTO event_queue (tx_hash, log_index, block_number, event_data, created_at, block_timestamp) VALUES (?1, 0, ?2, ?3, ?4, ?4)");
         insertEvent = Prepare("INSERT INTO events (aggregate_type, aggregate_id, sequence, event_type, event_version, payload, metadata) VALUES (?1, ?2, ?3, ?4, '1.0', ?5, '{}')");
-        upsertPosition = PrepareUpsert("position_view");
-        upsertOrder = PrepareUpsert("offchain_order_view");
-        upsertTrade = PrepareUpsert("onchain_trade_view");
+        (updatePosition, insertPosition) = PrepareViewWrites("position_view");
+        (updateOrder, insertOrder) = PrepareViewWrites("offchain_order_view");
+        (updateTrade, insertTrade) = PrepareViewWrites("onchain_trade_view");
         insertLock = Prepare("INSERT OR IGNORE INTO symbol_locks (symbol, locked_at) VALUES (?1, ?2)");
         deleteLock = Prepare("DELETE FROM symbol_locks WHERE symbol = ?1");
         markProcessed = Prepare("UPDATE event_queue SET processed = 1, processed_at = ?2 WHERE id = ?1");
-    }
-
-    // The checkpointer's own connection to the file: it checkpoints while the writer writes.
-    private static SqliteConnection OpenConnection(string connectionString)
-    {
-        var opened = new SqliteConnection(connectionString);
-        opened.Open();
-        using var pragma = opened.CreateCommand();
-        pragma.CommandText = "PRAGMA busy_timeout = 30000"; // as the store's: a restart checkpoint waits for the writer
-        pragma.ExecuteNonQuery();
-        return opened;
     }
 
     /// <summary>Events written so far, to check that both sides write as many.</summary>
@@ -105,7 +90,7 @@ public sealed class RawInsertWriter : IDisposable
 
     public void Dispose()
     {
-        foreach (var statement in new[] { begin, commit, enqueue, insertEvent, upsertPosition, upsertOrder, upsertTrade, insertLock, deleteLock, markProcessed })
+        foreach (var statement in new[] { begin, commit, enqueue, insertEvent, updatePosition, insertPosition, updateOrder, insertOrder, updateTrade, insertTrade, insertLock, deleteLock, markProcessed })
             statement.Dispose();
         checkpointer?.Dispose();
         connection.Dispose();
@@ -119,14 +104,14 @@ public sealed class RawInsertWriter : IDisposable
         if (!sequences.ContainsKey("Position/" + symbol))
             Append("Position", symbol, "PositionEvent::Initialized");
         Append("Position", symbol, "PositionEvent::OnChainOrderFilled");
-        Run(upsertPosition, symbol, Sequence("Position", symbol), PositionPayload);
+        WriteView(updatePosition, insertPosition, symbol, Sequence("Position", symbol), PositionPayload);
         Append("OnChainTrade", trade, "OnChainTradeEvent::Filled");
-        Run(upsertTrade, trade, 1L, EventPayload);
+        WriteView(updateTrade, insertTrade, trade, 1L, EventPayload);
         Run(insertLock, symbol, "2025-01-06T15:00:00Z");
         Append("Position", symbol, "PositionEvent::OffChainOrderPlaced");
-        Run(upsertPosition, symbol, Sequence("Position", symbol), PositionPayload);
+        WriteView(updatePosition, insertPosition, symbol, Sequence("Position", symbol), PositionPayload);
         Append("OffchainOrder", order, "OffchainOrderEvent::Placed");
-        Run(upsertOrder, order, 1L, OrderPayload);
+        WriteView(updateOrder, insertOrder, order, 1L, OrderPayload);
         Run(markProcessed, index + 1L, "2025-01-06T15:00:00Z");
     }
 
@@ -134,7 +119,7 @@ public sealed class RawInsertWriter : IDisposable
     {
         var order = (index + 1).ToString(CultureInfo.InvariantCulture);
         Append("OffchainOrder", order, "OffchainOrderEvent::Submitted");
-        Run(upsertOrder, order, 2L, OrderPayload);
+        WriteView(updateOrder, insertOrder, order, 2L, OrderPayload);
     }
 
     private void RecordFill(int index)
@@ -142,9 +127,9 @@ public sealed class RawInsertWriter : IDisposable
         var symbol = TradeFeed.Symbols[index % TradeFeed.Symbols.Count].Value;
         var order = (index + 1).ToString(CultureInfo.InvariantCulture);
         Append("OffchainOrder", order, "OffchainOrderEvent::Filled");
-        Run(upsertOrder, order, 3L, OrderPayload);
+        WriteView(updateOrder, insertOrder, order, 3L, OrderPayload);
         Append("Position", symbol, "PositionEvent::OffChainOrderFilled");
-        Run(upsertPosition, symbol, Sequence("Position", symbol), PositionPayload);
+        WriteView(updatePosition, insertPosition, symbol, Sequence("Position", symbol), PositionPayload);
         Run(deleteLock, symbol);
     }
 
@@ -161,6 +146,13 @@ public sealed class RawInsertWriter : IDisposable
         sequences[key] = sequence;
         Run(insertEvent, type, id, sequence, eventType, EventPayload);
         Events++;
+    }
+
+    private void WriteView(sqlite3_stmt update, sqlite3_stmt insert, string id, long version, string payload)
+    {
+        Run(update, id, version, payload);
+        if (raw.sqlite3_changes(connection.Handle) == 0)
+            Run(insert, id, version, payload);
     }
 
     private long Sequence(string type, string id) => sequences[type + "/" + id];
@@ -195,8 +187,9 @@ public sealed class RawInsertWriter : IDisposable
             throw new SqliteException(raw.sqlite3_errmsg(connection.Handle).utf8_to_string(), result);
     }
 
-    private sqlite3_stmt PrepareUpsert(string view) =>
-        Prepare($"INSERT INTO {view} (view_id, version, payload) VALUES (?1, ?2, ?3) ON CONFLICT (view_id) DO UPDATE SET version = excluded.version, payload = excluded.payload");
+    // As the event store writes a view row: an update, and an insert when there was no row to update.
+    private (sqlite3_stmt Update, sqlite3_stmt Insert) PrepareViewWrites(string view) =>
+        (Prepare($"UPDATE {view} SET version = ?2, payload = ?3 WHERE view_id = ?1"), Prepare($"INSERT INTO {view} (view_id, version, payload) VALUES (?1, ?2, ?3)"));
 
     private sqlite3_stmt Prepare(string sql)
     {
