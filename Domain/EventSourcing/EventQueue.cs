@@ -24,7 +24,7 @@ public sealed class EventQueue
             VALUES (?1, ?2, ?3, ?4, ?5, ?6)
             """);
         return insert.Bind(1, chainEvent.TxHash).Bind(2, chainEvent.LogIndex).Bind(3, chainEvent.BlockNumber).Bind(4, chainEvent.EventData)
-            .Bind(5, now).Bind(6, chainEvent.BlockTimestamp is { } at ? Rfc3339.Format(at) : null)
+            .Bind(5, now).Bind(6, chainEvent.BlockTimestamp)
             .Execute() == 1;
     }
 

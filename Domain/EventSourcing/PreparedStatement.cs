@@ -60,6 +60,9 @@ internal sealed class PreparedStatement : IDisposable
         return Bind(index, Rfc3339.Format(instant, text));
     }
 
+    /// <summary>Binds a timestamp in its stored form, or NULL.</summary>
+    public PreparedStatement Bind(int index, DateTimeOffset? instant) => instant is { } present ? Bind(index, present) : Bind(index, (string?)null);
+
     public PreparedStatement Bind(int index, long value)
     {
         Check(raw.sqlite3_bind_int64(statement, index, value));

@@ -24,11 +24,11 @@ public static class ChainFillMessage
             writer.WriteString("tx_hash", fill.TxHash);
             writer.WriteNumber("log_index", fill.LogIndex);
             writer.WriteNumber("block_number", fill.BlockNumber);
-            writer.WriteString("block_timestamp", Rfc3339.Format(fill.BlockTimestamp));
+            writer.WriteTimestamp("block_timestamp", fill.BlockTimestamp);
             writer.WriteString("token_symbol", fill.TokenSymbol);
-            writer.WriteString("amount", fill.Amount.ToString(CultureInfo.InvariantCulture));
+            writer.WriteDecimal("amount", fill.Amount);
             writer.WriteEnum("direction", fill.Direction);
-            writer.WriteString("price", fill.Price.ToString(CultureInfo.InvariantCulture));
+            writer.WriteDecimal("price", fill.Price);
             writer.WriteEndObject();
         }
 
