@@ -23,11 +23,7 @@ public sealed class SavepointTests
         using var database = SqliteDatabase.InMemory(new FakeTimeProvider(Start));
         using (var unit = database.BeginWrite())
         {
-            using (var first = unit.Savepoint())
-            {
-                Item(unit, "0xa1:0", "AAPL");
-                first.Complete();
-            }
+            CompletedItem(unit, "0xa1:0", "AAPL");
 
             var failure = Should.Throw<InvalidOperationException>(() =>
             {
@@ -61,11 +57,7 @@ public sealed class SavepointTests
         using var database = SqliteDatabase.InMemory(new FakeTimeProvider(Start));
         using (var unit = database.BeginWrite())
         {
-            using (var first = unit.Savepoint())
-            {
-                Item(unit, "0xa1:0", "AAPL");
-                first.Complete();
-            }
+            CompletedItem(unit, "0xa1:0", "AAPL");
 
             using (unit.Savepoint())
             {
@@ -89,17 +81,12 @@ public sealed class SavepointTests
         using var database = SqliteDatabase.InMemory(new FakeTimeProvider(Start));
         using (var unit = database.BeginWrite())
         {
-            using (var first = unit.Savepoint())
-            {
-                Item(unit, "0xa1:0", "AAPL");
-                first.Complete();
-            }
+            CompletedItem(unit, "0xa1:0", "AAPL");
 
             var failure = Should.Throw<InvalidOperationException>(() =>
             {
                 using var second = unit.Savepoint();
-                var witness = new OnChainTradeCommand.Witness(new Symbol("MSFT"), new FractionalShares(1m), Direction.Sell, new Usd(100m), 12, Start.AddMinutes(-1));
-                unit.Execute(new UnwritableViewTrades(), "0xb2:0", trade => OnChainTradeDecider.Decide(trade, witness, Start));
+                unit.Execute(new UnwritableViewTrades(), "0xb2:0", trade => OnChainTradeDecider.Decide(trade, Witness("MSFT"), Start));
                 second.Complete();
             });
             failure.Message.ShouldBe("the view row cannot be written", "the view writer's own exception");
@@ -128,15 +115,26 @@ public sealed class SavepointTests
         public void WriteView(System.Text.Json.Utf8JsonWriter writer, OnChainTrade state) => throw new InvalidOperationException("the view row cannot be written");
     }
 
+    // An item that completes: its writes commit with the unit.
+    private static void CompletedItem(UnitOfWork unit, string tradeId, string symbol)
+    {
+        using var item = unit.Savepoint();
+        Item(unit, tradeId, symbol);
+        item.Complete();
+    }
+
     // One item's writes: a trade, a new order, a queue row and a lease.
     private static void Item(UnitOfWork unit, string tradeId, string symbol)
     {
-        var witness = new OnChainTradeCommand.Witness(new Symbol(symbol), new FractionalShares(1m), Direction.Sell, new Usd(100m), 12, Start.AddMinutes(-1));
-        unit.Execute(Trades, tradeId, trade => OnChainTradeDecider.Decide(trade, witness, Start));
+        unit.Execute(Trades, tradeId, trade => OnChainTradeDecider.Decide(trade, Witness(symbol), Start));
         var id = unit.NextNumericId(Orders.AggregateType).ToString(System.Globalization.CultureInfo.InvariantCulture);
         var place = new OffchainOrderCommand.Place(new Symbol(symbol), new FractionalShares(1m), Direction.Buy, SupportedExecutor.DryRun, new ClientOrderId(Guid.NewGuid()));
         unit.Execute(Orders, id, order => OffchainOrderDecider.Decide(order, place, Start));
         unit.EventQueue.Enqueue(new ChainEvent(tradeId[..4], 0, 12, null, "{}"), Start);
         unit.SymbolLocks.TryAcquire(new Symbol(symbol), Start).ShouldBeTrue($"{symbol} lease");
     }
+
+    // A 1-share sell of the symbol seen on chain a minute before the start.
+    private static OnChainTradeCommand.Witness Witness(string symbol) =>
+        new(new Symbol(symbol), new FractionalShares(1m), Direction.Sell, new Usd(100m), 12, Start.AddMinutes(-1));
 }
