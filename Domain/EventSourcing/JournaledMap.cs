@@ -17,13 +17,9 @@ internal sealed class JournaledMap<TKey, TValue>(IEqualityComparer<TKey>? compar
     /// <summary>Where the journal stands now: <see cref="RollBack"/> to it undoes every later change.</summary>
     public int Mark => journal.Count;
 
-    public int Count => map.Count;
-
     public Dictionary<TKey, TValue>.ValueCollection Values => map.Values;
 
     public Dictionary<TKey, TValue>.Enumerator GetEnumerator() => map.GetEnumerator();
-
-    public TValue this[TKey key] => map[key];
 
     public bool TryGetValue(TKey key, out TValue value) => map.TryGetValue(key, out value!);
 

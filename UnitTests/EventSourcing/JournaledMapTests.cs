@@ -24,11 +24,9 @@ public sealed class JournaledMapTests
         map.Set("added", 4);
         map.RollBack(mark);
 
-        map.Count.ShouldBe(3, "entries after the rollback");
-        map["kept"].ShouldBe(1, "untouched entry");
-        map["changed"].ShouldBe(2, "value before the first change since the mark");
-        map["removed"].ShouldBe(3, "removed entry back");
-        map.TryGetValue("added", out _).ShouldBeFalse("entry added after the mark");
+        // kept untouched, changed back to its value before the first change since the mark, removed back,
+        // added gone.
+        Entries(map).ShouldBe(["changed=2", "kept=1", "removed=3"], "entries after the rollback");
         map.Mark.ShouldBe(mark, "journal back at the mark");
     }
 
@@ -44,10 +42,18 @@ public sealed class JournaledMapTests
         map.Clear();
         map.RollBack(second);
 
-        map["before journaling"].ShouldBe(1, "entry from before journaling");
-        map["first item"].ShouldBe(2, "the earlier item's entry, cleared by the later one, is back");
+        Entries(map).ShouldBe(["before journaling=1", "first item=2"], "the entry from before journaling, and the earlier item's, cleared by the later one, back");
         map.ForgetJournal();
         map.Mark.ShouldBe(0, "journal forgotten");
-        map.Count.ShouldBe(2, "entries stay when the journal is forgotten");
+        Entries(map).ShouldBe(["before journaling=1", "first item=2"], "entries stay when the journal is forgotten");
+    }
+
+    private static List<string> Entries(JournaledMap<string, int> map)
+    {
+        var entries = new List<string>();
+        foreach (var (key, value) in map)
+            entries.Add($"{key}={value}");
+        entries.Sort(StringComparer.Ordinal);
+        return entries;
     }
 }
