@@ -6,7 +6,7 @@ using Shouldly;
 
 namespace TradingBot.Acceptance.UnitTests.ReqnrollNUnit;
 
-/// <summary>The acceptance checks of the NUnit integration (RUNTIME.md §7), on a sample suite run by dotnet test.</summary>
+/// <summary>What the NUnit integration guarantees (docs/reqnroll-nunit.md), checked on a sample suite run by dotnet test.</summary>
 [TestFixture]
 [Category("integration")]
 public sealed class NUnitIntegrationTests
