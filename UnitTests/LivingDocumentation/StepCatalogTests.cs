@@ -73,9 +73,10 @@ public sealed class StepCatalogTests
     }
 
     [Test]
-    public void The_summary_counts_passed_failed_and_skipped_scenarios_per_feature() =>
+    public void The_summary_counts_passed_failed_and_skipped_scenarios_per_feature_and_an_invalid_feature_file_as_failed() =>
         RunSummary.Build(run).ToString().ShouldBe(
-            "Adding numbers: 5 passed, 0 failed, 0 skipped; Parallel one: 1 passed, 0 failed, 0 skipped; " +
+            "Adding numbers: 5 passed, 0 failed, 0 skipped; Features/broken.feature (not valid Gherkin): 0 passed, 1 failed, 0 skipped; " +
+            "Parallel one: 1 passed, 0 failed, 0 skipped; " +
             "Parallel two: 1 passed, 0 failed, 0 skipped; Scenario outcomes: 2 passed, 2 failed, 2 skipped");
 
     [TestCase("the bot sells {shares} {symbol} on-chain", new[] { "shares", "symbol" })]
