@@ -1,14 +1,16 @@
 using TradingBot.Acceptance.LivingDocumentation;
 
 // Usage:
-//   catalog <run.ndjson> <catalog.md> [link-to-repository-root]   writes the step catalog
+//   catalog <run.ndjson> <catalog.md> [link-to-repository-root]   writes the step catalog, and beside it as .html
 //   summary <run.ndjson>                                          prints passed/failed/skipped per feature
 //   coverage <coverage.cobertura.xml>                             prints the line and branch coverage
 if (args is ["catalog", var ndjson, var output, ..])
 {
-    var markdown = StepCatalogMarkdown.Write(StepCatalog.Build(CucumberRun.Read(ndjson)), Path.GetFileName(ndjson), args.Length > 3 ? args[3] : "../");
+    var catalog = StepCatalog.Build(CucumberRun.Read(ndjson));
+    var featuresLink = args.Length > 3 ? args[3] : "../";
     Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
-    await File.WriteAllTextAsync(output, markdown);
+    await File.WriteAllTextAsync(output, StepCatalogMarkdown.Write(catalog, Path.GetFileName(ndjson), featuresLink));
+    await File.WriteAllTextAsync(Path.ChangeExtension(output, ".html"), StepCatalogHtml.Write(catalog, Path.GetFileName(ndjson), featuresLink));
     return 0;
 }
 
