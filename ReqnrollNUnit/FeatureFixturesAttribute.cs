@@ -26,17 +26,19 @@ public sealed class FeatureFixturesAttribute(string featureFolder) : Attribute, 
             yield break;
         var fixtureNamespace = $"{typeof(TestRunHooks).Namespace}.{FeatureFolder.Replace('/', '.').Replace('\\', '.')}";
         // A configuration Reqnroll would misread, or not read at all, runs nothing but the test that says why.
+        var featureFiles = Directory.EnumerateFiles(folder, "*.feature", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
         var configurationProblems = ReqnrollJsonCheck.Problems();
         if (configurationProblems.Count > 0)
         {
             var fixture = NewFixture(typeInfo, filter, fixtureNamespace, "ReqnrollConfiguration", null, null, string.Join(Environment.NewLine, configurationProblems));
-            fixture.Add(BuildTest(typeInfo, fixture, nameof(FeatureFixture.ReportConfigurationProblems), "ReqnrollJsonIsValid", [], []));
+            var everyTag = featureFiles.SelectMany(path => FeatureTags.In(File.ReadAllText(path))).Distinct(StringComparer.Ordinal);
+            fixture.Add(BuildTest(typeInfo, fixture, nameof(FeatureFixture.ReportConfigurationProblems), "ReqnrollJsonIsValid", [], everyTag));
             yield return fixture;
             yield break;
         }
 
         var featureLanguage = FeatureFile.ConfiguredFeatureLanguage();
-        foreach (var path in Directory.EnumerateFiles(folder, "*.feature", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        foreach (var path in featureFiles)
         {
             var relativePath = Path.GetRelativePath(outputFolder, path).Replace('\\', '/');
             yield return BuildFixture(typeInfo, filter, fixtureNamespace, relativePath, File.ReadAllText(path), featureLanguage);
@@ -60,7 +62,7 @@ public sealed class FeatureFixturesAttribute(string featureFolder) : Attribute, 
         {
             var name = TestNames.ForFeature(Path.GetFileNameWithoutExtension(relativePath));
             var fixture = NewFixture(typeInfo, filter, fixtureNamespace, name, null, exception, null);
-            fixture.Add(BuildTest(typeInfo, fixture, nameof(FeatureFixture.ReportParseErrorAsync), "FeatureFileIsValidGherkin", [], []));
+            fixture.Add(BuildTest(typeInfo, fixture, nameof(FeatureFixture.ReportParseErrorAsync), "FeatureFileIsValidGherkin", [], FeatureTags.In(text)));
             return fixture;
         }
     }

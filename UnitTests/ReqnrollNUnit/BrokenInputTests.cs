@@ -39,7 +39,15 @@ public sealed class BrokenInputTests
             "reqnroll.json:2: \"runtime.missingOrPendingStepsOutcome\" must be one of Pending, Inconclusive, Ignore, Error, not \"Fail\"");
     }
 
-    private static Task<SampleSuiteRun> RunWithReqnrollJsonAsync(Func<string, string> edit) =>
+    [Test]
+    public async Task A_filtered_run_with_a_broken_reqnroll_json_fails_too_instead_of_matching_nothing()
+    {
+        var run = await RunWithReqnrollJsonAsync(json => json.Replace("\"trace\"", "\"trce\"", StringComparison.Ordinal), "Category=smoke");
+
+        FailsWithOneConfigurationTest(run).ShouldContain("reqnroll.json:3: \"trce\" is not a Reqnroll setting: did you mean \"trace\"?");
+    }
+
+    private static Task<SampleSuiteRun> RunWithReqnrollJsonAsync(Func<string, string> edit, string? filter = null) =>
         SampleSuiteRun.RunChangedAsync(folder =>
         {
             var path = Path.Combine(folder, "reqnroll.json");
@@ -47,7 +55,7 @@ public sealed class BrokenInputTests
             var edited = edit(json);
             edited.ShouldNotBe(json, "the edit must break the sample's reqnroll.json");
             File.WriteAllText(path, edited);
-        });
+        }, filter);
 
     /// <returns>The message of the one failed test.</returns>
     private static string FailsWithOneConfigurationTest(SampleSuiteRun run)

@@ -33,9 +33,10 @@ public sealed class NUnitIntegrationTests
     }
 
     [Test]
-    public void The_smoke_category_runs_exactly_the_scenarios_tagged_smoke_on_a_scenario_examples_block_or_rule() =>
+    public void The_smoke_category_runs_exactly_the_scenarios_tagged_smoke_on_a_scenario_examples_block_or_rule_and_a_broken_smoke_file() =>
         smokeRun.Results.Select(result => result.Name).ShouldBe(
-            ["AddingAddedToStart__1", "AddingAddedToStart__10", "AddingAddedToStart__2", "AddingZeroChangesNothing", "AStateThatNoOtherScenarioSees"],
+            ["AddingAddedToStart__1", "AddingAddedToStart__10", "AddingAddedToStart__2", "AddingZeroChangesNothing", "AStateThatNoOtherScenarioSees",
+                "FeatureFileIsValidGherkin"],
             ignoreOrder: true);
 
     [Test]
@@ -59,7 +60,7 @@ public sealed class NUnitIntegrationTests
     {
         var broken = fullRun.Results.Where(result => result.Fixture == Features + "BrokenFeature").ShouldHaveSingleItem();
         broken.Outcome.ShouldBe(SampleOutcome.Failed);
-        broken.Message.ShouldStartWith("Features/broken.feature:5:3: ");
+        broken.Message.ShouldStartWith("Features/broken.feature:6:3: ");
         fullRun.Results.Count(result => result.Outcome == SampleOutcome.Passed).ShouldBe(9);
     }
 
@@ -70,8 +71,8 @@ public sealed class NUnitIntegrationTests
         var envelopes = File.ReadAllLines(fullRun.ReportPath("ndjson")).Select(NdjsonSerializer.Deserialize).ToList();
         var parseError = envelopes.Where(envelope => envelope.ParseError != null).ShouldHaveSingleItem().ParseError;
         parseError.Source.Uri.ShouldBe("Features/broken.feature");
-        (parseError.Source.Location.Line, parseError.Source.Location.Column).ShouldBe((5, 3));
-        parseError.Message.ShouldStartWith("Features/broken.feature:5:3: expected:");
+        (parseError.Source.Location.Line, parseError.Source.Location.Column).ShouldBe((6, 3));
+        parseError.Message.ShouldStartWith("Features/broken.feature:6:3: expected:");
         envelopes.ShouldContain(envelope => envelope.Source != null && envelope.Source.Uri == "Features/broken.feature", "its text, for readers of the report");
         var finished = envelopes[^1].TestRunFinished;
         finished.Success.ShouldBeFalse();

@@ -72,7 +72,7 @@ public sealed class SampleSuiteRun
     /// Runs a copy of the built sample suite after <paramref name="change"/> has changed the copy's output folder
     /// (its <c>reqnroll.json</c>, its feature files), as a reader's edit followed by a build would.
     /// </summary>
-    public static async Task<SampleSuiteRun> RunChangedAsync(Action<string> change)
+    public static async Task<SampleSuiteRun> RunChangedAsync(Action<string> change, string? filter = null)
     {
         ArgumentNullException.ThrowIfNull(change);
         await BuildAsync();
@@ -87,7 +87,7 @@ public sealed class SampleSuiteRun
         }
 
         change(copy);
-        return await RunAsync(Path.Combine(copy, Path.GetFileName(AssemblyPath(ProjectPath))), folder, null);
+        return await RunAsync(Path.Combine(copy, Path.GetFileName(AssemblyPath(ProjectPath))), folder, filter);
     }
 
     private static async Task<SampleSuiteRun> RunAsync(string assemblyPath, string folder, string? filter)
