@@ -17,9 +17,10 @@ namespace TradingBot.Acceptance.ReqnrollNUnit;
 /// </summary>
 public sealed partial class FeatureFile : IFeatureLevelCucumberMessages
 {
-    private FeatureFile(Source source, GherkinDocument document, IReadOnlyList<Pickle> pickles)
+    private FeatureFile(Source source, GherkinDocument document, IReadOnlyList<Pickle> pickles, IReadOnlyList<string> warnings)
     {
         Source = source;
+        Warnings = warnings;
         GherkinDocument = document;
         Pickles = pickles;
         var feature = document.Feature ?? throw new InvalidOperationException($"{source.Uri} has no Feature.");
@@ -44,6 +45,9 @@ public sealed partial class FeatureFile : IFeatureLevelCucumberMessages
 
     public IReadOnlyList<ScenarioDefinition> Scenarios { get; }
 
+    /// <summary>What is valid Gherkin but likely not what the writer meant, as <c>path:line: warning: …</c>.</summary>
+    public IReadOnlyList<string> Warnings { get; }
+
     public bool HasMessages => true;
 
     public Source Source { get; }
@@ -64,36 +68,35 @@ public sealed partial class FeatureFile : IFeatureLevelCucumberMessages
     {
         var uri = relativePath.Replace('\\', '/');
         Gherkin.Ast.GherkinDocument ast;
+        var dialects = new ReqnrollGherkinDialectProvider(featureLanguage);
         try
         {
-            ast = new Parser().Parse(new TokenScanner(new StringReader(text)), new TokenMatcher(new ReqnrollGherkinDialectProvider(featureLanguage)));
+            ast = new Parser().Parse(new TokenScanner(new StringReader(text)), new TokenMatcher(dialects));
         }
         catch (ParserException exception)
         {
-            throw new FeatureParseException(Describe(uri, exception), exception);
+            throw new FeatureParseException(uri, text, Describe(uri, exception), exception);
         }
 
         if (ast.Feature is null)
-            throw new FeatureParseException($"{uri}:1:1: the file has no Feature.", new InvalidDataException(uri));
+            throw new FeatureParseException(uri, text, [new FeatureParseError(uri, 1, 1, "the file has no Feature.")], new InvalidDataException(uri));
         // One report holds every feature: ids must be unique across features, as Reqnroll's generator makes them.
         var ids = new GuidIdGenerator();
         var document = new AstMessagesConverter(ids).ConvertGherkinDocumentToEventArgs(ast, uri);
         var pickles = new PickleCompiler(ids).Compile(document);
-        return new FeatureFile(new Source(uri, text, SourceMediaType.TEXT_X_CUCUMBER_GHERKIN_PLAIN), document, pickles);
+        var warnings = StepLikeDescriptionLines.Find(uri, text, document, dialects.GetDialect(ast.Feature.Language, null));
+        return new FeatureFile(new Source(uri, text, SourceMediaType.TEXT_X_CUCUMBER_GHERKIN_PLAIN), document, pickles, warnings);
     }
 
     /// <summary>The feature language that Reqnroll's configuration (<c>reqnroll.json</c>, or its default) sets.</summary>
     public static string ConfiguredFeatureLanguage() =>
         new ConfigurationLoader(new ReqnrollJsonLocator()).Load(ConfigurationLoader.GetDefault()).FeatureLanguage.Name;
 
-    private static string Describe(string uri, ParserException exception)
+    private static FeatureParseError[] Describe(string uri, ParserException exception)
     {
         var errors = exception is CompositeParserException composite ? composite.Errors : [exception];
-        return string.Join(
-            Environment.NewLine,
-            errors.Select(error => string.Create(
-                CultureInfo.InvariantCulture,
-                $"{uri}:{error.Location?.Line ?? 1}:{error.Location?.Column ?? 1}: {LocationPrefix().Replace(error.Message, string.Empty)}")));
+        return errors.Select(error => new FeatureParseError(
+            uri, error.Location?.Line ?? 1, error.Location?.Column ?? 1, LocationPrefix().Replace(error.Message, string.Empty))).ToArray();
     }
 
     [GeneratedRegex(@"^\(\d+:\d+\): ")]

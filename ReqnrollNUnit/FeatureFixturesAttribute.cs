@@ -24,9 +24,21 @@ public sealed class FeatureFixturesAttribute(string featureFolder) : Attribute, 
         var folder = Path.Combine(outputFolder, FeatureFolder);
         if (!Directory.Exists(folder))
             yield break;
-        var featureLanguage = FeatureFile.ConfiguredFeatureLanguage();
         var fixtureNamespace = $"{typeof(TestRunHooks).Namespace}.{FeatureFolder.Replace('/', '.').Replace('\\', '.')}";
-        foreach (var path in Directory.EnumerateFiles(folder, "*.feature", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        // A configuration Reqnroll would misread, or not read at all, runs nothing but the test that says why.
+        var featureFiles = Directory.EnumerateFiles(folder, "*.feature", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
+        var configurationProblems = ReqnrollJsonCheck.Problems();
+        if (configurationProblems.Count > 0)
+        {
+            var fixture = NewFixture(typeInfo, filter, fixtureNamespace, "ReqnrollConfiguration", null, null, string.Join(Environment.NewLine, configurationProblems));
+            var everyTag = featureFiles.SelectMany(path => FeatureTags.In(File.ReadAllText(path))).Distinct(StringComparer.Ordinal);
+            fixture.Add(BuildTest(typeInfo, fixture, nameof(FeatureFixture.ReportConfigurationProblems), "ReqnrollJsonIsValid", [], everyTag));
+            yield return fixture;
+            yield break;
+        }
+
+        var featureLanguage = FeatureFile.ConfiguredFeatureLanguage();
+        foreach (var path in featureFiles)
         {
             var relativePath = Path.GetRelativePath(outputFolder, path).Replace('\\', '/');
             yield return BuildFixture(typeInfo, filter, fixtureNamespace, relativePath, File.ReadAllText(path), featureLanguage);
@@ -39,7 +51,7 @@ public sealed class FeatureFixturesAttribute(string featureFolder) : Attribute, 
         try
         {
             var feature = FeatureFile.Parse(relativePath, text, featureLanguage);
-            var fixture = NewFixture(typeInfo, filter, fixtureNamespace, feature.FixtureName, feature, null);
+            var fixture = NewFixture(typeInfo, filter, fixtureNamespace, feature.FixtureName, feature, null, null);
             foreach (var category in feature.Info.Tags)
                 fixture.Properties.Add(PropertyNames.Category, category);
             foreach (var scenario in feature.Scenarios)
@@ -49,15 +61,16 @@ public sealed class FeatureFixturesAttribute(string featureFolder) : Attribute, 
         catch (FeatureParseException exception)
         {
             var name = TestNames.ForFeature(Path.GetFileNameWithoutExtension(relativePath));
-            var fixture = NewFixture(typeInfo, filter, fixtureNamespace, name, null, exception.Message);
-            fixture.Add(BuildTest(typeInfo, fixture, nameof(FeatureFixture.ReportParseError), "FeatureFileIsValidGherkin", [], []));
+            var fixture = NewFixture(typeInfo, filter, fixtureNamespace, name, null, exception, null);
+            fixture.Add(BuildTest(typeInfo, fixture, nameof(FeatureFixture.ReportParseErrorAsync), "FeatureFileIsValidGherkin", [], FeatureTags.In(text)));
             return fixture;
         }
     }
 
-    private static TestSuite NewFixture(ITypeInfo typeInfo, IPreFilter filter, string fixtureNamespace, string name, FeatureFile? feature, string? parseError)
+    private static TestSuite NewFixture(
+        ITypeInfo typeInfo, IPreFilter filter, string fixtureNamespace, string name, FeatureFile? feature, FeatureParseException? parseError, string? configurationProblems)
     {
-        var fixture = new NUnitTestFixtureBuilder().BuildFrom(typeInfo, filter, new TestFixtureParameters([feature, parseError]));
+        var fixture = new NUnitTestFixtureBuilder().BuildFrom(typeInfo, filter, new TestFixtureParameters([feature, parseError, configurationProblems]));
         fixture.Name = name;
         fixture.FullName = $"{fixtureNamespace}.{name}";
         return fixture;

@@ -1,3 +1,4 @@
+using Reqnroll.Formatters.PubSub;
 using Reqnroll.Infrastructure;
 using Reqnroll.Plugins;
 using Reqnroll.Tracing;
@@ -5,7 +6,8 @@ using Reqnroll.UnitTestProvider;
 
 namespace TradingBot.Acceptance.ReqnrollNUnit;
 
-/// <summary>Registers NUnit as Reqnroll's unit test provider and the test's output as its trace, as <c>Reqnroll.NUnit</c> does.</summary>
+/// <summary>Registers NUnit as Reqnroll's unit test provider and the test's output as its trace, as <c>Reqnroll.NUnit</c> does,
+/// and the broker that reports feature files which are not valid Gherkin.</summary>
 public sealed class NUnitRuntimePlugin : IRuntimePlugin
 {
     private const string ProviderName = "nunit";
@@ -22,6 +24,7 @@ public sealed class NUnitRuntimePlugin : IRuntimePlugin
         {
             args.ObjectContainer.RegisterTypeAs<NUnitRuntimeProvider, IUnitTestRuntimeProvider>(ProviderName);
             args.ObjectContainer.RegisterTypeAs<NUnitAttachmentHandler, IReqnrollAttachmentHandler>();
+            args.ObjectContainer.RegisterTypeAs<ParseErrorReportingBroker, ICucumberMessageBroker>();
         };
         runtimePluginEvents.CustomizeTestThreadDependencies += (_, args) =>
             args.ObjectContainer.RegisterTypeAs<NUnitTraceListener, ITraceListener>();

@@ -9,11 +9,20 @@ namespace TradingBot.Acceptance.Support.Reports;
 
 /// <summary>
 /// Reqnroll's html formatter, writing the same report, whose file is flushed when the report is closed
-/// rather than after each message (<see cref="FlushOnCloseStream"/>).
+/// rather than after each message (<see cref="FlushOnCloseStream"/>), and which shows the feature files that are
+/// not valid Gherkin above the report (<see cref="ParseErrorBanner"/>).
 /// </summary>
 public sealed class HtmlReportFormatter(IFormattersConfigurationProvider configurationProvider, IFormatterLog logger, IFileSystem fileSystem)
     : HtmlFormatter(configurationProvider, logger, fileSystem)
 {
     protected override MessagesToHtmlWriter CreateMessagesToHtmlWriter(Stream stream, Func<StreamWriter, Envelope, Task> asyncStreamSerializer) =>
         base.CreateMessagesToHtmlWriter(new FlushOnCloseStream(stream), asyncStreamSerializer);
+
+    protected override HtmlReportSettings GetHtmlReportSettings()
+    {
+        var settings = base.GetHtmlReportSettings();
+        settings.CustomScript += ParseErrorBanner.Script;
+        settings.CustomCss += ParseErrorBanner.Css;
+        return settings;
+    }
 }

@@ -64,6 +64,11 @@ public sealed class HtmlReportInBrowserTests
     }
 
     [Test]
+    public void A_feature_file_that_is_not_valid_gherkin_is_shown_above_the_report() =>
+        pageText.ShouldContain(
+            "1 problem in feature files that are not valid Gherkin: their scenarios did not run\nFeatures/broken.feature:6:3: expected:");
+
+    [Test]
     public void A_failed_scenario_shows_its_error() =>
         pageText.ShouldContain("ShouldAssertException");
 

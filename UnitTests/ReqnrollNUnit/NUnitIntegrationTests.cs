@@ -33,9 +33,10 @@ public sealed class NUnitIntegrationTests
     }
 
     [Test]
-    public void The_smoke_category_runs_exactly_the_scenarios_tagged_smoke_on_a_scenario_examples_block_or_rule() =>
+    public void The_smoke_category_runs_exactly_the_scenarios_tagged_smoke_on_a_scenario_examples_block_or_rule_and_a_broken_smoke_file() =>
         smokeRun.Results.Select(result => result.Name).ShouldBe(
-            ["AddingAddedToStart__1", "AddingAddedToStart__10", "AddingAddedToStart__2", "AddingZeroChangesNothing", "AStateThatNoOtherScenarioSees"],
+            ["AddingAddedToStart__1", "AddingAddedToStart__10", "AddingAddedToStart__2", "AddingZeroChangesNothing", "AStateThatNoOtherScenarioSees",
+                "FeatureFileIsValidGherkin"],
             ignoreOrder: true);
 
     [Test]
@@ -59,9 +60,30 @@ public sealed class NUnitIntegrationTests
     {
         var broken = fullRun.Results.Where(result => result.Fixture == Features + "BrokenFeature").ShouldHaveSingleItem();
         broken.Outcome.ShouldBe(SampleOutcome.Failed);
-        broken.Message.ShouldStartWith("Features/broken.feature:5:3: ");
+        broken.Message.ShouldStartWith("Features/broken.feature:6:3: ");
         fullRun.Results.Count(result => result.Outcome == SampleOutcome.Passed).ShouldBe(9);
     }
+
+    [Test]
+    public void A_feature_file_that_is_not_valid_gherkin_is_a_parse_error_of_the_reports_and_fails_the_run()
+    {
+        fullRun.ExitCode.ShouldNotBe(0);
+        var envelopes = File.ReadAllLines(fullRun.ReportPath("ndjson")).Select(NdjsonSerializer.Deserialize).ToList();
+        var parseError = envelopes.Where(envelope => envelope.ParseError != null).ShouldHaveSingleItem().ParseError;
+        parseError.Source.Uri.ShouldBe("Features/broken.feature");
+        (parseError.Source.Location.Line, parseError.Source.Location.Column).ShouldBe((6, 3));
+        parseError.Message.ShouldStartWith("Features/broken.feature:6:3: expected:");
+        envelopes.ShouldContain(envelope => envelope.Source != null && envelope.Source.Uri == "Features/broken.feature", "its text, for readers of the report");
+        var finished = envelopes[^1].TestRunFinished;
+        finished.Success.ShouldBeFalse();
+        finished.Message.ShouldBe("1 parse error(s): a feature file is not valid Gherkin");
+    }
+
+    [Test]
+    public void A_step_written_in_a_feature_description_is_a_warning_naming_the_file_and_line() =>
+        fullRun.Output.ShouldContain(
+            "Features/parallel-two.feature:3: warning: \"Given a line like this one, which is description text and never runs\" " +
+            "is description text of Feature \"Parallel two\", not a step");
 
     [Test]
     public void An_undefined_step_fails_with_a_ready_to_paste_binding()

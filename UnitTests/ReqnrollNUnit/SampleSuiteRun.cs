@@ -20,12 +20,16 @@ public sealed class SampleSuiteRun
         return await RunAsync();
     });
 
-    private SampleSuiteRun(string folder, IReadOnlyList<SampleTestResult> results, string output)
+    private SampleSuiteRun(string folder, int exitCode, IReadOnlyList<SampleTestResult> results, string output)
     {
         Folder = folder;
+        ExitCode = exitCode;
         Results = results;
         Output = output;
     }
+
+    /// <summary>The exit code of <c>dotnet test</c>, which CI trusts.</summary>
+    public int ExitCode { get; }
 
     public string Folder { get; }
 
@@ -61,9 +65,33 @@ public sealed class SampleSuiteRun
         Path.Combine(Path.GetDirectoryName(projectPath)!, "bin", "Debug", "net10.0", Path.GetFileNameWithoutExtension(projectPath) + ".dll");
 
     /// <summary>Runs the built sample suite; a filter such as <c>Category=smoke</c> narrows it.</summary>
-    public static async Task<SampleSuiteRun> RunAsync(string? filter = null)
+    public static Task<SampleSuiteRun> RunAsync(string? filter = null) =>
+        RunAsync(AssemblyPath(ProjectPath), Directory.CreateTempSubdirectory("reqnroll-nunit-sample-").FullName, filter);
+
+    /// <summary>
+    /// Runs a copy of the built sample suite after <paramref name="change"/> has changed the copy's output folder
+    /// (its <c>reqnroll.json</c>, its feature files), as a reader's edit followed by a build would.
+    /// </summary>
+    public static async Task<SampleSuiteRun> RunChangedAsync(Action<string> change, string? filter = null)
     {
+        ArgumentNullException.ThrowIfNull(change);
+        await BuildAsync();
         var folder = Directory.CreateTempSubdirectory("reqnroll-nunit-sample-").FullName;
+        var built = Path.GetDirectoryName(AssemblyPath(ProjectPath))!;
+        var copy = Path.Combine(folder, "bin");
+        foreach (var file in Directory.EnumerateFiles(built, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(copy, Path.GetRelativePath(built, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+
+        change(copy);
+        return await RunAsync(Path.Combine(copy, Path.GetFileName(AssemblyPath(ProjectPath))), folder, filter);
+    }
+
+    private static async Task<SampleSuiteRun> RunAsync(string assemblyPath, string folder, string? filter)
+    {
         var formatters = JsonSerializer.Serialize(new
         {
             formatters = new
@@ -73,16 +101,16 @@ public sealed class SampleSuiteRun
             },
         });
         // The built assembly, not the project: the run needs no MSBuild evaluation.
-        List<string> arguments = ["test", AssemblyPath(ProjectPath), "--nologo", "--logger", $"trx;LogFileName={folder}/results.trx"];
+        List<string> arguments = ["test", assemblyPath, "--nologo", "--logger", $"trx;LogFileName={folder}/results.trx"];
         if (filter is not null)
             arguments.AddRange(["--filter", filter]);
-        var (_, output) = await DotnetAsync(folder,
+        var (exitCode, output) = await DotnetAsync(folder,
             new Dictionary<string, string> { ["SAMPLE_HOOK_LOG"] = Path.Combine(folder, "hooks.log"), ["REQNROLL_FORMATTERS"] = formatters },
             [.. arguments]);
         var trx = Path.Combine(folder, "results.trx");
         if (!File.Exists(trx))
             throw new InvalidOperationException($"The sample suite wrote no results:{Environment.NewLine}{output}");
-        return new SampleSuiteRun(folder, ReadTrx(trx), output);
+        return new SampleSuiteRun(folder, exitCode, ReadTrx(trx), output);
     }
 
     private static List<SampleTestResult> ReadTrx(string path)

@@ -6,7 +6,9 @@ namespace TradingBot.Acceptance.LivingDocumentation;
 /// <param name="ParameterNames">The parameter types of the expression, in order (<c>int</c>, <c>usd</c>, …).</param>
 /// <param name="Example">A step from the features that it matched, with the values of that run; null when unused.</param>
 /// <param name="Uses">Each feature that uses it, with the number of scenarios (outline rows count one each).</param>
+/// <param name="Area">The feature area it belongs to: its binding class without <c>Steps</c>, in words (<c>On chain</c>).</param>
 public sealed record CatalogStep(
+    string Area,
     string Expression,
     bool IsRegularExpression,
     string BoundBy,

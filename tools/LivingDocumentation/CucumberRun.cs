@@ -24,6 +24,7 @@ public sealed class CucumberRun
                 case "testCase": TestCases.Add(body); break;
                 case "testCaseStarted": TestCaseStarts[Text(body, "id")] = body; break;
                 case "testStepFinished": TestStepFinishes.Add(body); break;
+                case "parseError": ParseErrors.Add(body); break;
             }
         }
     }
@@ -45,6 +46,9 @@ public sealed class CucumberRun
     public Dictionary<string, JsonObject> TestCaseStarts { get; } = [];
 
     public List<JsonObject> TestStepFinishes { get; } = [];
+
+    /// <summary>Problems of feature files that are not valid Gherkin, each with its file and location.</summary>
+    public List<JsonObject> ParseErrors { get; } = [];
 
     /// <exception cref="InvalidDataException">A line is not a Cucumber envelope.</exception>
     public static CucumberRun Read(string ndjsonPath)

@@ -21,6 +21,9 @@ public sealed class RunSummary
         var features = run.TestCases
             .GroupBy(testCase => CucumberRun.Text(run.Pickles.GetValueOrDefault(CucumberRun.Text(testCase, "pickleId")), "uri"))
             .Select(byFeature => Count(run.FeatureNames.GetValueOrDefault(byFeature.Key) ?? byFeature.Key, byFeature, statusesByTestCase))
+            // A feature file that is not valid Gherkin ran nothing: it counts as one failed test, as NUnit reports it.
+            .Concat(run.ParseErrors.Select(error => CucumberRun.Text(error["source"], "uri")).Distinct()
+                .Select(uri => new FeatureOutcome($"{uri} (not valid Gherkin)", 0, 1, 0)))
             .OrderBy(feature => feature.Feature, StringComparer.OrdinalIgnoreCase)
             .ToList();
         return new RunSummary(features);

@@ -36,10 +36,15 @@ public sealed partial class StepCatalog
     public static StepCatalog Build(CucumberRun run)
     {
         ArgumentNullException.ThrowIfNull(run);
-        var matches = new StepMatches(run);
+        // Parameters are named as the expressions write them ({shares}), not by the .NET type the run reports.
+        var writtenNames = run.StepDefinitions
+            .Where(definition => CucumberRun.Text(definition["pattern"], "type") != "REGULAR_EXPRESSION")
+            .ToDictionary(definition => CucumberRun.Text(definition, "id"), definition => ParameterNamesIn(CucumberRun.Text(definition["pattern"], "source")));
+        var matches = new StepMatches(run, writtenNames);
         var steps = run.StepDefinitions
             .Select(definition => Describe(definition, matches))
             .OrderBy(step => step.Uses.Count == 0)
+            .ThenBy(step => step.Area, StringComparer.OrdinalIgnoreCase)
             .ThenBy(step => step.Expression, StringComparer.OrdinalIgnoreCase)
             .ToList();
         var parameterNames = steps.SelectMany(step => step.ParameterNames).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
@@ -61,7 +66,7 @@ public sealed partial class StepCatalog
                 matches.FeatureName(byFeature.Key), byFeature.Key, byFeature.Select(example => example.PickleId).Distinct().Count()))
             .OrderBy(use => use.Feature, StringComparer.OrdinalIgnoreCase)
             .ToList();
-        return new CatalogStep(expression, isRegularExpression, BoundBy(definition), names, examples.Count > 0 ? examples[0].Example : null, uses);
+        return new CatalogStep(Area(definition), expression, isRegularExpression, BoundBy(definition), names, examples.Count > 0 ? examples[0].Example : null, uses);
     }
 
     private static ParameterTypeUse DescribeParameterType(string name, CucumberRun run, StepMatches matches)
@@ -71,12 +76,27 @@ public sealed partial class StepCatalog
         if (custom is not null)
         {
             var patterns = custom["regularExpressions"]?.AsArray().Select(pattern => pattern!.GetValue<string>()).ToList() ?? [];
-            return new ParameterTypeUse(name, "a custom parameter type: text matching its pattern", patterns, valuesUsed);
+            var listed = patterns.SelectMany(ParameterTypeWords.ListedWords).ToList();
+            return new ParameterTypeUse(
+                name, string.Join("; or ", patterns.Select(ParameterTypeWords.Describe)), patterns, valuesUsed, valuesUsed.Concat(listed).FirstOrDefault());
         }
 
+        var example = valuesUsed.Count > 0 ? valuesUsed[0] : null;
         return BuiltInParameterTypes.TryDescribe(name, out var allowed, out var builtInPattern)
-            ? new ParameterTypeUse(name, allowed, [builtInPattern], valuesUsed)
-            : new ParameterTypeUse(name, $"a value the binding converts to `{name}` (an enum name or a [StepArgumentTransformation])", [], valuesUsed);
+            ? new ParameterTypeUse(name, allowed, [builtInPattern], valuesUsed, example)
+            : new ParameterTypeUse(name, $"a value the binding converts to `{name}`", [], valuesUsed, example);
+    }
+
+    // Binding classes are named by area (OnChainSteps, RebalancingSteps): the area is the name in words.
+    private static string Area(JsonObject definition)
+    {
+        var className = CucumberRun.Text(definition["sourceReference"]?["javaMethod"], "className");
+        var name = className[(className.LastIndexOf('.') + 1)..];
+        name = name.EndsWith("Steps", StringComparison.Ordinal) && name.Length > 5 ? name[..^5] : name;
+        if (name.Length == 0)
+            return "Other";
+        var words = WordStart().Split(name);
+        return string.Join(' ', words.Select((word, index) => index == 0 ? word : word.ToLowerInvariant()));
     }
 
     private static string BoundBy(JsonObject definition)
@@ -95,4 +115,7 @@ public sealed partial class StepCatalog
 
     [GeneratedRegex(@"(?<!\\)\{(?<name>[^{}]*)\}")]
     private static partial Regex ParameterPattern();
+
+    [GeneratedRegex(@"(?<=[a-z])(?=[A-Z])")]
+    private static partial Regex WordStart();
 }

@@ -18,16 +18,14 @@ public static class StepCatalogMarkdown
             .AppendLine("Write a step with its expression's words; replace each `{type}` by a value the type allows. Examples are taken from the features.")
             .AppendLine();
         WriteParameterTypes(text, catalog.ParameterTypes);
-        text.AppendLine("## Steps used by the features").AppendLine();
+        text.AppendLine("## Steps used by the features, by area").AppendLine();
         if (!catalog.UsedSteps.Any())
             text.AppendLine("None yet: no step of this run's features is bound.").AppendLine();
-        foreach (var step in catalog.UsedSteps)
-            WriteStep(text, step, featuresLink);
-        text.AppendLine("## Steps no feature uses").AppendLine();
+        WriteByArea(text, catalog.UsedSteps, featuresLink);
+        text.AppendLine("## Steps no feature uses, by area").AppendLine();
         if (!catalog.UnusedSteps.Any())
             text.AppendLine("None.").AppendLine();
-        foreach (var step in catalog.UnusedSteps)
-            WriteStep(text, step, featuresLink);
+        WriteByArea(text, catalog.UnusedSteps, featuresLink);
         WriteList(text, "Steps written in the features that nothing binds yet", catalog.UnboundSteps, featuresLink);
         WriteList(text, "Steps of scenarios not automated yet (@wip, @ignore), not matched in this run", catalog.NotAutomatedSteps, featuresLink);
         return text.ToString();
@@ -42,19 +40,29 @@ public static class StepCatalogMarkdown
             return;
         }
 
-        text.AppendLine("| Type | Allowed values | Pattern | Values used in the features |").AppendLine("| --- | --- | --- | --- |");
+        text.AppendLine("| Type | Allowed values | Example | Values used in the features | Pattern |").AppendLine("| --- | --- | --- | --- | --- |");
         foreach (var type in parameterTypes)
         {
             text.AppendLine(Invariant,
-                $"| `{{{type.Name}}}` | {Cell(type.AllowedValues)} | {string.Join(" or ", type.RegularExpressions.Select(Code))} | {string.Join(", ", type.ValuesUsed.Take(12).Select(Code))} |");
+                $"| `{{{type.Name}}}` | {Cell(type.AllowedValues)} | {(type.Example is null ? string.Empty : Code(type.Example))} | {string.Join(", ", type.ValuesUsed.Take(12).Select(Code))} | {string.Join(" or ", type.RegularExpressions.Select(Code))} |");
         }
 
         text.AppendLine();
     }
 
+    private static void WriteByArea(StringBuilder text, IEnumerable<CatalogStep> steps, string featuresLink)
+    {
+        foreach (var area in steps.GroupBy(step => step.Area))
+        {
+            text.AppendLine(Invariant, $"### {area.Key}").AppendLine();
+            foreach (var step in area)
+                WriteStep(text, step, featuresLink);
+        }
+    }
+
     private static void WriteStep(StringBuilder text, CatalogStep step, string featuresLink)
     {
-        text.AppendLine(Invariant, $"### {Code(step.Expression)}").AppendLine();
+        text.AppendLine(Invariant, $"#### {Code(step.Expression)}").AppendLine();
         if (step.IsRegularExpression)
             text.AppendLine("- Kind: regular expression");
         if (step.ParameterNames.Count > 0)

@@ -6,15 +6,18 @@ namespace TradingBot.Acceptance.LivingDocumentation;
 internal sealed class StepMatches
 {
     private readonly CucumberRun run;
+    private readonly IReadOnlyDictionary<string, IReadOnlyList<string>> writtenNames;
     private readonly Dictionary<string, List<(CatalogExample Example, string PickleId)>> examples = [];
-    private readonly Dictionary<string, List<string>> parameterNames = [];
+    private readonly Dictionary<string, IReadOnlyList<string>> parameterNames = [];
     private readonly Dictionary<string, List<string>> values = [];
     private readonly List<CatalogExample> unbound = [];
     private readonly List<CatalogExample> notAutomated = [];
 
-    public StepMatches(CucumberRun run)
+    /// <param name="writtenNames">The parameter names each step definition's expression writes, by definition id.</param>
+    public StepMatches(CucumberRun run, IReadOnlyDictionary<string, IReadOnlyList<string>> writtenNames)
     {
         this.run = run;
+        this.writtenNames = writtenNames;
         var pickleSteps = run.Pickles.Values
             .SelectMany(pickle => pickle["steps"]!.AsArray().Select(step => (Pickle: pickle, Step: step!.AsObject())))
             .ToDictionary(entry => CucumberRun.Text(entry.Step, "id"));
@@ -54,9 +57,12 @@ internal sealed class StepMatches
         {
             Remember(examples, definitionId, (example, CucumberRun.Text(pickle, "id")));
             var arguments = testStep["stepMatchArgumentsLists"]?.AsArray().FirstOrDefault()?["stepMatchArguments"]?.AsArray() ?? [];
-            parameterNames.TryAdd(definitionId, arguments.Select(argument => CucumberRun.Text(argument, "parameterTypeName")).ToList());
-            foreach (var argument in arguments)
-                Remember(values, CucumberRun.Text(argument, "parameterTypeName"), CucumberRun.Text(argument?["group"], "value"));
+            var names = writtenNames.GetValueOrDefault(definitionId) is { } written && written.Count == arguments.Count
+                ? written
+                : arguments.Select(argument => CucumberRun.Text(argument, "parameterTypeName")).ToList();
+            parameterNames.TryAdd(definitionId, names);
+            foreach (var (name, argument) in names.Zip(arguments))
+                Remember(values, name, CucumberRun.Text(argument?["group"], "value"));
         }
     }
 

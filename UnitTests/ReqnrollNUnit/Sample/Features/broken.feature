@@ -1,3 +1,4 @@
+@smoke
 Feature: Broken on purpose
   Scenario: Something
     Given the number 1
