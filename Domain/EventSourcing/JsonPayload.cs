@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 using System.Text;
 using System.Text.Json;
 
@@ -38,6 +39,13 @@ public static class JsonPayload
     /// <summary>An enum by its name, as <see cref="GetEnum{TEnum}"/> reads it (without boxing the value).</summary>
     public static void WriteEnum<TEnum>(this Utf8JsonWriter writer, string name, TEnum value) where TEnum : struct, Enum =>
         writer.WriteString(name, Enum.GetName(value) ?? throw new ArgumentOutOfRangeException(nameof(value), $"{value} is not a {typeof(TEnum).Name}."));
+
+    /// <summary>A whole number of base units (a token amount, a receipt id) as its digit string.</summary>
+    public static void WriteUnits(this Utf8JsonWriter writer, string name, BigInteger value) =>
+        writer.WriteString(name, value.ToString(CultureInfo.InvariantCulture));
+
+    public static BigInteger GetUnits(this JsonElement body, string name) =>
+        BigInteger.Parse(body.GetText(name), NumberStyles.None, CultureInfo.InvariantCulture);
 
     public static decimal GetDecimal(this JsonElement body, string name) =>
         decimal.Parse(body.GetRequired(name).GetString() ?? throw Missing(name), DecimalStyle, CultureInfo.InvariantCulture);

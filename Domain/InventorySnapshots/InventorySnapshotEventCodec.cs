@@ -1,9 +1,8 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using System.Text.Json.Nodes;
+using System.Text.Json;
+using TradingBot.Acceptance.Domain.EventSourcing;
 using TradingBot.Acceptance.Domain.Finance;
-using TradingBot.Acceptance.Domain.Rebalancing.Persistence;
-using static TradingBot.Acceptance.Domain.Rebalancing.Persistence.PayloadJson;
 using Event = TradingBot.Acceptance.Domain.InventorySnapshots.InventorySnapshotEvent;
 
 namespace TradingBot.Acceptance.Domain.InventorySnapshots;
@@ -11,7 +10,7 @@ namespace TradingBot.Acceptance.Domain.InventorySnapshots;
 /// <summary>Stored names and snake_case payloads of the snapshot events (version 1.0); balances map symbol → shares.</summary>
 public sealed class InventorySnapshotEventCodec : IEventCodec<Event>
 {
-    public string Name(Event domainEvent) => domainEvent switch
+    public string EventName(Event domainEvent) => domainEvent switch
     {
         Event.OnchainEquity => "OnchainEquity",
         Event.OnchainCash => "OnchainCash",
@@ -20,45 +19,57 @@ public sealed class InventorySnapshotEventCodec : IEventCodec<Event>
         _ => throw new ArgumentOutOfRangeException(nameof(domainEvent), domainEvent, "Unknown snapshot event"),
     };
 
-    public string Serialize(Event domainEvent) => Tagged(Name(domainEvent), domainEvent switch
+    public void WriteEvent(Utf8JsonWriter writer, Event domainEvent)
     {
-        Event.OnchainEquity e => new JsonObject { ["balances"] = Holdings(e.Balances), ["fetched_at"] = Time(e.FetchedAt) },
-        Event.OnchainCash e => new JsonObject { ["usdc_balance"] = Amount(e.UsdcBalance.Value), ["fetched_at"] = Time(e.FetchedAt) },
-        Event.OffchainEquity e => new JsonObject { ["positions"] = Holdings(e.Positions), ["fetched_at"] = Time(e.FetchedAt) },
-        Event.OffchainCash e => new JsonObject
+        writer.WriteStartObject();
+        switch (domainEvent)
         {
-            ["cash_balance_cents"] = e.CashBalanceCents.ToString(CultureInfo.InvariantCulture),
-            ["fetched_at"] = Time(e.FetchedAt),
-        },
-        _ => throw new ArgumentOutOfRangeException(nameof(domainEvent), domainEvent, "Unknown snapshot event"),
-    });
+            case Event.OnchainEquity e:
+                WriteHoldings(writer, "balances", e.Balances);
+                writer.WriteTimestamp("fetched_at", e.FetchedAt);
+                break;
+            case Event.OnchainCash e:
+                writer.WriteDecimal("usdc_balance", e.UsdcBalance.Value);
+                writer.WriteTimestamp("fetched_at", e.FetchedAt);
+                break;
+            case Event.OffchainEquity e:
+                WriteHoldings(writer, "positions", e.Positions);
+                writer.WriteTimestamp("fetched_at", e.FetchedAt);
+                break;
+            case Event.OffchainCash e:
+                writer.WriteString("cash_balance_cents", e.CashBalanceCents.ToString(CultureInfo.InvariantCulture));
+                writer.WriteTimestamp("fetched_at", e.FetchedAt);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(domainEvent), domainEvent, "Unknown snapshot event");
+        }
 
-    public Event Deserialize(string payload)
-    {
-        var (name, f) = Untag(payload);
-        return name switch
-        {
-            "OnchainEquity" => new Event.OnchainEquity(ReadHoldings(f["balances"]), ReadTime(f, "fetched_at")),
-            "OnchainCash" => new Event.OnchainCash(new Usd(ReadDecimal(f, "usdc_balance")), ReadTime(f, "fetched_at")),
-            "OffchainEquity" => new Event.OffchainEquity(ReadHoldings(f["positions"]), ReadTime(f, "fetched_at")),
-            "OffchainCash" => new Event.OffchainCash(
-                long.Parse(Text(f, "cash_balance_cents"), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture),
-                ReadTime(f, "fetched_at")),
-            _ => throw new InvalidOperationException($"Corrupt event payload: unknown snapshot event '{name}'"),
-        };
+        writer.WriteEndObject();
     }
 
-    private static JsonObject Holdings(ImmutableDictionary<Symbol, FractionalShares> holdings)
+    public Event ReadEvent(string name, JsonElement body) => name switch
     {
-        var json = new JsonObject();
+        "OnchainEquity" => new Event.OnchainEquity(ReadHoldings(body.GetRequired("balances")), body.GetTimestamp("fetched_at")),
+        "OnchainCash" => new Event.OnchainCash(new Usd(body.GetDecimal("usdc_balance")), body.GetTimestamp("fetched_at")),
+        "OffchainEquity" => new Event.OffchainEquity(ReadHoldings(body.GetRequired("positions")), body.GetTimestamp("fetched_at")),
+        "OffchainCash" => new Event.OffchainCash(
+            long.Parse(body.GetText("cash_balance_cents"), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture),
+            body.GetTimestamp("fetched_at")),
+        _ => throw new JsonException($"Unknown snapshot event '{name}'."),
+    };
+
+    private static void WriteHoldings(Utf8JsonWriter writer, string name, ImmutableDictionary<Symbol, FractionalShares> holdings)
+    {
+        writer.WriteStartObject(name);
         foreach (var (symbol, shares) in holdings.OrderBy(pair => pair.Key.Value, StringComparer.Ordinal))
-            json[symbol.Value] = Amount(shares.Value);
-        return json;
+            writer.WriteDecimal(symbol.Value, shares.Value);
+        writer.WriteEndObject();
     }
 
-    private static ImmutableDictionary<Symbol, FractionalShares> ReadHoldings(JsonNode? node) =>
-        (node as JsonObject ?? throw new InvalidOperationException("Corrupt event payload: holdings missing"))
-        .ToImmutableDictionary(
-            pair => new Symbol(pair.Key),
-            pair => FractionalShares.Parse(pair.Value?.GetValue<string>() ?? throw new InvalidOperationException("Corrupt holding")));
+    private static ImmutableDictionary<Symbol, FractionalShares> ReadHoldings(JsonElement holdings) =>
+        holdings.ValueKind == JsonValueKind.Object
+            ? holdings.EnumerateObject().ToImmutableDictionary(
+                pair => new Symbol(pair.Name),
+                pair => FractionalShares.Parse(pair.Value.GetString() ?? throw new JsonException($"Holding '{pair.Name}' is not a string.")))
+            : throw new JsonException("Holdings are not an object.");
 }

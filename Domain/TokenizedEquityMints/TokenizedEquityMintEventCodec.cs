@@ -1,7 +1,6 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
+using TradingBot.Acceptance.Domain.EventSourcing;
 using TradingBot.Acceptance.Domain.Finance;
-using TradingBot.Acceptance.Domain.Rebalancing.Persistence;
-using static TradingBot.Acceptance.Domain.Rebalancing.Persistence.PayloadJson;
 using Event = TradingBot.Acceptance.Domain.TokenizedEquityMints.TokenizedEquityMintEvent;
 
 namespace TradingBot.Acceptance.Domain.TokenizedEquityMints;
@@ -9,7 +8,7 @@ namespace TradingBot.Acceptance.Domain.TokenizedEquityMints;
 /// <summary>Stored names and snake_case payloads of the mint events (version 1.0).</summary>
 public sealed class TokenizedEquityMintEventCodec : IEventCodec<Event>
 {
-    public string Name(Event domainEvent) => domainEvent switch
+    public string EventName(Event domainEvent) => domainEvent switch
     {
         Event.MintRequested => "MintRequested",
         Event.MintRejected => "MintRejected",
@@ -21,56 +20,64 @@ public sealed class TokenizedEquityMintEventCodec : IEventCodec<Event>
         _ => throw new ArgumentOutOfRangeException(nameof(domainEvent), domainEvent, "Unknown mint event"),
     };
 
-    public string Serialize(Event domainEvent) => Tagged(Name(domainEvent), domainEvent switch
+    public void WriteEvent(Utf8JsonWriter writer, Event domainEvent)
     {
-        Event.MintRequested e => new JsonObject
+        writer.WriteStartObject();
+        switch (domainEvent)
         {
-            ["symbol"] = e.Symbol.Value,
-            ["quantity"] = Amount(e.Quantity.Value),
-            ["wallet"] = e.Wallet,
-            ["requested_at"] = Time(e.RequestedAt),
-        },
-        Event.MintRejected e => new JsonObject { ["reason"] = e.Reason, ["rejected_at"] = Time(e.RejectedAt) },
-        Event.MintAccepted e => new JsonObject
-        {
-            ["issuer_request_id"] = e.IssuerRequestId,
-            ["tokenization_request_id"] = e.TokenizationRequestId,
-            ["accepted_at"] = Time(e.AcceptedAt),
-        },
-        Event.MintAcceptanceFailed e => new JsonObject { ["reason"] = e.Reason, ["failed_at"] = Time(e.FailedAt) },
-        Event.TokensReceived e => new JsonObject
-        {
-            ["tx_hash"] = e.TxHash,
-            ["receipt_id"] = e.ReceiptId.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["shares_minted"] = e.SharesMinted.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["received_at"] = Time(e.ReceivedAt),
-        },
-        Event.MintCompleted e => new JsonObject
-        {
-            ["vault_deposit_tx_hash"] = e.VaultDepositTxHash,
-            ["completed_at"] = Time(e.CompletedAt),
-        },
-        Event.RaindexDepositFailed e => new JsonObject { ["reason"] = e.Reason, ["failed_at"] = Time(e.FailedAt) },
-        _ => throw new ArgumentOutOfRangeException(nameof(domainEvent), domainEvent, "Unknown mint event"),
-    });
+            case Event.MintRequested e:
+                writer.WriteString("symbol", e.Symbol.Value);
+                writer.WriteDecimal("quantity", e.Quantity.Value);
+                writer.WriteString("wallet", e.Wallet);
+                writer.WriteTimestamp("requested_at", e.RequestedAt);
+                break;
+            case Event.MintRejected e:
+                writer.WriteString("reason", e.Reason);
+                writer.WriteTimestamp("rejected_at", e.RejectedAt);
+                break;
+            case Event.MintAccepted e:
+                writer.WriteString("issuer_request_id", e.IssuerRequestId);
+                writer.WriteString("tokenization_request_id", e.TokenizationRequestId);
+                writer.WriteTimestamp("accepted_at", e.AcceptedAt);
+                break;
+            case Event.MintAcceptanceFailed e:
+                writer.WriteString("reason", e.Reason);
+                writer.WriteTimestamp("failed_at", e.FailedAt);
+                break;
+            case Event.TokensReceived e:
+                writer.WriteString("tx_hash", e.TxHash);
+                writer.WriteUnits("receipt_id", e.ReceiptId);
+                writer.WriteUnits("shares_minted", e.SharesMinted);
+                writer.WriteTimestamp("received_at", e.ReceivedAt);
+                break;
+            case Event.MintCompleted e:
+                writer.WriteString("vault_deposit_tx_hash", e.VaultDepositTxHash);
+                writer.WriteTimestamp("completed_at", e.CompletedAt);
+                break;
+            case Event.RaindexDepositFailed e:
+                writer.WriteString("reason", e.Reason);
+                writer.WriteTimestamp("failed_at", e.FailedAt);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(domainEvent), domainEvent, "Unknown mint event");
+        }
 
-    public Event Deserialize(string payload)
-    {
-        var (name, f) = Untag(payload);
-        return name switch
-        {
-            "MintRequested" => new Event.MintRequested(
-                new Symbol(Text(f, "symbol")), new FractionalShares(ReadDecimal(f, "quantity")), Text(f, "wallet"),
-                ReadTime(f, "requested_at")),
-            "MintRejected" => new Event.MintRejected(Text(f, "reason"), ReadTime(f, "rejected_at")),
-            "MintAccepted" => new Event.MintAccepted(
-                Text(f, "issuer_request_id"), Text(f, "tokenization_request_id"), ReadTime(f, "accepted_at")),
-            "MintAcceptanceFailed" => new Event.MintAcceptanceFailed(Text(f, "reason"), ReadTime(f, "failed_at")),
-            "TokensReceived" => new Event.TokensReceived(
-                Text(f, "tx_hash"), ReadUnits(f, "receipt_id"), ReadUnits(f, "shares_minted"), ReadTime(f, "received_at")),
-            "MintCompleted" => new Event.MintCompleted(Text(f, "vault_deposit_tx_hash"), ReadTime(f, "completed_at")),
-            "RaindexDepositFailed" => new Event.RaindexDepositFailed(Text(f, "reason"), ReadTime(f, "failed_at")),
-            _ => throw new InvalidOperationException($"Corrupt event payload: unknown mint event '{name}'"),
-        };
+        writer.WriteEndObject();
     }
+
+    public Event ReadEvent(string name, JsonElement body) => name switch
+    {
+        "MintRequested" => new Event.MintRequested(
+            new Symbol(body.GetText("symbol")), new FractionalShares(body.GetDecimal("quantity")), body.GetText("wallet"),
+            body.GetTimestamp("requested_at")),
+        "MintRejected" => new Event.MintRejected(body.GetText("reason"), body.GetTimestamp("rejected_at")),
+        "MintAccepted" => new Event.MintAccepted(
+            body.GetText("issuer_request_id"), body.GetText("tokenization_request_id"), body.GetTimestamp("accepted_at")),
+        "MintAcceptanceFailed" => new Event.MintAcceptanceFailed(body.GetText("reason"), body.GetTimestamp("failed_at")),
+        "TokensReceived" => new Event.TokensReceived(
+            body.GetText("tx_hash"), body.GetUnits("receipt_id"), body.GetUnits("shares_minted"), body.GetTimestamp("received_at")),
+        "MintCompleted" => new Event.MintCompleted(body.GetText("vault_deposit_tx_hash"), body.GetTimestamp("completed_at")),
+        "RaindexDepositFailed" => new Event.RaindexDepositFailed(body.GetText("reason"), body.GetTimestamp("failed_at")),
+        _ => throw new JsonException($"Unknown mint event '{name}'."),
+    };
 }

@@ -6,7 +6,6 @@ using TradingBot.Acceptance.Domain.Rebalancing;
 using TradingBot.Acceptance.Domain.Rebalancing.Alpaca;
 using TradingBot.Acceptance.Domain.Rebalancing.Http;
 using TradingBot.Acceptance.Domain.Rebalancing.Managers;
-using TradingBot.Acceptance.Domain.Rebalancing.Persistence;
 using TradingBot.Acceptance.Domain.VaultRegistries;
 using TradingBot.Acceptance.Support.Fakes;
 
