@@ -8,6 +8,7 @@ using TradingBot.Acceptance.Domain.Rebalancing.Managers;
 using TradingBot.Acceptance.Domain.TokenizedEquityMints;
 using TradingBot.Acceptance.Domain.UsdcRebalances;
 using TradingBot.Acceptance.Domain.VaultRegistries;
+using TradingBot.Acceptance.Domain.Timing;
 
 namespace TradingBot.Acceptance.Domain.Rebalancing;
 

@@ -9,6 +9,7 @@ using TradingBot.Acceptance.Domain.EventSourcing;
 using TradingBot.Acceptance.Domain.TokenizedEquityMints;
 using TradingBot.Acceptance.Domain.UsdcRebalances;
 using TradingBot.Acceptance.Support.Hosting;
+using TradingBot.Acceptance.Domain.Timing;
 
 namespace TradingBot.Acceptance.UnitTests.Rebalancing;
 

@@ -9,6 +9,7 @@ using TradingBot.Acceptance.Domain.Rebalancing.Onchain;
 using TradingBot.Acceptance.Domain.EventSourcing;
 using TradingBot.Acceptance.Domain.VaultRegistries;
 using Command = TradingBot.Acceptance.Domain.EquityRedemptions.EquityRedemptionCommand;
+using TradingBot.Acceptance.Domain.Timing;
 
 namespace TradingBot.Acceptance.Domain.Rebalancing.Managers;
 
