@@ -36,6 +36,13 @@ public static class JsonPayload
         writer.WriteString(name, Rfc3339.Format(value, text));
     }
 
+    /// <summary>Why something failed and when: <c>"reason"</c> and the named timestamp, as every failure event spells them.</summary>
+    public static void WriteReason(this Utf8JsonWriter writer, string reason, string timestampName, DateTimeOffset at)
+    {
+        writer.WriteString("reason", reason);
+        writer.WriteTimestamp(timestampName, at);
+    }
+
     /// <summary>An enum by its name, as <see cref="GetEnum{TEnum}"/> reads it (without boxing the value).</summary>
     public static void WriteEnum<TEnum>(this Utf8JsonWriter writer, string name, TEnum value) where TEnum : struct, Enum =>
         writer.WriteString(name, Enum.GetName(value) ?? throw new ArgumentOutOfRangeException(nameof(value), $"{value} is not a {typeof(TEnum).Name}."));

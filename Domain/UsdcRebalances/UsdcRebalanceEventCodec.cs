@@ -7,144 +7,127 @@ using Event = TradingBot.Acceptance.Domain.UsdcRebalances.UsdcRebalanceEvent;
 namespace TradingBot.Acceptance.Domain.UsdcRebalances;
 
 /// <summary>Stored names and snake_case payloads of the USDC move events (version 1.0).</summary>
-public sealed class UsdcRebalanceEventCodec : IEventCodec<Event>
+public sealed class UsdcRebalanceEventCodec : EventCodec<Event>
 {
-    public string EventName(Event domainEvent) => domainEvent switch
+    public UsdcRebalanceEventCodec()
     {
-        Event.ConversionInitiated => "ConversionInitiated",
-        Event.ConversionConfirmed => "ConversionConfirmed",
-        Event.ConversionFailed => "ConversionFailed",
-        Event.Initiated => "Initiated",
-        Event.WithdrawalConfirmed => "WithdrawalConfirmed",
-        Event.WithdrawalFailed => "WithdrawalFailed",
-        Event.BridgingInitiated => "BridgingInitiated",
-        Event.BridgeAttestationReceived => "BridgeAttestationReceived",
-        Event.Bridged => "Bridged",
-        Event.BridgingFailed => "BridgingFailed",
-        Event.DepositInitiated => "DepositInitiated",
-        Event.DepositConfirmed => "DepositConfirmed",
-        Event.DepositFailed => "DepositFailed",
-        _ => throw new ArgumentOutOfRangeException(nameof(domainEvent), domainEvent, "Unknown USDC move event"),
-    };
-
-    public void WriteEvent(Utf8JsonWriter writer, Event domainEvent)
-    {
-        writer.WriteStartObject();
-        switch (domainEvent)
-        {
-            case Event.ConversionInitiated e:
-                writer.WriteEnum("direction", e.Direction);
-                writer.WriteDecimal("amount", e.Amount.Value);
+        Add<Event.ConversionInitiated>("ConversionInitiated",
+            (writer, e) =>
+            {
+                WriteMove(writer, e.Direction, "amount", e.Amount);
                 writer.WriteString("order_id", e.OrderId.ToString());
                 writer.WriteTimestamp("initiated_at", e.InitiatedAt);
-                break;
-            case Event.ConversionConfirmed e:
-                writer.WriteEnum("direction", e.Direction);
-                writer.WriteDecimal("filled_amount", e.FilledAmount.Value);
+            },
+            body => new(Direction(body), Usd(body, "amount"), Guid.Parse(body.GetText("order_id"), CultureInfo.InvariantCulture), body.GetTimestamp("initiated_at")));
+        Add<Event.ConversionConfirmed>("ConversionConfirmed",
+            (writer, e) =>
+            {
+                WriteMove(writer, e.Direction, "filled_amount", e.FilledAmount);
                 writer.WriteTimestamp("converted_at", e.ConvertedAt);
-                break;
-            case Event.Initiated e:
-                writer.WriteEnum("direction", e.Direction);
-                writer.WriteDecimal("amount", e.Amount.Value);
+            },
+            body => new(Direction(body), Usd(body, "filled_amount"), body.GetTimestamp("converted_at")));
+        Add<Event.ConversionFailed>("ConversionFailed",
+            (writer, e) => writer.WriteReason(e.Reason, "failed_at", e.FailedAt),
+            body => new(body.GetText("reason"), body.GetTimestamp("failed_at")));
+        Add<Event.Initiated>("Initiated",
+            (writer, e) =>
+            {
+                WriteMove(writer, e.Direction, "amount", e.Amount);
                 WriteReference(writer, "withdrawal_ref", e.WithdrawalRef);
                 writer.WriteTimestamp("initiated_at", e.InitiatedAt);
-                break;
-            case Event.WithdrawalConfirmed e:
-                writer.WriteTimestamp("confirmed_at", e.ConfirmedAt);
-                break;
-            case Event.BridgingInitiated e:
+            },
+            body => new(Direction(body), Usd(body, "amount"), RequiredReference(body, "withdrawal_ref"), body.GetTimestamp("initiated_at")));
+        Add<Event.WithdrawalConfirmed>("WithdrawalConfirmed",
+            (writer, e) => writer.WriteTimestamp("confirmed_at", e.ConfirmedAt),
+            body => new(body.GetTimestamp("confirmed_at")));
+        Add<Event.WithdrawalFailed>("WithdrawalFailed",
+            (writer, e) => writer.WriteReason(e.Reason, "failed_at", e.FailedAt),
+            body => new(body.GetText("reason"), body.GetTimestamp("failed_at")));
+        AddBridging();
+        AddDeposit();
+    }
+
+    private void AddBridging()
+    {
+        Add<Event.BridgingInitiated>("BridgingInitiated",
+            (writer, e) =>
+            {
                 writer.WriteString("burn_tx_hash", e.BurnTxHash);
                 writer.WriteTimestamp("burned_at", e.BurnedAt);
-                break;
-            case Event.BridgeAttestationReceived e:
+            },
+            body => new(body.GetText("burn_tx_hash"), body.GetTimestamp("burned_at")));
+        Add<Event.BridgeAttestationReceived>("BridgeAttestationReceived",
+            (writer, e) =>
+            {
                 writer.WriteString("attestation", e.Attestation);
                 writer.WriteString("cctp_nonce", e.CctpNonce);
                 writer.WriteTimestamp("attested_at", e.AttestedAt);
-                break;
-            case Event.Bridged e:
+            },
+            body => new(body.GetText("attestation"), body.GetText("cctp_nonce"), body.GetTimestamp("attested_at")));
+        Add<Event.Bridged>("Bridged",
+            (writer, e) =>
+            {
                 writer.WriteString("mint_tx_hash", e.MintTxHash);
                 writer.WriteDecimal("amount_received", e.AmountReceived.Value);
                 writer.WriteDecimal("fee_collected", e.FeeCollected.Value);
                 writer.WriteTimestamp("minted_at", e.MintedAt);
-                break;
-            case Event.BridgingFailed e:
+            },
+            body => new(body.GetText("mint_tx_hash"), Usd(body, "amount_received"), Usd(body, "fee_collected"), body.GetTimestamp("minted_at")));
+        Add<Event.BridgingFailed>("BridgingFailed",
+            (writer, e) =>
+            {
                 writer.WriteString("burn_tx_hash", e.BurnTxHash);
                 writer.WriteString("cctp_nonce", e.CctpNonce);
-                WriteFailure(writer, e.Reason, e.FailedAt);
-                break;
-            case Event.DepositInitiated e:
-                WriteReference(writer, "deposit_ref", e.DepositRef);
-                writer.WriteTimestamp("deposit_initiated_at", e.DepositInitiatedAt);
-                break;
-            case Event.DepositConfirmed e:
-                writer.WriteEnum("direction", e.Direction);
-                writer.WriteTimestamp("deposit_confirmed_at", e.DepositConfirmedAt);
-                break;
-            case Event.DepositFailed e:
-                WriteReference(writer, "deposit_ref", e.DepositRef);
-                WriteFailure(writer, e.Reason, e.FailedAt);
-                break;
-            case Event.ConversionFailed e:
-                WriteFailure(writer, e.Reason, e.FailedAt);
-                break;
-            case Event.WithdrawalFailed e:
-                WriteFailure(writer, e.Reason, e.FailedAt);
-                break;
-            default:
-                throw new ArgumentOutOfRangeException(nameof(domainEvent), domainEvent, "Unknown USDC move event");
-        }
-
-        writer.WriteEndObject();
+                writer.WriteReason(e.Reason, "failed_at", e.FailedAt);
+            },
+            body => new(body.GetOptionalText("burn_tx_hash"), body.GetOptionalText("cctp_nonce"), body.GetText("reason"), body.GetTimestamp("failed_at")));
     }
 
-    public Event ReadEvent(string name, JsonElement body) => name switch
+    private void AddDeposit()
     {
-        "ConversionInitiated" => new Event.ConversionInitiated(
-            Direction(body), Usd(body, "amount"), Guid.Parse(body.GetText("order_id"), CultureInfo.InvariantCulture), body.GetTimestamp("initiated_at")),
-        "ConversionConfirmed" => new Event.ConversionConfirmed(Direction(body), Usd(body, "filled_amount"), body.GetTimestamp("converted_at")),
-        "ConversionFailed" => new Event.ConversionFailed(body.GetText("reason"), body.GetTimestamp("failed_at")),
-        "Initiated" => new Event.Initiated(
-            Direction(body), Usd(body, "amount"), ReadReference(body, "withdrawal_ref")
-                ?? throw new JsonException("Field 'withdrawal_ref' is missing or null."), body.GetTimestamp("initiated_at")),
-        "WithdrawalConfirmed" => new Event.WithdrawalConfirmed(body.GetTimestamp("confirmed_at")),
-        "WithdrawalFailed" => new Event.WithdrawalFailed(body.GetText("reason"), body.GetTimestamp("failed_at")),
-        "BridgingInitiated" => new Event.BridgingInitiated(body.GetText("burn_tx_hash"), body.GetTimestamp("burned_at")),
-        "BridgeAttestationReceived" => new Event.BridgeAttestationReceived(
-            body.GetText("attestation"), body.GetText("cctp_nonce"), body.GetTimestamp("attested_at")),
-        "Bridged" => new Event.Bridged(
-            body.GetText("mint_tx_hash"), Usd(body, "amount_received"), Usd(body, "fee_collected"), body.GetTimestamp("minted_at")),
-        "BridgingFailed" => new Event.BridgingFailed(
-            body.GetOptionalText("burn_tx_hash"), body.GetOptionalText("cctp_nonce"), body.GetText("reason"), body.GetTimestamp("failed_at")),
-        "DepositInitiated" => new Event.DepositInitiated(
-            ReadReference(body, "deposit_ref") ?? throw new JsonException("Field 'deposit_ref' is missing or null."),
-            body.GetTimestamp("deposit_initiated_at")),
-        "DepositConfirmed" => new Event.DepositConfirmed(Direction(body), body.GetTimestamp("deposit_confirmed_at")),
-        "DepositFailed" => new Event.DepositFailed(ReadReference(body, "deposit_ref"), body.GetText("reason"), body.GetTimestamp("failed_at")),
-        _ => throw new JsonException($"Unknown USDC move event '{name}'."),
-    };
+        Add<Event.DepositInitiated>("DepositInitiated",
+            (writer, e) =>
+            {
+                WriteReference(writer, "deposit_ref", e.DepositRef);
+                writer.WriteTimestamp("deposit_initiated_at", e.DepositInitiatedAt);
+            },
+            body => new(RequiredReference(body, "deposit_ref"), body.GetTimestamp("deposit_initiated_at")));
+        Add<Event.DepositConfirmed>("DepositConfirmed",
+            (writer, e) =>
+            {
+                writer.WriteEnum("direction", e.Direction);
+                writer.WriteTimestamp("deposit_confirmed_at", e.DepositConfirmedAt);
+            },
+            body => new(Direction(body), body.GetTimestamp("deposit_confirmed_at")));
+        Add<Event.DepositFailed>("DepositFailed",
+            (writer, e) =>
+            {
+                WriteReference(writer, "deposit_ref", e.DepositRef);
+                writer.WriteReason(e.Reason, "failed_at", e.FailedAt);
+            },
+            body => new(ReadReference(body, "deposit_ref"), body.GetText("reason"), body.GetTimestamp("failed_at")));
+    }
 
-    private static void WriteFailure(Utf8JsonWriter writer, string reason, DateTimeOffset failedAt)
+    private static void WriteMove(Utf8JsonWriter writer, RebalanceDirection direction, string amountName, Usd amount)
     {
-        writer.WriteString("reason", reason);
-        writer.WriteTimestamp("failed_at", failedAt);
+        writer.WriteEnum("direction", direction);
+        writer.WriteDecimal(amountName, amount.Value);
     }
 
     // Externally tagged like the events: {"AlpacaId":"…"} or {"OnchainTx":"0x…"}; null for none.
     private static void WriteReference(Utf8JsonWriter writer, string name, TransferRef? reference)
     {
-        if (reference is null)
-        {
-            writer.WriteNull(name);
-            return;
-        }
-
-        writer.WriteStartObject(name);
         switch (reference)
         {
+            case null:
+                writer.WriteNull(name);
+                return;
             case TransferRef.AlpacaId alpaca:
+                writer.WriteStartObject(name);
                 writer.WriteString("AlpacaId", alpaca.TransferId.ToString());
                 break;
             case TransferRef.OnchainTx onchain:
+                writer.WriteStartObject(name);
                 writer.WriteString("OnchainTx", onchain.TxHash);
                 break;
             default:
@@ -153,6 +136,9 @@ public sealed class UsdcRebalanceEventCodec : IEventCodec<Event>
 
         writer.WriteEndObject();
     }
+
+    private static TransferRef RequiredReference(JsonElement body, string name) =>
+        ReadReference(body, name) ?? throw new JsonException($"Field '{name}' is missing or null.");
 
     private static TransferRef? ReadReference(JsonElement body, string name) =>
         !body.TryGetProperty(name, out var field) || field.ValueKind == JsonValueKind.Null
