@@ -1,12 +1,12 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
-using TradingBot.Acceptance.Domain.Rebalancing.Http;
+using TradingBot.Acceptance.Domain.Http;
 
 namespace TradingBot.Acceptance.Domain.Bridging;
 
 /// <summary>The Circle adapter (§9.3): no authentication, the only code that knows Iris' paths and JSON.</summary>
-public sealed class CircleAttestationClient(ResilientHttp http) : ICctpAttestation
+public sealed class CircleAttestationClient(VenueHttp http) : ICctpAttestation
 {
     public const int FastFinalityThreshold = 1000;
 
@@ -33,7 +33,7 @@ public sealed class CircleAttestationClient(ResilientHttp http) : ICctpAttestati
             return null;
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
         if (!response.IsSuccessStatusCode)
-            throw new ExternalApiException(response.StatusCode, $"{(int)response.StatusCode} {ResilientHttp.ErrorText(body)}");
+            throw new ExternalApiException(response.StatusCode, HttpErrorText.Describe(response.StatusCode, body));
         var message = (JsonNode.Parse(body)?["messages"] as JsonArray)?.OfType<JsonObject>().FirstOrDefault();
         if (message?["status"]?.GetValue<string>() != "complete")
             return null;

@@ -1,5 +1,4 @@
 using TradingBot.Acceptance.Domain.EventSourcing;
-using TradingBot.Acceptance.Domain.Rebalancing.Persistence;
 using Command = TradingBot.Acceptance.Domain.EquityRedemptions.EquityRedemptionCommand;
 using Error = TradingBot.Acceptance.Domain.EquityRedemptions.EquityRedemptionError;
 using Event = TradingBot.Acceptance.Domain.EquityRedemptions.EquityRedemptionEvent;
@@ -13,7 +12,7 @@ public static class EquityRedemptionDecider
         new("EquityRedemption", new State.NotSent(), Decide, Evolve, new EquityRedemptionEventCodec())
         {
             ViewTable = EquityRedemptionView.Table,
-            View = EquityRedemptionView.ToJson,
+            View = EquityRedemptionView.Write,
         };
 
     public static Decision<Event, Error> Decide(State redemption, Command command, DateTimeOffset now) =>

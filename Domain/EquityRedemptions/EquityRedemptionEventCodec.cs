@@ -1,58 +1,40 @@
-using System.Text.Json.Nodes;
+using TradingBot.Acceptance.Domain.EventSourcing;
 using TradingBot.Acceptance.Domain.Finance;
-using TradingBot.Acceptance.Domain.Rebalancing.Persistence;
-using static TradingBot.Acceptance.Domain.Rebalancing.Persistence.PayloadJson;
 using Event = TradingBot.Acceptance.Domain.EquityRedemptions.EquityRedemptionEvent;
 
 namespace TradingBot.Acceptance.Domain.EquityRedemptions;
 
 /// <summary>Stored names and snake_case payloads of the redemption events (version 1.0).</summary>
-public sealed class EquityRedemptionEventCodec : IEventCodec<Event>
+public sealed class EquityRedemptionEventCodec : EventCodec<Event>
 {
-    public string Name(Event domainEvent) => domainEvent switch
+    public EquityRedemptionEventCodec()
     {
-        Event.TokensSent => "TokensSent",
-        Event.Detected => "Detected",
-        Event.DetectionFailed => "DetectionFailed",
-        Event.Completed => "Completed",
-        Event.RedemptionRejected => "RedemptionRejected",
-        _ => throw new ArgumentOutOfRangeException(nameof(domainEvent), domainEvent, "Unknown redemption event"),
-    };
-
-    public string Serialize(Event domainEvent) => Tagged(Name(domainEvent), domainEvent switch
-    {
-        Event.TokensSent e => new JsonObject
-        {
-            ["symbol"] = e.Symbol.Value,
-            ["quantity"] = Amount(e.Quantity.Value),
-            ["redemption_wallet"] = e.RedemptionWallet,
-            ["tx_hash"] = e.TxHash,
-            ["sent_at"] = Time(e.SentAt),
-        },
-        Event.Detected e => new JsonObject
-        {
-            ["tokenization_request_id"] = e.TokenizationRequestId,
-            ["detected_at"] = Time(e.DetectedAt),
-        },
-        Event.DetectionFailed e => new JsonObject { ["reason"] = e.Reason, ["failed_at"] = Time(e.FailedAt) },
-        Event.Completed e => new JsonObject { ["completed_at"] = Time(e.CompletedAt) },
-        Event.RedemptionRejected e => new JsonObject { ["reason"] = e.Reason, ["rejected_at"] = Time(e.RejectedAt) },
-        _ => throw new ArgumentOutOfRangeException(nameof(domainEvent), domainEvent, "Unknown redemption event"),
-    });
-
-    public Event Deserialize(string payload)
-    {
-        var (name, f) = Untag(payload);
-        return name switch
-        {
-            "TokensSent" => new Event.TokensSent(
-                new Symbol(Text(f, "symbol")), new FractionalShares(ReadDecimal(f, "quantity")), Text(f, "redemption_wallet"),
-                Text(f, "tx_hash"), ReadTime(f, "sent_at")),
-            "Detected" => new Event.Detected(Text(f, "tokenization_request_id"), ReadTime(f, "detected_at")),
-            "DetectionFailed" => new Event.DetectionFailed(Text(f, "reason"), ReadTime(f, "failed_at")),
-            "Completed" => new Event.Completed(ReadTime(f, "completed_at")),
-            "RedemptionRejected" => new Event.RedemptionRejected(Text(f, "reason"), ReadTime(f, "rejected_at")),
-            _ => throw new InvalidOperationException($"Corrupt event payload: unknown redemption event '{name}'"),
-        };
+        Add<Event.TokensSent>("TokensSent",
+            (writer, e) =>
+            {
+                writer.WriteString("symbol", e.Symbol.Value);
+                writer.WriteDecimal("quantity", e.Quantity.Value);
+                writer.WriteString("redemption_wallet", e.RedemptionWallet);
+                writer.WriteString("tx_hash", e.TxHash);
+                writer.WriteTimestamp("sent_at", e.SentAt);
+            },
+            body => new(new Symbol(body.GetText("symbol")), new FractionalShares(body.GetDecimal("quantity")), body.GetText("redemption_wallet"),
+                body.GetText("tx_hash"), body.GetTimestamp("sent_at")));
+        Add<Event.Detected>("Detected",
+            (writer, e) =>
+            {
+                writer.WriteString("tokenization_request_id", e.TokenizationRequestId);
+                writer.WriteTimestamp("detected_at", e.DetectedAt);
+            },
+            body => new(body.GetText("tokenization_request_id"), body.GetTimestamp("detected_at")));
+        Add<Event.DetectionFailed>("DetectionFailed",
+            (writer, e) => writer.WriteReason(e.Reason, "failed_at", e.FailedAt),
+            body => new(body.GetText("reason"), body.GetTimestamp("failed_at")));
+        Add<Event.Completed>("Completed",
+            (writer, e) => writer.WriteTimestamp("completed_at", e.CompletedAt),
+            body => new(body.GetTimestamp("completed_at")));
+        Add<Event.RedemptionRejected>("RedemptionRejected",
+            (writer, e) => writer.WriteReason(e.Reason, "rejected_at", e.RejectedAt),
+            body => new(body.GetText("reason"), body.GetTimestamp("rejected_at")));
     }
 }

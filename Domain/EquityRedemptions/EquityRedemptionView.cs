@@ -1,5 +1,5 @@
-using System.Text.Json.Nodes;
-using TradingBot.Acceptance.Domain.Rebalancing.Persistence;
+using System.Text.Json;
+using TradingBot.Acceptance.Domain.EventSourcing;
 using State = TradingBot.Acceptance.Domain.EquityRedemptions.EquityRedemption;
 
 namespace TradingBot.Acceptance.Domain.EquityRedemptions;
@@ -9,28 +9,32 @@ public static class EquityRedemptionView
 {
     public const string Table = "equity_redemption_view";
 
-    public static JsonObject ToJson(State redemption)
+    public static void Write(Utf8JsonWriter writer, State redemption)
     {
-        var view = new JsonObject { ["status"] = redemption.GetType().Name };
-        if (EquityRedemptionDecider.TermsOf(redemption) is not { } terms)
-            return view;
-        view["symbol"] = terms.Symbol.Value;
-        view["quantity"] = PayloadJson.Amount(terms.Quantity.Value);
-        view["redemption_wallet"] = terms.RedemptionWallet;
-        view["tx_hash"] = terms.TxHash;
-        view["tokenization_request_id"] = redemption switch
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        writer.WriteString("status", redemption.GetType().Name);
+        if (EquityRedemptionDecider.TermsOf(redemption) is { } terms)
         {
-            State.Detected detected => detected.TokenizationRequestId,
-            State.Completed completed => completed.TokenizationRequestId,
-            State.Rejected rejected => rejected.TokenizationRequestId,
-            _ => null,
-        };
-        view["reason"] = redemption switch
-        {
-            State.DetectionFailed failed => failed.Reason,
-            State.Rejected rejected => rejected.Reason,
-            _ => null,
-        };
-        return view;
+            writer.WriteString("symbol", terms.Symbol.Value);
+            writer.WriteDecimal("quantity", terms.Quantity.Value);
+            writer.WriteString("redemption_wallet", terms.RedemptionWallet);
+            writer.WriteString("tx_hash", terms.TxHash);
+            writer.WriteString("tokenization_request_id", redemption switch
+            {
+                State.Detected detected => detected.TokenizationRequestId,
+                State.Completed completed => completed.TokenizationRequestId,
+                State.Rejected rejected => rejected.TokenizationRequestId,
+                _ => null,
+            });
+            writer.WriteString("reason", redemption switch
+            {
+                State.DetectionFailed failed => failed.Reason,
+                State.Rejected rejected => rejected.Reason,
+                _ => null,
+            });
+        }
+
+        writer.WriteEndObject();
     }
 }

@@ -41,8 +41,8 @@ internal static class EventRowSql
         where TState : class
     {
         using var document = JsonDocument.Parse(payload);
-        var tagged = document.RootElement.EnumerateObject().SingleOrDefault();
-        if (tagged.Value.ValueKind == JsonValueKind.Undefined || eventType != $"{aggregate.AggregateType}Event::{tagged.Name}")
+        var tagged = EventPayload.Untag(document.RootElement, payload);
+        if (eventType != $"{aggregate.AggregateType}Event::{tagged.Name}")
             throw new JsonException($"Event {eventType} has a payload tagged '{tagged.Name}': {payload}");
         return aggregate.ReadEvent(tagged.Name, tagged.Value);
     }

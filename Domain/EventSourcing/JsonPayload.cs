@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 using System.Text;
 using System.Text.Json;
 
@@ -35,9 +36,23 @@ public static class JsonPayload
         writer.WriteString(name, Rfc3339.Format(value, text));
     }
 
+    /// <summary>Why something failed and when: <c>"reason"</c> and the named timestamp, as every failure event spells them.</summary>
+    public static void WriteReason(this Utf8JsonWriter writer, string reason, string timestampName, DateTimeOffset at)
+    {
+        writer.WriteString("reason", reason);
+        writer.WriteTimestamp(timestampName, at);
+    }
+
     /// <summary>An enum by its name, as <see cref="GetEnum{TEnum}"/> reads it (without boxing the value).</summary>
     public static void WriteEnum<TEnum>(this Utf8JsonWriter writer, string name, TEnum value) where TEnum : struct, Enum =>
         writer.WriteString(name, Enum.GetName(value) ?? throw new ArgumentOutOfRangeException(nameof(value), $"{value} is not a {typeof(TEnum).Name}."));
+
+    /// <summary>A whole number of base units (a token amount, a receipt id) as its digit string.</summary>
+    public static void WriteUnits(this Utf8JsonWriter writer, string name, BigInteger value) =>
+        writer.WriteString(name, value.ToString(CultureInfo.InvariantCulture));
+
+    public static BigInteger GetUnits(this JsonElement body, string name) =>
+        BigInteger.Parse(body.GetText(name), NumberStyles.None, CultureInfo.InvariantCulture);
 
     public static decimal GetDecimal(this JsonElement body, string name) =>
         decimal.Parse(body.GetRequired(name).GetString() ?? throw Missing(name), DecimalStyle, CultureInfo.InvariantCulture);

@@ -29,7 +29,7 @@ public abstract record Lifecycle<TState> where TState : class
         {
             return new Live(aggregate.Evolve(state, @event));
         }
-        catch (EventApplicationException exception)
+        catch (CorruptStreamException exception)
         {
             return new Failed(exception.Error, state);
         }

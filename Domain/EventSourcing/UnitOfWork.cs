@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Runtime.ExceptionServices;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 
@@ -9,7 +7,7 @@ namespace TradingBot.Acceptance.Domain.EventSourcing;
 /// One SQLite transaction: every event, view update, lease change and queue mark of one step commits
 /// together or not at all. Disposing without <see cref="Commit"/> rolls everything back.
 /// </summary>
-public sealed class UnitOfWork : IDisposable
+public sealed partial class UnitOfWork : IDisposable
 {
     private const int SqliteConstraint = 19;
     private const int SqliteConstraintPrimaryKey = 1555;
@@ -144,25 +142,6 @@ public sealed class UnitOfWork : IDisposable
         return ids;
     }
 
-    /// <summary>
-    /// The next free numeric aggregate id (1, 2, 3…) of a type, e.g. the next <c>ExecutionId</c>;
-    /// allocated inside the transaction that creates the aggregate, so two writers never share one.
-    /// A writer reads only the events written since the database's last allocation (by rowid: events
-    /// are only ever appended), not every creation event of the type, and none at all when nobody
-    /// else has written since (the aggregates it created since are noted as they are appended).
-    /// </summary>
-    public long NextNumericId(string aggregateType)
-    {
-        if (!book.TryGetNumericId(aggregateType, out var known))
-        {
-            var cached = write ? database.Cache.FindNumericId(aggregateType) : null;
-            known = cached is not null && current ? cached : ScanNumericIds(aggregateType, cached ?? new NumericIdWatermark(0, 0));
-            book.SetNumericId(aggregateType, known); // enters the cache on commit
-        }
-
-        return known.MaxId + 1;
-    }
-
     public void Commit()
     {
         WriteViews();
@@ -171,51 +150,6 @@ public sealed class UnitOfWork : IDisposable
         if (write)
             database.Committed();
         book.Publish(database.Cache, epoch);
-    }
-
-    /// <summary>
-    /// Starts one item of a unit that several items share: dispose the result without
-    /// <see cref="UnitSavepoint.Complete"/> and only this item's writes are undone, in the store and in
-    /// what the unit remembers.
-    /// </summary>
-    public UnitSavepoint Savepoint()
-    {
-        ObjectDisposedException.ThrowIf(finished, this);
-        using (var begin = Statement("SAVEPOINT item"))
-            begin.Execute();
-        return new UnitSavepoint(this, book.BeginSavepoint());
-    }
-
-    /// <summary>
-    /// Records each item in a savepoint of its own (<see cref="Savepoint"/>): the results of the items that
-    /// completed, in order, and the first exception of one that did not. After a failure the later items are
-    /// recorded only with <paramref name="continueAfterFailure"/>. The caller commits, then rethrows.
-    /// </summary>
-    public (List<TResult> Completed, ExceptionDispatchInfo? Failure) EachInSavepoint<TItem, TResult>(
-        IEnumerable<TItem> items, Func<TItem, TResult> record, bool continueAfterFailure)
-    {
-        ArgumentNullException.ThrowIfNull(items);
-        ArgumentNullException.ThrowIfNull(record);
-        var completed = new List<TResult>();
-        ExceptionDispatchInfo? failure = null;
-        foreach (var item in items)
-        {
-            try
-            {
-                using var savepoint = Savepoint();
-                var result = record(item);
-                savepoint.Complete();
-                completed.Add(result);
-            }
-            catch (Exception exception)
-            {
-                failure ??= ExceptionDispatchInfo.Capture(exception);
-                if (!continueAfterFailure)
-                    break;
-            }
-        }
-
-        return (completed, failure);
     }
 
     public void Dispose()
@@ -242,62 +176,6 @@ public sealed class UnitOfWork : IDisposable
     {
         foreach (var write in book.TakePendingViews())
             write.Write(this);
-    }
-
-    // Inside a write unit that allocated ids of this type, an id above the watermark was never created.
-    private bool IsUnallocated(string aggregateType, string aggregateId) =>
-        write && book.TryGetNumericId(aggregateType, out var known)
-        && long.TryParse(aggregateId, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > known.MaxId;
-
-    internal void ReleaseSavepoint(UnitBookkeeping.Mark mark)
-    {
-        WriteViews();
-        using (var release = Statement("RELEASE item"))
-            release.Execute();
-        book.EndSavepoint(mark, keep: true);
-    }
-
-    // SQLite may have ended the whole transaction itself (after some errors): then there is nothing to roll back to.
-    internal void RollBackSavepoint(UnitBookkeeping.Mark mark)
-    {
-        try
-        {
-            if (!connection.InTransaction)
-                return;
-            using (var rollback = Statement("ROLLBACK TO item"))
-                rollback.Execute();
-            using var release = Statement("RELEASE item");
-            release.Execute();
-        }
-        finally
-        {
-            book.EndSavepoint(mark, keep: false);
-        }
-    }
-
-    private NumericIdWatermark ScanNumericIds(string aggregateType, NumericIdWatermark known)
-    {
-        long latest;
-        using (var last = Statement("SELECT MAX(rowid) FROM events"))
-            latest = last.ScalarInt64() ?? 0;
-        using var scan = Statement("SELECT MAX(CAST(aggregate_id AS INTEGER)) FROM events WHERE rowid > ?1 AND rowid <= ?2 AND +aggregate_type = ?3 AND sequence = 1");
-        var highest = scan.Bind(1, known.SeenRowId).Bind(2, latest).Bind(3, aggregateType).ScalarInt64() ?? 0;
-        return new NumericIdWatermark(Math.Max(known.MaxId, highest), latest);
-    }
-
-    // An aggregate created here raises its type's id watermark, so the next allocation need not scan for it.
-    private void NoteCreated(string aggregateType, string aggregateId)
-    {
-        if (!write || !long.TryParse(aggregateId, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
-            return;
-        if (!book.TryGetNumericId(aggregateType, out var known))
-        {
-            if (database.Cache.FindNumericId(aggregateType) is not { } cached)
-                return; // no watermark yet: the first allocation scans
-            known = cached;
-        }
-
-        book.SetNumericId(aggregateType, id > known.MaxId ? known with { MaxId = id } : known);
     }
 
     // From a known version on: its own row must be there (else null: this snapshot is older), then every later event.

@@ -1,4 +1,4 @@
-using TradingBot.Acceptance.Domain.Rebalancing;
+using TradingBot.Acceptance.Domain.Timing;
 
 namespace TradingBot.Acceptance.Domain.Hosting;
 

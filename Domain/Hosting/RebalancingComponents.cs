@@ -1,4 +1,5 @@
 using TradingBot.Acceptance.Domain.Rebalancing;
+using TradingBot.Acceptance.Domain.Timing;
 
 namespace TradingBot.Acceptance.Domain.Hosting;
 

@@ -1,5 +1,4 @@
 using TradingBot.Acceptance.Domain.EventSourcing;
-using TradingBot.Acceptance.Domain.Rebalancing.Persistence;
 using Command = TradingBot.Acceptance.Domain.InventorySnapshots.InventorySnapshotCommand;
 using Error = TradingBot.Acceptance.Domain.InventorySnapshots.InventorySnapshotError;
 using Event = TradingBot.Acceptance.Domain.InventorySnapshots.InventorySnapshotEvent;

@@ -1,64 +1,53 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using System.Text.Json.Nodes;
+using System.Text.Json;
+using TradingBot.Acceptance.Domain.EventSourcing;
 using TradingBot.Acceptance.Domain.Finance;
-using TradingBot.Acceptance.Domain.Rebalancing.Persistence;
-using static TradingBot.Acceptance.Domain.Rebalancing.Persistence.PayloadJson;
 using Event = TradingBot.Acceptance.Domain.InventorySnapshots.InventorySnapshotEvent;
 
 namespace TradingBot.Acceptance.Domain.InventorySnapshots;
 
 /// <summary>Stored names and snake_case payloads of the snapshot events (version 1.0); balances map symbol → shares.</summary>
-public sealed class InventorySnapshotEventCodec : IEventCodec<Event>
+public sealed class InventorySnapshotEventCodec : EventCodec<Event>
 {
-    public string Name(Event domainEvent) => domainEvent switch
+    public InventorySnapshotEventCodec()
     {
-        Event.OnchainEquity => "OnchainEquity",
-        Event.OnchainCash => "OnchainCash",
-        Event.OffchainEquity => "OffchainEquity",
-        Event.OffchainCash => "OffchainCash",
-        _ => throw new ArgumentOutOfRangeException(nameof(domainEvent), domainEvent, "Unknown snapshot event"),
-    };
-
-    public string Serialize(Event domainEvent) => Tagged(Name(domainEvent), domainEvent switch
-    {
-        Event.OnchainEquity e => new JsonObject { ["balances"] = Holdings(e.Balances), ["fetched_at"] = Time(e.FetchedAt) },
-        Event.OnchainCash e => new JsonObject { ["usdc_balance"] = Amount(e.UsdcBalance.Value), ["fetched_at"] = Time(e.FetchedAt) },
-        Event.OffchainEquity e => new JsonObject { ["positions"] = Holdings(e.Positions), ["fetched_at"] = Time(e.FetchedAt) },
-        Event.OffchainCash e => new JsonObject
-        {
-            ["cash_balance_cents"] = e.CashBalanceCents.ToString(CultureInfo.InvariantCulture),
-            ["fetched_at"] = Time(e.FetchedAt),
-        },
-        _ => throw new ArgumentOutOfRangeException(nameof(domainEvent), domainEvent, "Unknown snapshot event"),
-    });
-
-    public Event Deserialize(string payload)
-    {
-        var (name, f) = Untag(payload);
-        return name switch
-        {
-            "OnchainEquity" => new Event.OnchainEquity(ReadHoldings(f["balances"]), ReadTime(f, "fetched_at")),
-            "OnchainCash" => new Event.OnchainCash(new Usd(ReadDecimal(f, "usdc_balance")), ReadTime(f, "fetched_at")),
-            "OffchainEquity" => new Event.OffchainEquity(ReadHoldings(f["positions"]), ReadTime(f, "fetched_at")),
-            "OffchainCash" => new Event.OffchainCash(
-                long.Parse(Text(f, "cash_balance_cents"), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture),
-                ReadTime(f, "fetched_at")),
-            _ => throw new InvalidOperationException($"Corrupt event payload: unknown snapshot event '{name}'"),
-        };
+        Add<Event.OnchainEquity>("OnchainEquity",
+            (writer, e) => WriteHoldings(writer, "balances", e.Balances, e.FetchedAt),
+            body => new(ReadHoldings(body.GetRequired("balances")), body.GetTimestamp("fetched_at")));
+        Add<Event.OnchainCash>("OnchainCash",
+            (writer, e) =>
+            {
+                writer.WriteDecimal("usdc_balance", e.UsdcBalance.Value);
+                writer.WriteTimestamp("fetched_at", e.FetchedAt);
+            },
+            body => new(new Usd(body.GetDecimal("usdc_balance")), body.GetTimestamp("fetched_at")));
+        Add<Event.OffchainEquity>("OffchainEquity",
+            (writer, e) => WriteHoldings(writer, "positions", e.Positions, e.FetchedAt),
+            body => new(ReadHoldings(body.GetRequired("positions")), body.GetTimestamp("fetched_at")));
+        Add<Event.OffchainCash>("OffchainCash",
+            (writer, e) =>
+            {
+                writer.WriteString("cash_balance_cents", e.CashBalanceCents.ToString(CultureInfo.InvariantCulture));
+                writer.WriteTimestamp("fetched_at", e.FetchedAt);
+            },
+            body => new(long.Parse(body.GetText("cash_balance_cents"), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture),
+                body.GetTimestamp("fetched_at")));
     }
 
-    private static JsonObject Holdings(ImmutableDictionary<Symbol, FractionalShares> holdings)
+    private static void WriteHoldings(Utf8JsonWriter writer, string name, ImmutableDictionary<Symbol, FractionalShares> holdings, DateTimeOffset fetchedAt)
     {
-        var json = new JsonObject();
+        writer.WriteStartObject(name);
         foreach (var (symbol, shares) in holdings.OrderBy(pair => pair.Key.Value, StringComparer.Ordinal))
-            json[symbol.Value] = Amount(shares.Value);
-        return json;
+            writer.WriteDecimal(symbol.Value, shares.Value);
+        writer.WriteEndObject();
+        writer.WriteTimestamp("fetched_at", fetchedAt);
     }
 
-    private static ImmutableDictionary<Symbol, FractionalShares> ReadHoldings(JsonNode? node) =>
-        (node as JsonObject ?? throw new InvalidOperationException("Corrupt event payload: holdings missing"))
-        .ToImmutableDictionary(
-            pair => new Symbol(pair.Key),
-            pair => FractionalShares.Parse(pair.Value?.GetValue<string>() ?? throw new InvalidOperationException("Corrupt holding")));
+    private static ImmutableDictionary<Symbol, FractionalShares> ReadHoldings(JsonElement holdings) =>
+        holdings.ValueKind == JsonValueKind.Object
+            ? holdings.EnumerateObject().ToImmutableDictionary(
+                pair => new Symbol(pair.Name),
+                pair => FractionalShares.Parse(pair.Value.GetString() ?? throw new JsonException($"Holding '{pair.Name}' is not a string.")))
+            : throw new JsonException("Holdings are not an object.");
 }

@@ -17,8 +17,8 @@ public sealed class OffchainOrderAggregate : IAggregate<OffchainOrder, OffchainO
         {
             (null, OffchainOrderEvent.Placed placed) => new OffchainOrder.Pending(
                 new OrderTerms(placed.Symbol, placed.Shares, placed.Direction, placed.Executor, placed.ClientOrderId, placed.PlacedAt)),
-            (not null, OffchainOrderEvent.Placed) => throw new EventApplicationException(new LifecycleError.AlreadyInitialized()),
-            (null, _) => throw new EventApplicationException(new LifecycleError.Uninitialized()),
+            (not null, OffchainOrderEvent.Placed) => throw new CorruptStreamException(new LifecycleError.AlreadyInitialized()),
+            (null, _) => throw new CorruptStreamException(new LifecycleError.Uninitialized()),
             (OffchainOrder.Pending pending, OffchainOrderEvent.Submitted submitted) =>
                 new OffchainOrder.Submitted(pending.Terms, submitted.BrokerOrderId, submitted.SubmittedAt),
             (OffchainOrder.Submitted or OffchainOrder.PartiallyFilled, OffchainOrderEvent.PartiallyFilled partial) =>
@@ -27,7 +27,7 @@ public sealed class OffchainOrderAggregate : IAggregate<OffchainOrder, OffchainO
                 new OffchainOrder.Filled(state.Terms, BrokerOrderIdOf(state)!.Value, filled.Price, filled.FilledAt),
             (OffchainOrder.Pending or OffchainOrder.Submitted or OffchainOrder.PartiallyFilled, OffchainOrderEvent.Failed failed) =>
                 new OffchainOrder.Failed(state.Terms, BrokerOrderIdOf(state), failed.Error, failed.FailedAt),
-            _ => throw EventApplicationException.Mismatch(state, domainEvent),
+            _ => throw new CorruptStreamException(state, domainEvent),
         };
 
     public string EventName(OffchainOrderEvent domainEvent) => domainEvent switch

@@ -17,13 +17,13 @@ public sealed class OnChainTradeAggregate : IAggregate<OnChainTrade, OnChainTrad
         {
             (null, OnChainTradeEvent.Filled filled) => new OnChainTrade(
                 filled.Symbol, filled.Amount, filled.Direction, filled.PriceUsdc, filled.BlockNumber, filled.BlockTimestamp, filled.FilledAt, Enrichment: null),
-            (not null, OnChainTradeEvent.Filled) => throw new EventApplicationException(new LifecycleError.AlreadyInitialized()),
-            (null, _) => throw new EventApplicationException(new LifecycleError.Uninitialized()),
+            (not null, OnChainTradeEvent.Filled) => throw new CorruptStreamException(new LifecycleError.AlreadyInitialized()),
+            (null, _) => throw new CorruptStreamException(new LifecycleError.Uninitialized()),
             ({ Enrichment: null }, OnChainTradeEvent.Enriched enriched) => state with
             {
                 Enrichment = new OnChainTradeEnrichment(enriched.GasUsed, enriched.PythPrice, enriched.EnrichedAt),
             },
-            _ => throw EventApplicationException.Mismatch(state, domainEvent),
+            _ => throw new CorruptStreamException(state, domainEvent),
         };
 
     public string EventName(OnChainTradeEvent domainEvent) => domainEvent switch

@@ -17,8 +17,8 @@ public sealed class PositionAggregate : IAggregate<Position, PositionEvent>
             (null, PositionEvent.Initialized initialized) => new Position(
                 initialized.Symbol, FractionalShares.Zero, FractionalShares.Zero, FractionalShares.Zero,
                 PendingExecutionId: null, initialized.Threshold, LastPriceUsdc: null, initialized.InitializedAt),
-            (not null, PositionEvent.Initialized) => throw new EventApplicationException(new LifecycleError.AlreadyInitialized()),
-            (null, _) => throw new EventApplicationException(new LifecycleError.Uninitialized()),
+            (not null, PositionEvent.Initialized) => throw new CorruptStreamException(new LifecycleError.AlreadyInitialized()),
+            (null, _) => throw new CorruptStreamException(new LifecycleError.Uninitialized()),
             (not null, PositionEvent.OnChainOrderFilled { Direction: Direction.Buy } bought) => state with
             {
                 Net = state.Net + bought.Amount,
@@ -41,7 +41,7 @@ public sealed class PositionAggregate : IAggregate<Position, PositionEvent>
             },
             (not null, PositionEvent.OffChainOrderFailed) => state with { PendingExecutionId = null },
             (not null, PositionEvent.ThresholdUpdated updated) => state with { Threshold = updated.NewThreshold },
-            _ => throw EventApplicationException.Mismatch(state, domainEvent),
+            _ => throw new CorruptStreamException(state, domainEvent),
         };
 
     public string EventName(PositionEvent domainEvent) => domainEvent switch

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using TradingBot.Acceptance.Domain.InventorySnapshots;
-using TradingBot.Acceptance.Domain.Rebalancing.Persistence;
+using TradingBot.Acceptance.Domain.EventSourcing;
 
 namespace TradingBot.Acceptance.Domain.Rebalancing;
 

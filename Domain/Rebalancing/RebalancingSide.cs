@@ -1,8 +1,14 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using TradingBot.Acceptance.Domain.EquityRedemptions;
 using TradingBot.Acceptance.Domain.EventSourcing;
+using TradingBot.Acceptance.Domain.InventorySnapshots;
+using TradingBot.Acceptance.Domain.Positions;
 using TradingBot.Acceptance.Domain.Rebalancing.Managers;
-using TradingBot.Acceptance.Domain.Rebalancing.Persistence;
+using TradingBot.Acceptance.Domain.TokenizedEquityMints;
+using TradingBot.Acceptance.Domain.UsdcRebalances;
+using TradingBot.Acceptance.Domain.VaultRegistries;
+using TradingBot.Acceptance.Domain.Timing;
 
 namespace TradingBot.Acceptance.Domain.Rebalancing;
 
@@ -24,6 +30,12 @@ public sealed class RebalancingSide : IDisposable
         Database = database;
         Config = config;
         Feed = new CommittedEventFeed(database);
+        Feed.Decode(new PositionAggregate());
+        Feed.Decode(TokenizedEquityMintDecider.Kind);
+        Feed.Decode(EquityRedemptionDecider.Kind);
+        Feed.Decode(UsdcRebalanceDecider.Kind);
+        Feed.Decode(VaultRegistryDecider.Kind);
+        Feed.Decode(InventorySnapshotDecider.Kind);
         Feed.SkipToEnd();
         Store = new SqliteAggregateStore(database, clock, Feed);
         Inventory = new InventoryView(logs.CreateLogger<InventoryView>());

@@ -2,7 +2,7 @@ using TradingBot.Acceptance.Domain.EquityRedemptions;
 using TradingBot.Acceptance.Domain.Finance;
 using TradingBot.Acceptance.Domain.InventorySnapshots;
 using TradingBot.Acceptance.Domain.Positions;
-using TradingBot.Acceptance.Domain.Rebalancing.Persistence;
+using TradingBot.Acceptance.Domain.EventSourcing;
 using TradingBot.Acceptance.Domain.TokenizedEquityMints;
 using TradingBot.Acceptance.Domain.UsdcRebalances;
 

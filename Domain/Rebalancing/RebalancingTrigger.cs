@@ -3,7 +3,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using TradingBot.Acceptance.Domain.Finance;
-using TradingBot.Acceptance.Domain.Rebalancing.Persistence;
+using TradingBot.Acceptance.Domain.EventSourcing;
 using TradingBot.Acceptance.Domain.VaultRegistries;
 
 namespace TradingBot.Acceptance.Domain.Rebalancing;

@@ -1,3 +1,5 @@
+using TradingBot.Acceptance.Domain.Timing;
+
 namespace TradingBot.Acceptance.Domain.Rebalancing;
 
 /// <summary>

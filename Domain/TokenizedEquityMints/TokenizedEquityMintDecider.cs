@@ -1,5 +1,4 @@
 using TradingBot.Acceptance.Domain.EventSourcing;
-using TradingBot.Acceptance.Domain.Rebalancing.Persistence;
 using Command = TradingBot.Acceptance.Domain.TokenizedEquityMints.TokenizedEquityMintCommand;
 using Error = TradingBot.Acceptance.Domain.TokenizedEquityMints.TokenizedEquityMintError;
 using Event = TradingBot.Acceptance.Domain.TokenizedEquityMints.TokenizedEquityMintEvent;

@@ -1,76 +1,56 @@
-using System.Text.Json.Nodes;
+using TradingBot.Acceptance.Domain.EventSourcing;
 using TradingBot.Acceptance.Domain.Finance;
-using TradingBot.Acceptance.Domain.Rebalancing.Persistence;
-using static TradingBot.Acceptance.Domain.Rebalancing.Persistence.PayloadJson;
 using Event = TradingBot.Acceptance.Domain.TokenizedEquityMints.TokenizedEquityMintEvent;
 
 namespace TradingBot.Acceptance.Domain.TokenizedEquityMints;
 
 /// <summary>Stored names and snake_case payloads of the mint events (version 1.0).</summary>
-public sealed class TokenizedEquityMintEventCodec : IEventCodec<Event>
+public sealed class TokenizedEquityMintEventCodec : EventCodec<Event>
 {
-    public string Name(Event domainEvent) => domainEvent switch
+    public TokenizedEquityMintEventCodec()
     {
-        Event.MintRequested => "MintRequested",
-        Event.MintRejected => "MintRejected",
-        Event.MintAccepted => "MintAccepted",
-        Event.MintAcceptanceFailed => "MintAcceptanceFailed",
-        Event.TokensReceived => "TokensReceived",
-        Event.MintCompleted => "MintCompleted",
-        Event.RaindexDepositFailed => "RaindexDepositFailed",
-        _ => throw new ArgumentOutOfRangeException(nameof(domainEvent), domainEvent, "Unknown mint event"),
-    };
-
-    public string Serialize(Event domainEvent) => Tagged(Name(domainEvent), domainEvent switch
-    {
-        Event.MintRequested e => new JsonObject
-        {
-            ["symbol"] = e.Symbol.Value,
-            ["quantity"] = Amount(e.Quantity.Value),
-            ["wallet"] = e.Wallet,
-            ["requested_at"] = Time(e.RequestedAt),
-        },
-        Event.MintRejected e => new JsonObject { ["reason"] = e.Reason, ["rejected_at"] = Time(e.RejectedAt) },
-        Event.MintAccepted e => new JsonObject
-        {
-            ["issuer_request_id"] = e.IssuerRequestId,
-            ["tokenization_request_id"] = e.TokenizationRequestId,
-            ["accepted_at"] = Time(e.AcceptedAt),
-        },
-        Event.MintAcceptanceFailed e => new JsonObject { ["reason"] = e.Reason, ["failed_at"] = Time(e.FailedAt) },
-        Event.TokensReceived e => new JsonObject
-        {
-            ["tx_hash"] = e.TxHash,
-            ["receipt_id"] = e.ReceiptId.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["shares_minted"] = e.SharesMinted.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["received_at"] = Time(e.ReceivedAt),
-        },
-        Event.MintCompleted e => new JsonObject
-        {
-            ["vault_deposit_tx_hash"] = e.VaultDepositTxHash,
-            ["completed_at"] = Time(e.CompletedAt),
-        },
-        Event.RaindexDepositFailed e => new JsonObject { ["reason"] = e.Reason, ["failed_at"] = Time(e.FailedAt) },
-        _ => throw new ArgumentOutOfRangeException(nameof(domainEvent), domainEvent, "Unknown mint event"),
-    });
-
-    public Event Deserialize(string payload)
-    {
-        var (name, f) = Untag(payload);
-        return name switch
-        {
-            "MintRequested" => new Event.MintRequested(
-                new Symbol(Text(f, "symbol")), new FractionalShares(ReadDecimal(f, "quantity")), Text(f, "wallet"),
-                ReadTime(f, "requested_at")),
-            "MintRejected" => new Event.MintRejected(Text(f, "reason"), ReadTime(f, "rejected_at")),
-            "MintAccepted" => new Event.MintAccepted(
-                Text(f, "issuer_request_id"), Text(f, "tokenization_request_id"), ReadTime(f, "accepted_at")),
-            "MintAcceptanceFailed" => new Event.MintAcceptanceFailed(Text(f, "reason"), ReadTime(f, "failed_at")),
-            "TokensReceived" => new Event.TokensReceived(
-                Text(f, "tx_hash"), ReadUnits(f, "receipt_id"), ReadUnits(f, "shares_minted"), ReadTime(f, "received_at")),
-            "MintCompleted" => new Event.MintCompleted(Text(f, "vault_deposit_tx_hash"), ReadTime(f, "completed_at")),
-            "RaindexDepositFailed" => new Event.RaindexDepositFailed(Text(f, "reason"), ReadTime(f, "failed_at")),
-            _ => throw new InvalidOperationException($"Corrupt event payload: unknown mint event '{name}'"),
-        };
+        Add<Event.MintRequested>("MintRequested",
+            (writer, e) =>
+            {
+                writer.WriteString("symbol", e.Symbol.Value);
+                writer.WriteDecimal("quantity", e.Quantity.Value);
+                writer.WriteString("wallet", e.Wallet);
+                writer.WriteTimestamp("requested_at", e.RequestedAt);
+            },
+            body => new(new Symbol(body.GetText("symbol")), new FractionalShares(body.GetDecimal("quantity")), body.GetText("wallet"),
+                body.GetTimestamp("requested_at")));
+        Add<Event.MintRejected>("MintRejected",
+            (writer, e) => writer.WriteReason(e.Reason, "rejected_at", e.RejectedAt),
+            body => new(body.GetText("reason"), body.GetTimestamp("rejected_at")));
+        Add<Event.MintAccepted>("MintAccepted",
+            (writer, e) =>
+            {
+                writer.WriteString("issuer_request_id", e.IssuerRequestId);
+                writer.WriteString("tokenization_request_id", e.TokenizationRequestId);
+                writer.WriteTimestamp("accepted_at", e.AcceptedAt);
+            },
+            body => new(body.GetText("issuer_request_id"), body.GetText("tokenization_request_id"), body.GetTimestamp("accepted_at")));
+        Add<Event.MintAcceptanceFailed>("MintAcceptanceFailed",
+            (writer, e) => writer.WriteReason(e.Reason, "failed_at", e.FailedAt),
+            body => new(body.GetText("reason"), body.GetTimestamp("failed_at")));
+        Add<Event.TokensReceived>("TokensReceived",
+            (writer, e) =>
+            {
+                writer.WriteString("tx_hash", e.TxHash);
+                writer.WriteUnits("receipt_id", e.ReceiptId);
+                writer.WriteUnits("shares_minted", e.SharesMinted);
+                writer.WriteTimestamp("received_at", e.ReceivedAt);
+            },
+            body => new(body.GetText("tx_hash"), body.GetUnits("receipt_id"), body.GetUnits("shares_minted"), body.GetTimestamp("received_at")));
+        Add<Event.MintCompleted>("MintCompleted",
+            (writer, e) =>
+            {
+                writer.WriteString("vault_deposit_tx_hash", e.VaultDepositTxHash);
+                writer.WriteTimestamp("completed_at", e.CompletedAt);
+            },
+            body => new(body.GetText("vault_deposit_tx_hash"), body.GetTimestamp("completed_at")));
+        Add<Event.RaindexDepositFailed>("RaindexDepositFailed",
+            (writer, e) => writer.WriteReason(e.Reason, "failed_at", e.FailedAt),
+            body => new(body.GetText("reason"), body.GetTimestamp("failed_at")));
     }
 }

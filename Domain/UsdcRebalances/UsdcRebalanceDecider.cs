@@ -1,5 +1,4 @@
 using TradingBot.Acceptance.Domain.EventSourcing;
-using TradingBot.Acceptance.Domain.Rebalancing.Persistence;
 using Command = TradingBot.Acceptance.Domain.UsdcRebalances.UsdcRebalanceCommand;
 using Error = TradingBot.Acceptance.Domain.UsdcRebalances.UsdcRebalanceError;
 using Event = TradingBot.Acceptance.Domain.UsdcRebalances.UsdcRebalanceEvent;
@@ -13,7 +12,7 @@ public static class UsdcRebalanceDecider
         new("UsdcRebalance", new State.NotStarted(), Decide, UsdcRebalanceEvolution.Evolve, new UsdcRebalanceEventCodec())
         {
             ViewTable = UsdcRebalanceView.Table,
-            View = UsdcRebalanceView.ToJson,
+            View = UsdcRebalanceView.Write,
         };
 
     // Ranks order the states along the workflow so "too early" and "too late" read as a comparison;

@@ -1,142 +1,153 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
+using System.Text.Json;
+using TradingBot.Acceptance.Domain.EventSourcing;
 using TradingBot.Acceptance.Domain.Finance;
-using TradingBot.Acceptance.Domain.Rebalancing.Persistence;
-using static TradingBot.Acceptance.Domain.Rebalancing.Persistence.PayloadJson;
 using Event = TradingBot.Acceptance.Domain.UsdcRebalances.UsdcRebalanceEvent;
 
 namespace TradingBot.Acceptance.Domain.UsdcRebalances;
 
 /// <summary>Stored names and snake_case payloads of the USDC move events (version 1.0).</summary>
-public sealed class UsdcRebalanceEventCodec : IEventCodec<Event>
+public sealed class UsdcRebalanceEventCodec : EventCodec<Event>
 {
-    public string Name(Event domainEvent) => domainEvent switch
+    public UsdcRebalanceEventCodec()
     {
-        Event.ConversionInitiated => "ConversionInitiated",
-        Event.ConversionConfirmed => "ConversionConfirmed",
-        Event.ConversionFailed => "ConversionFailed",
-        Event.Initiated => "Initiated",
-        Event.WithdrawalConfirmed => "WithdrawalConfirmed",
-        Event.WithdrawalFailed => "WithdrawalFailed",
-        Event.BridgingInitiated => "BridgingInitiated",
-        Event.BridgeAttestationReceived => "BridgeAttestationReceived",
-        Event.Bridged => "Bridged",
-        Event.BridgingFailed => "BridgingFailed",
-        Event.DepositInitiated => "DepositInitiated",
-        Event.DepositConfirmed => "DepositConfirmed",
-        Event.DepositFailed => "DepositFailed",
-        _ => throw new ArgumentOutOfRangeException(nameof(domainEvent), domainEvent, "Unknown USDC move event"),
-    };
-
-    public string Serialize(Event domainEvent) => Tagged(Name(domainEvent), domainEvent switch
-    {
-        Event.ConversionInitiated e => new JsonObject
-        {
-            ["direction"] = e.Direction.ToString(),
-            ["amount"] = Amount(e.Amount.Value),
-            ["order_id"] = e.OrderId.ToString(),
-            ["initiated_at"] = Time(e.InitiatedAt),
-        },
-        Event.ConversionConfirmed e => new JsonObject
-        {
-            ["direction"] = e.Direction.ToString(),
-            ["filled_amount"] = Amount(e.FilledAmount.Value),
-            ["converted_at"] = Time(e.ConvertedAt),
-        },
-        Event.ConversionFailed e => new JsonObject { ["reason"] = e.Reason, ["failed_at"] = Time(e.FailedAt) },
-        Event.Initiated e => new JsonObject
-        {
-            ["direction"] = e.Direction.ToString(),
-            ["amount"] = Amount(e.Amount.Value),
-            ["withdrawal_ref"] = Reference(e.WithdrawalRef),
-            ["initiated_at"] = Time(e.InitiatedAt),
-        },
-        Event.WithdrawalConfirmed e => new JsonObject { ["confirmed_at"] = Time(e.ConfirmedAt) },
-        Event.WithdrawalFailed e => new JsonObject { ["reason"] = e.Reason, ["failed_at"] = Time(e.FailedAt) },
-        Event.BridgingInitiated e => new JsonObject { ["burn_tx_hash"] = e.BurnTxHash, ["burned_at"] = Time(e.BurnedAt) },
-        Event.BridgeAttestationReceived e => new JsonObject
-        {
-            ["attestation"] = e.Attestation,
-            ["cctp_nonce"] = e.CctpNonce,
-            ["attested_at"] = Time(e.AttestedAt),
-        },
-        Event.Bridged e => new JsonObject
-        {
-            ["mint_tx_hash"] = e.MintTxHash,
-            ["amount_received"] = Amount(e.AmountReceived.Value),
-            ["fee_collected"] = Amount(e.FeeCollected.Value),
-            ["minted_at"] = Time(e.MintedAt),
-        },
-        Event.BridgingFailed e => new JsonObject
-        {
-            ["burn_tx_hash"] = e.BurnTxHash,
-            ["cctp_nonce"] = e.CctpNonce,
-            ["reason"] = e.Reason,
-            ["failed_at"] = Time(e.FailedAt),
-        },
-        Event.DepositInitiated e => new JsonObject
-        {
-            ["deposit_ref"] = Reference(e.DepositRef),
-            ["deposit_initiated_at"] = Time(e.DepositInitiatedAt),
-        },
-        Event.DepositConfirmed e => new JsonObject
-        {
-            ["direction"] = e.Direction.ToString(),
-            ["deposit_confirmed_at"] = Time(e.DepositConfirmedAt),
-        },
-        Event.DepositFailed e => new JsonObject
-        {
-            ["deposit_ref"] = e.DepositRef is null ? null : Reference(e.DepositRef),
-            ["reason"] = e.Reason,
-            ["failed_at"] = Time(e.FailedAt),
-        },
-        _ => throw new ArgumentOutOfRangeException(nameof(domainEvent), domainEvent, "Unknown USDC move event"),
-    });
-
-    public Event Deserialize(string payload)
-    {
-        var (name, f) = Untag(payload);
-        return name switch
-        {
-            "ConversionInitiated" => new Event.ConversionInitiated(
-                Direction(f), Usd(f, "amount"), Guid.Parse(Text(f, "order_id"), CultureInfo.InvariantCulture), ReadTime(f, "initiated_at")),
-            "ConversionConfirmed" => new Event.ConversionConfirmed(Direction(f), Usd(f, "filled_amount"), ReadTime(f, "converted_at")),
-            "ConversionFailed" => new Event.ConversionFailed(Text(f, "reason"), ReadTime(f, "failed_at")),
-            "Initiated" => new Event.Initiated(
-                Direction(f), Usd(f, "amount"), ReadReference(f["withdrawal_ref"])!, ReadTime(f, "initiated_at")),
-            "WithdrawalConfirmed" => new Event.WithdrawalConfirmed(ReadTime(f, "confirmed_at")),
-            "WithdrawalFailed" => new Event.WithdrawalFailed(Text(f, "reason"), ReadTime(f, "failed_at")),
-            "BridgingInitiated" => new Event.BridgingInitiated(Text(f, "burn_tx_hash"), ReadTime(f, "burned_at")),
-            "BridgeAttestationReceived" => new Event.BridgeAttestationReceived(
-                Text(f, "attestation"), Text(f, "cctp_nonce"), ReadTime(f, "attested_at")),
-            "Bridged" => new Event.Bridged(
-                Text(f, "mint_tx_hash"), Usd(f, "amount_received"), Usd(f, "fee_collected"), ReadTime(f, "minted_at")),
-            "BridgingFailed" => new Event.BridgingFailed(
-                OptionalText(f, "burn_tx_hash"), OptionalText(f, "cctp_nonce"), Text(f, "reason"), ReadTime(f, "failed_at")),
-            "DepositInitiated" => new Event.DepositInitiated(ReadReference(f["deposit_ref"])!, ReadTime(f, "deposit_initiated_at")),
-            "DepositConfirmed" => new Event.DepositConfirmed(Direction(f), ReadTime(f, "deposit_confirmed_at")),
-            "DepositFailed" => new Event.DepositFailed(ReadReference(f["deposit_ref"]), Text(f, "reason"), ReadTime(f, "failed_at")),
-            _ => throw new InvalidOperationException($"Corrupt event payload: unknown USDC move event '{name}'"),
-        };
+        Add<Event.ConversionInitiated>("ConversionInitiated",
+            (writer, e) =>
+            {
+                WriteMove(writer, e.Direction, "amount", e.Amount);
+                writer.WriteString("order_id", e.OrderId.ToString());
+                writer.WriteTimestamp("initiated_at", e.InitiatedAt);
+            },
+            body => new(Direction(body), Usd(body, "amount"), Guid.Parse(body.GetText("order_id"), CultureInfo.InvariantCulture), body.GetTimestamp("initiated_at")));
+        Add<Event.ConversionConfirmed>("ConversionConfirmed",
+            (writer, e) =>
+            {
+                WriteMove(writer, e.Direction, "filled_amount", e.FilledAmount);
+                writer.WriteTimestamp("converted_at", e.ConvertedAt);
+            },
+            body => new(Direction(body), Usd(body, "filled_amount"), body.GetTimestamp("converted_at")));
+        Add<Event.ConversionFailed>("ConversionFailed",
+            (writer, e) => writer.WriteReason(e.Reason, "failed_at", e.FailedAt),
+            body => new(body.GetText("reason"), body.GetTimestamp("failed_at")));
+        Add<Event.Initiated>("Initiated",
+            (writer, e) =>
+            {
+                WriteMove(writer, e.Direction, "amount", e.Amount);
+                WriteReference(writer, "withdrawal_ref", e.WithdrawalRef);
+                writer.WriteTimestamp("initiated_at", e.InitiatedAt);
+            },
+            body => new(Direction(body), Usd(body, "amount"), RequiredReference(body, "withdrawal_ref"), body.GetTimestamp("initiated_at")));
+        Add<Event.WithdrawalConfirmed>("WithdrawalConfirmed",
+            (writer, e) => writer.WriteTimestamp("confirmed_at", e.ConfirmedAt),
+            body => new(body.GetTimestamp("confirmed_at")));
+        Add<Event.WithdrawalFailed>("WithdrawalFailed",
+            (writer, e) => writer.WriteReason(e.Reason, "failed_at", e.FailedAt),
+            body => new(body.GetText("reason"), body.GetTimestamp("failed_at")));
+        AddBridging();
+        AddDeposit();
     }
 
-    private static JsonObject Reference(TransferRef reference) => reference switch
+    private void AddBridging()
     {
-        TransferRef.AlpacaId alpaca => new JsonObject { ["AlpacaId"] = alpaca.TransferId.ToString() },
-        TransferRef.OnchainTx onchain => new JsonObject { ["OnchainTx"] = onchain.TxHash },
-        _ => throw new ArgumentOutOfRangeException(nameof(reference), reference, "Unknown transfer reference"),
-    };
+        Add<Event.BridgingInitiated>("BridgingInitiated",
+            (writer, e) =>
+            {
+                writer.WriteString("burn_tx_hash", e.BurnTxHash);
+                writer.WriteTimestamp("burned_at", e.BurnedAt);
+            },
+            body => new(body.GetText("burn_tx_hash"), body.GetTimestamp("burned_at")));
+        Add<Event.BridgeAttestationReceived>("BridgeAttestationReceived",
+            (writer, e) =>
+            {
+                writer.WriteString("attestation", e.Attestation);
+                writer.WriteString("cctp_nonce", e.CctpNonce);
+                writer.WriteTimestamp("attested_at", e.AttestedAt);
+            },
+            body => new(body.GetText("attestation"), body.GetText("cctp_nonce"), body.GetTimestamp("attested_at")));
+        Add<Event.Bridged>("Bridged",
+            (writer, e) =>
+            {
+                writer.WriteString("mint_tx_hash", e.MintTxHash);
+                writer.WriteDecimal("amount_received", e.AmountReceived.Value);
+                writer.WriteDecimal("fee_collected", e.FeeCollected.Value);
+                writer.WriteTimestamp("minted_at", e.MintedAt);
+            },
+            body => new(body.GetText("mint_tx_hash"), Usd(body, "amount_received"), Usd(body, "fee_collected"), body.GetTimestamp("minted_at")));
+        Add<Event.BridgingFailed>("BridgingFailed",
+            (writer, e) =>
+            {
+                writer.WriteString("burn_tx_hash", e.BurnTxHash);
+                writer.WriteString("cctp_nonce", e.CctpNonce);
+                writer.WriteReason(e.Reason, "failed_at", e.FailedAt);
+            },
+            body => new(body.GetOptionalText("burn_tx_hash"), body.GetOptionalText("cctp_nonce"), body.GetText("reason"), body.GetTimestamp("failed_at")));
+    }
 
-    private static TransferRef? ReadReference(JsonNode? node) => node switch
+    private void AddDeposit()
     {
-        null => null,
-        JsonObject { Count: 1 } tagged when tagged["AlpacaId"] is { } id =>
-            new TransferRef.AlpacaId(Guid.Parse(id.GetValue<string>(), CultureInfo.InvariantCulture)),
-        JsonObject { Count: 1 } tagged when tagged["OnchainTx"] is { } tx => new TransferRef.OnchainTx(tx.GetValue<string>()),
-        _ => throw new InvalidOperationException($"Corrupt event payload: unknown transfer reference {node.ToJsonString()}"),
-    };
+        Add<Event.DepositInitiated>("DepositInitiated",
+            (writer, e) =>
+            {
+                WriteReference(writer, "deposit_ref", e.DepositRef);
+                writer.WriteTimestamp("deposit_initiated_at", e.DepositInitiatedAt);
+            },
+            body => new(RequiredReference(body, "deposit_ref"), body.GetTimestamp("deposit_initiated_at")));
+        Add<Event.DepositConfirmed>("DepositConfirmed",
+            (writer, e) =>
+            {
+                writer.WriteEnum("direction", e.Direction);
+                writer.WriteTimestamp("deposit_confirmed_at", e.DepositConfirmedAt);
+            },
+            body => new(Direction(body), body.GetTimestamp("deposit_confirmed_at")));
+        Add<Event.DepositFailed>("DepositFailed",
+            (writer, e) =>
+            {
+                WriteReference(writer, "deposit_ref", e.DepositRef);
+                writer.WriteReason(e.Reason, "failed_at", e.FailedAt);
+            },
+            body => new(ReadReference(body, "deposit_ref"), body.GetText("reason"), body.GetTimestamp("failed_at")));
+    }
 
-    private static RebalanceDirection Direction(JsonObject fields) => Enum.Parse<RebalanceDirection>(Text(fields, "direction"));
+    private static void WriteMove(Utf8JsonWriter writer, RebalanceDirection direction, string amountName, Usd amount)
+    {
+        writer.WriteEnum("direction", direction);
+        writer.WriteDecimal(amountName, amount.Value);
+    }
 
-    private static Usd Usd(JsonObject fields, string name) => new(ReadDecimal(fields, name));
+    // Externally tagged like the events: {"AlpacaId":"…"} or {"OnchainTx":"0x…"}; null for none.
+    private static void WriteReference(Utf8JsonWriter writer, string name, TransferRef? reference)
+    {
+        switch (reference)
+        {
+            case null:
+                writer.WriteNull(name);
+                return;
+            case TransferRef.AlpacaId alpaca:
+                writer.WriteStartObject(name);
+                writer.WriteString("AlpacaId", alpaca.TransferId.ToString());
+                break;
+            case TransferRef.OnchainTx onchain:
+                writer.WriteStartObject(name);
+                writer.WriteString("OnchainTx", onchain.TxHash);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(reference), reference, "Unknown transfer reference");
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private static TransferRef RequiredReference(JsonElement body, string name) =>
+        ReadReference(body, name) ?? throw new JsonException($"Field '{name}' is missing or null.");
+
+    private static TransferRef? ReadReference(JsonElement body, string name) =>
+        !body.TryGetProperty(name, out var field) || field.ValueKind == JsonValueKind.Null
+            ? null
+            : field.GetOptionalText("AlpacaId") is { } id ? new TransferRef.AlpacaId(Guid.Parse(id, CultureInfo.InvariantCulture))
+            : field.GetOptionalText("OnchainTx") is { } tx ? new TransferRef.OnchainTx(tx)
+            : throw new JsonException($"Field '{name}' is not a transfer reference: {field.GetRawText()}");
+
+    private static RebalanceDirection Direction(JsonElement body) => body.GetEnum<RebalanceDirection>("direction");
+
+    private static Usd Usd(JsonElement body, string name) => new(body.GetDecimal(name));
 }

@@ -1,4 +1,4 @@
-using TradingBot.Acceptance.Domain.Rebalancing.Persistence;
+using TradingBot.Acceptance.Domain.EventSourcing;
 using Event = TradingBot.Acceptance.Domain.UsdcRebalances.UsdcRebalanceEvent;
 using State = TradingBot.Acceptance.Domain.UsdcRebalances.UsdcRebalance;
 

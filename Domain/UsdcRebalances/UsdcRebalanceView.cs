@@ -1,5 +1,5 @@
-using System.Text.Json.Nodes;
-using TradingBot.Acceptance.Domain.Rebalancing.Persistence;
+using System.Text.Json;
+using TradingBot.Acceptance.Domain.EventSourcing;
 using State = TradingBot.Acceptance.Domain.UsdcRebalances.UsdcRebalance;
 
 namespace TradingBot.Acceptance.Domain.UsdcRebalances;
@@ -9,30 +9,33 @@ public static class UsdcRebalanceView
 {
     public const string Table = "usdc_rebalance_view";
 
-    public static JsonObject ToJson(State move)
+    public static void Write(Utf8JsonWriter writer, State move)
     {
-        var facts = UsdcRebalanceDecider.FactsOf(move);
-        var view = new JsonObject { ["status"] = move.GetType().Name };
-        if (facts is null)
-            return view;
-        view["direction"] = facts.Direction.ToString();
-        view["amount"] = PayloadJson.Amount(facts.Amount.Value);
-        view["order_id"] = facts.OrderId?.ToString();
-        view["filled_amount"] = facts.FilledAmount is { } filled ? PayloadJson.Amount(filled.Value) : null;
-        view["burn_tx_hash"] = facts.BurnTxHash;
-        view["cctp_nonce"] = facts.CctpNonce;
-        view["mint_tx_hash"] = facts.MintTxHash;
-        view["amount_received"] = facts.AmountReceived is { } received ? PayloadJson.Amount(received.Value) : null;
-        view["fee_collected"] = facts.FeeCollected is { } fee ? PayloadJson.Amount(fee.Value) : null;
-        view["reason"] = move switch
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        writer.WriteString("status", move.GetType().Name);
+        if (UsdcRebalanceDecider.FactsOf(move) is { } facts)
         {
-            State.ConversionFailed failed => failed.Reason,
-            State.WithdrawalFailed failed => failed.Reason,
-            State.BridgingFailed failed => failed.Reason,
-            State.DepositFailed failed => failed.Reason,
-            State.ConversionFailedAfterDeposit failed => failed.Reason,
-            _ => null,
-        };
-        return view;
+            writer.WriteEnum("direction", facts.Direction);
+            writer.WriteDecimal("amount", facts.Amount.Value);
+            writer.WriteString("order_id", facts.OrderId?.ToString());
+            writer.WriteOptionalDecimal("filled_amount", facts.FilledAmount?.Value);
+            writer.WriteString("burn_tx_hash", facts.BurnTxHash);
+            writer.WriteString("cctp_nonce", facts.CctpNonce);
+            writer.WriteString("mint_tx_hash", facts.MintTxHash);
+            writer.WriteOptionalDecimal("amount_received", facts.AmountReceived?.Value);
+            writer.WriteOptionalDecimal("fee_collected", facts.FeeCollected?.Value);
+            writer.WriteString("reason", move switch
+            {
+                State.ConversionFailed failed => failed.Reason,
+                State.WithdrawalFailed failed => failed.Reason,
+                State.BridgingFailed failed => failed.Reason,
+                State.DepositFailed failed => failed.Reason,
+                State.ConversionFailedAfterDeposit failed => failed.Reason,
+                _ => null,
+            });
+        }
+
+        writer.WriteEndObject();
     }
 }

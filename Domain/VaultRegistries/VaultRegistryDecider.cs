@@ -1,5 +1,4 @@
 using TradingBot.Acceptance.Domain.EventSourcing;
-using TradingBot.Acceptance.Domain.Rebalancing.Persistence;
 using Command = TradingBot.Acceptance.Domain.VaultRegistries.VaultRegistryCommand;
 using Error = TradingBot.Acceptance.Domain.VaultRegistries.VaultRegistryError;
 using Event = TradingBot.Acceptance.Domain.VaultRegistries.VaultRegistryEvent;
@@ -12,7 +11,7 @@ public static class VaultRegistryDecider
         new("VaultRegistry", VaultRegistry.Empty, Decide, Evolve, new VaultRegistryEventCodec())
         {
             ViewTable = VaultRegistryView.Table,
-            View = VaultRegistryView.ToJson,
+            View = VaultRegistryView.Write,
         };
 
     // Every fill re-discovers its vaults: an identical discovery must not grow the log.

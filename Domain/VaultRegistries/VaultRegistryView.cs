@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
 
 namespace TradingBot.Acceptance.Domain.VaultRegistries;
 
@@ -7,15 +7,35 @@ public static class VaultRegistryView
 {
     public const string Table = "vault_registry_view";
 
-    public static JsonObject ToJson(VaultRegistry registry) => new()
+    public static void Write(Utf8JsonWriter writer, VaultRegistry registry)
     {
-        ["equity_vaults"] = new JsonArray([.. registry.EquityVaults.Values.OrderBy(vault => vault.Symbol.Value, StringComparer.Ordinal)
-            .Select(vault => (JsonNode)new JsonObject
-            {
-                ["token"] = vault.Token, ["vault_id"] = vault.VaultId, ["discovered_in"] = vault.DiscoveredIn, ["symbol"] = vault.Symbol.Value,
-            })]),
-        ["usdc_vault"] = registry.UsdcVault is { } usdc
-            ? new JsonObject { ["vault_id"] = usdc.VaultId, ["discovered_in"] = usdc.DiscoveredIn }
-            : null,
-    };
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(registry);
+        writer.WriteStartObject();
+        writer.WriteStartArray("equity_vaults");
+        foreach (var vault in registry.EquityVaults.Values.OrderBy(vault => vault.Symbol.Value, StringComparer.Ordinal))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("token", vault.Token);
+            writer.WriteString("vault_id", vault.VaultId);
+            writer.WriteString("discovered_in", vault.DiscoveredIn);
+            writer.WriteString("symbol", vault.Symbol.Value);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        if (registry.UsdcVault is { } usdc)
+        {
+            writer.WriteStartObject("usdc_vault");
+            writer.WriteString("vault_id", usdc.VaultId);
+            writer.WriteString("discovered_in", usdc.DiscoveredIn);
+            writer.WriteEndObject();
+        }
+        else
+        {
+            writer.WriteNull("usdc_vault");
+        }
+
+        writer.WriteEndObject();
+    }
 }

@@ -4,11 +4,11 @@ using TradingBot.Acceptance.Domain.EventSourcing;
 using TradingBot.Acceptance.Domain.Finance;
 using TradingBot.Acceptance.Domain.Rebalancing;
 using TradingBot.Acceptance.Domain.Rebalancing.Alpaca;
-using TradingBot.Acceptance.Domain.Rebalancing.Http;
+using TradingBot.Acceptance.Domain.Http;
 using TradingBot.Acceptance.Domain.Rebalancing.Managers;
-using TradingBot.Acceptance.Domain.Rebalancing.Persistence;
 using TradingBot.Acceptance.Domain.VaultRegistries;
 using TradingBot.Acceptance.Support.Fakes;
+using TradingBot.Acceptance.Domain.Timing;
 
 namespace TradingBot.Acceptance.Support.Hosting;
 
@@ -138,9 +138,9 @@ public sealed class RebalancingHost : IDisposable
         ownedDatabase?.Dispose();
     }
 
-    private ResilientHttp Http(HttpClient client, IClockWait wait)
+    private VenueHttp Http(HttpClient client, IClockWait wait)
     {
         httpClients.Add(client);
-        return new ResilientHttp(client, Clock, wait);
+        return new VenueHttp(client, Clock, wait);
     }
 }

@@ -2,7 +2,7 @@ using System.Numerics;
 using NUnit.Framework;
 using Shouldly;
 using TradingBot.Acceptance.Domain.Bridging;
-using TradingBot.Acceptance.Domain.Rebalancing.Http;
+using TradingBot.Acceptance.Domain.Http;
 using TradingBot.Acceptance.Support.Fakes;
 using WireMock.RequestBuilders;
 using WireMock.Server;
@@ -19,7 +19,7 @@ public sealed class CircleAttestationClientTests
         using var stub = new CircleAttestationStub();
         stub.ChargesFastTransferFee(0, 6, 1m);
         using var http = new HttpClient { BaseAddress = stub.Url };
-        var circle = new CircleAttestationClient(new ResilientHttp(http, new SteppingClock()));
+        var circle = new CircleAttestationClient(new VenueHttp(http, new SteppingClock()));
 
         var bps = await circle.GetFastTransferFeeBpsAsync(CctpChain.Ethereum, CctpChain.Base, CancellationToken.None);
 
@@ -36,7 +36,7 @@ public sealed class CircleAttestationClientTests
         server.Given(Request.Create().WithPath("/v2/burn/USDC/fees/6/0").UsingGet())
             .RespondWith(StubResponses.Json(200, new System.Text.Json.Nodes.JsonArray()));
         using var http = new HttpClient { BaseAddress = new Uri(server.Url!) };
-        var circle = new CircleAttestationClient(new ResilientHttp(http, new SteppingClock()));
+        var circle = new CircleAttestationClient(new VenueHttp(http, new SteppingClock()));
 
         (await circle.GetFastTransferFeeBpsAsync(CctpChain.Base, CctpChain.Ethereum, CancellationToken.None)).ShouldBeNull();
     }
@@ -47,7 +47,7 @@ public sealed class CircleAttestationClientTests
         using var stub = new CircleAttestationStub();
         stub.AttestsBurns(0);
         using var http = new HttpClient { BaseAddress = stub.Url };
-        var circle = new CircleAttestationClient(new ResilientHttp(http, new SteppingClock()));
+        var circle = new CircleAttestationClient(new VenueHttp(http, new SteppingClock()));
 
         var message = await circle.GetAttestedMessageAsync(CctpChain.Ethereum, "0xburn", CancellationToken.None);
 
@@ -68,9 +68,9 @@ public sealed class CircleAttestationClientTests
         using var notFoundHttp = new HttpClient { BaseAddress = stub.Url };
         using var pendingHttp = new HttpClient { BaseAddress = new Uri(server.Url!) };
 
-        (await new CircleAttestationClient(new ResilientHttp(notFoundHttp, new SteppingClock()))
+        (await new CircleAttestationClient(new VenueHttp(notFoundHttp, new SteppingClock()))
             .GetAttestedMessageAsync(CctpChain.Base, "0xburn", CancellationToken.None)).ShouldBeNull("404");
-        (await new CircleAttestationClient(new ResilientHttp(pendingHttp, new SteppingClock()))
+        (await new CircleAttestationClient(new VenueHttp(pendingHttp, new SteppingClock()))
             .GetAttestedMessageAsync(CctpChain.Ethereum, "0xburn", CancellationToken.None)).ShouldBeNull("pending");
     }
 }

@@ -3,7 +3,6 @@ using NUnit.Framework;
 using Shouldly;
 using TradingBot.Acceptance.Domain.EquityRedemptions;
 using TradingBot.Acceptance.Domain.Finance;
-using TradingBot.Acceptance.Domain.Rebalancing.Persistence;
 using Command = TradingBot.Acceptance.Domain.EquityRedemptions.EquityRedemptionCommand;
 using Error = TradingBot.Acceptance.Domain.EquityRedemptions.EquityRedemptionError;
 using Event = TradingBot.Acceptance.Domain.EquityRedemptions.EquityRedemptionEvent;
@@ -61,10 +60,10 @@ public sealed class EquityRedemptionDeciderTests
     public void Events_round_trip_through_their_stored_names_and_payloads()
     {
         var codec = new EquityRedemptionEventCodec();
-        codec.Serialize(Sent).ShouldBe(
-            "{\"TokensSent\":{\"symbol\":\"AAPL\",\"quantity\":\"30\",\"redemption_wallet\":\"0xredeem\",\"tx_hash\":\"0xtx\",\"sent_at\":\"2026-11-25T15:00:00Z\"}}");
+        EventPayload.Write(codec, Sent).ShouldBe(
+            "{\"TokensSent\":{\"symbol\":\"AAPL\",\"quantity\":\"30\",\"redemption_wallet\":\"0xredeem\",\"tx_hash\":\"0xtx\",\"sent_at\":\"2026-11-25T15:00:00.0000000Z\"}}");
         EquityRedemptionDecider.Kind.EventType(Detected).ShouldBe("EquityRedemptionEvent::Detected");
         foreach (var @event in new[] { Sent, Detected, new Event.Completed(Now), new Event.DetectionFailed("r", Now), new Event.RedemptionRejected("r", Now) })
-            codec.Deserialize(codec.Serialize(@event)).ShouldBe(@event, codec.Name(@event));
+            EventPayload.Read(codec, EventPayload.Write(codec, @event)).ShouldBe(@event, codec.EventName(@event));
     }
 }

@@ -4,7 +4,6 @@ using NUnit.Framework;
 using Shouldly;
 using TradingBot.Acceptance.Domain.Finance;
 using TradingBot.Acceptance.Domain.InventorySnapshots;
-using TradingBot.Acceptance.Domain.Rebalancing.Persistence;
 using Command = TradingBot.Acceptance.Domain.InventorySnapshots.InventorySnapshotCommand;
 using Error = TradingBot.Acceptance.Domain.InventorySnapshots.InventorySnapshotError;
 using Event = TradingBot.Acceptance.Domain.InventorySnapshots.InventorySnapshotEvent;
@@ -28,11 +27,11 @@ public sealed class InventorySnapshotDeciderTests
         state.OffchainCashCents.ShouldBe(90_000L);
         state.OnchainCash.ShouldBeNull("no on-chain cash reading yet");
         var codec = new InventorySnapshotEventCodec();
-        codec.Serialize(equity).ShouldBe("{\"OnchainEquity\":{\"balances\":{\"AAPL\":\"19\"},\"fetched_at\":\"2026-11-25T15:00:00Z\"}}");
-        codec.Serialize(cash).ShouldBe("{\"OffchainCash\":{\"cash_balance_cents\":\"90000\",\"fetched_at\":\"2026-11-25T15:00:00Z\"}}");
-        var read = (Event.OnchainEquity)codec.Deserialize(codec.Serialize(equity));
+        EventPayload.Write(codec, equity).ShouldBe("{\"OnchainEquity\":{\"balances\":{\"AAPL\":\"19\"},\"fetched_at\":\"2026-11-25T15:00:00.0000000Z\"}}");
+        EventPayload.Write(codec, cash).ShouldBe("{\"OffchainCash\":{\"cash_balance_cents\":\"90000\",\"fetched_at\":\"2026-11-25T15:00:00.0000000Z\"}}");
+        var read = (Event.OnchainEquity)EventPayload.Read(codec, EventPayload.Write(codec, equity));
         read.Balances.ShouldBe(balances);
-        codec.Deserialize(codec.Serialize(cash)).ShouldBe(cash);
+        EventPayload.Read(codec, EventPayload.Write(codec, cash)).ShouldBe(cash);
     }
 
     private static Event Decide(Command command, InventorySnapshot state) =>

@@ -5,10 +5,11 @@ using TradingBot.Acceptance.Domain.EquityRedemptions;
 using TradingBot.Acceptance.Domain.Finance;
 using TradingBot.Acceptance.Domain.InventorySnapshots;
 using TradingBot.Acceptance.Domain.Rebalancing;
-using TradingBot.Acceptance.Domain.Rebalancing.Persistence;
+using TradingBot.Acceptance.Domain.EventSourcing;
 using TradingBot.Acceptance.Domain.TokenizedEquityMints;
 using TradingBot.Acceptance.Domain.UsdcRebalances;
 using TradingBot.Acceptance.Support.Hosting;
+using TradingBot.Acceptance.Domain.Timing;
 
 namespace TradingBot.Acceptance.UnitTests.Rebalancing;
 
@@ -127,13 +128,13 @@ public sealed class RebalancingRecoveryTests
 
     private static async Task SnapshotAsync(SqliteAggregateStore store, RebalancingConfig config, InventorySnapshotCommand command) =>
         (await store.ExecuteAsync(InventorySnapshotDecider.Kind, config.RegistryId, command, CancellationToken.None))
-            .ShouldBeAssignableTo<CommandOutcome<InventorySnapshot, InventorySnapshotEvent, InventorySnapshotError>.Committed>(command.ToString());
+            .ShouldBeAssignableTo<Decision<InventorySnapshotEvent, InventorySnapshotError>.Accepted>(command.ToString());
 
     private static async Task MintAsync(RebalancingHost host, string id, TokenizedEquityMintCommand command) =>
         (await host.Store.ExecuteAsync(TokenizedEquityMintDecider.Kind, id, command, CancellationToken.None))
-            .ShouldBeAssignableTo<CommandOutcome<TokenizedEquityMint, TokenizedEquityMintEvent, TokenizedEquityMintError>.Committed>(command.ToString());
+            .ShouldBeAssignableTo<Decision<TokenizedEquityMintEvent, TokenizedEquityMintError>.Accepted>(command.ToString());
 
     private static async Task MoveAsync(RebalancingHost host, string id, UsdcRebalanceCommand command) =>
         (await host.Store.ExecuteAsync(UsdcRebalanceDecider.Kind, id, command, CancellationToken.None))
-            .ShouldBeAssignableTo<CommandOutcome<UsdcRebalance, UsdcRebalanceEvent, UsdcRebalanceError>.Committed>(command.ToString());
+            .ShouldBeAssignableTo<Decision<UsdcRebalanceEvent, UsdcRebalanceError>.Accepted>(command.ToString());
 }

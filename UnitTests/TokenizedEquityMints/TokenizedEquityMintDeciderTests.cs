@@ -3,7 +3,6 @@ using System.Numerics;
 using NUnit.Framework;
 using Shouldly;
 using TradingBot.Acceptance.Domain.Finance;
-using TradingBot.Acceptance.Domain.Rebalancing.Persistence;
 using TradingBot.Acceptance.Domain.TokenizedEquityMints;
 using Command = TradingBot.Acceptance.Domain.TokenizedEquityMints.TokenizedEquityMintCommand;
 using Error = TradingBot.Acceptance.Domain.TokenizedEquityMints.TokenizedEquityMintError;
@@ -75,13 +74,13 @@ public sealed class TokenizedEquityMintDeciderTests
     public void Events_round_trip_through_their_stored_names_and_payloads()
     {
         var codec = new TokenizedEquityMintEventCodec();
-        codec.Serialize(Requested).ShouldBe(
-            "{\"MintRequested\":{\"symbol\":\"AAPL\",\"quantity\":\"30.5\",\"wallet\":\"0xwallet\",\"requested_at\":\"2026-11-25T15:00:00Z\"}}");
+        EventPayload.Write(codec, Requested).ShouldBe(
+            "{\"MintRequested\":{\"symbol\":\"AAPL\",\"quantity\":\"30.5\",\"wallet\":\"0xwallet\",\"requested_at\":\"2026-11-25T15:00:00.0000000Z\"}}");
         TokenizedEquityMintDecider.Kind.EventType(Received).ShouldBe("TokenizedEquityMintEvent::TokensReceived");
-        codec.Serialize(Received).ShouldContain("\"shares_minted\":\"1000000000000000000\"");
+        EventPayload.Write(codec, Received).ShouldContain("\"shares_minted\":\"1000000000000000000\"");
         foreach (var @event in new[] { Requested, Accepted, Received, new Event.MintCompleted("0x", Now), new Event.MintRejected("r", Now),
                      new Event.MintAcceptanceFailed("r", Now), new Event.RaindexDepositFailed("r", Now) })
-            codec.Deserialize(codec.Serialize(@event)).ShouldBe(@event, codec.Name(@event));
+            EventPayload.Read(codec, EventPayload.Write(codec, @event)).ShouldBe(@event, codec.EventName(@event));
     }
 
     private static Event Single(Decision<Event, Error> decision) =>

@@ -2,7 +2,6 @@ using TradingBot.Acceptance.Domain.EventSourcing;
 using NUnit.Framework;
 using Shouldly;
 using TradingBot.Acceptance.Domain.Finance;
-using TradingBot.Acceptance.Domain.Rebalancing.Persistence;
 using TradingBot.Acceptance.Domain.UsdcRebalances;
 using Command = TradingBot.Acceptance.Domain.UsdcRebalances.UsdcRebalanceCommand;
 using Error = TradingBot.Acceptance.Domain.UsdcRebalances.UsdcRebalanceError;
@@ -123,15 +122,15 @@ public sealed class UsdcRebalanceDeciderTests
     public void Events_round_trip_with_tagged_transfer_references()
     {
         var codec = new UsdcRebalanceEventCodec();
-        codec.Serialize(Initiated).ShouldBe(
-            $"{{\"Initiated\":{{\"direction\":\"AlpacaToBase\",\"amount\":\"400\",\"withdrawal_ref\":{{\"AlpacaId\":\"{TransferId}\"}},\"initiated_at\":\"2026-11-25T15:00:00Z\"}}}}");
-        codec.Serialize(Bridged).ShouldContain("\"amount_received\":\"399.96\",\"fee_collected\":\"0.04\"");
+        EventPayload.Write(codec, Initiated).ShouldBe(
+            $"{{\"Initiated\":{{\"direction\":\"AlpacaToBase\",\"amount\":\"400\",\"withdrawal_ref\":{{\"AlpacaId\":\"{TransferId}\"}},\"initiated_at\":\"2026-11-25T15:00:00.0000000Z\"}}}}");
+        EventPayload.Write(codec, Bridged).ShouldContain("\"amount_received\":\"399.96\",\"fee_collected\":\"0.04\"");
         UsdcRebalanceDecider.Kind.EventType(Attested).ShouldBe("UsdcRebalanceEvent::BridgeAttestationReceived");
         Event[] all = [.. AlpacaToBaseBridged, DepositInitiated, new Event.DepositConfirmed(RebalanceDirection.AlpacaToBase, Now),
             new Event.ConversionFailed("x", Now), new Event.WithdrawalFailed("x", Now), new Event.BridgingFailed(null, "0xn", "x", Now),
             new Event.DepositFailed(null, "x", Now), BaseInitiated];
         foreach (var @event in all)
-            codec.Deserialize(codec.Serialize(@event)).ShouldBe(@event, codec.Name(@event));
+            EventPayload.Read(codec, EventPayload.Write(codec, @event)).ShouldBe(@event, codec.EventName(@event));
         UsdcRebalanceDecider.Kind.Replay(AlpacaToBaseBridged).ShouldBeOfType<State.Bridged>().Facts.WithdrawnAmount.ShouldBe(Four);
     }
 }

@@ -2,7 +2,6 @@ using TradingBot.Acceptance.Domain.EventSourcing;
 using NUnit.Framework;
 using Shouldly;
 using TradingBot.Acceptance.Domain.Finance;
-using TradingBot.Acceptance.Domain.Rebalancing.Persistence;
 using TradingBot.Acceptance.Domain.VaultRegistries;
 using Command = TradingBot.Acceptance.Domain.VaultRegistries.VaultRegistryCommand;
 using Error = TradingBot.Acceptance.Domain.VaultRegistries.VaultRegistryError;
@@ -46,7 +45,7 @@ public sealed class VaultRegistryDeciderTests
         Decide(new Command.DiscoverUsdcVault("0xusdc", "0xtx1"), discovered).ShouldBeEmpty("identical");
         VaultRegistryDecider.Kind.Replay([discovered]).UsdcVault.ShouldBe(new UsdcVault("0xusdc", "0xtx1"));
         var codec = new VaultRegistryEventCodec();
-        codec.Deserialize(codec.Serialize(discovered)).ShouldBe(discovered);
+        EventPayload.Read(codec, EventPayload.Write(codec, discovered)).ShouldBe(discovered);
         VaultRegistryDecider.Kind.EventType(discovered).ShouldBe("VaultRegistryEvent::UsdcVaultDiscovered");
     }
 }

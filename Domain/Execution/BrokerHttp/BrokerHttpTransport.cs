@@ -3,6 +3,7 @@ using System.Runtime.ExceptionServices;
 using Polly;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
+using TradingBot.Acceptance.Domain.Http;
 
 namespace TradingBot.Acceptance.Domain.Execution.BrokerHttp;
 
@@ -56,10 +57,7 @@ public sealed class BrokerHttpTransport
         context.Properties.Set(BrokerResiliencePipeline.CallKind, kind);
         try
         {
-            var outcome = await pipeline.ExecuteOutcomeAsync(
-                static async (attemptContext, state) => await state.Transport.AttemptAsync(state.CreateRequest, attemptContext.CancellationToken).ConfigureAwait(false),
-                context,
-                (Transport: this, CreateRequest: createRequest)).ConfigureAwait(false);
+            var outcome = await HttpPipelines.SendAsync(pipeline, httpClient, createRequest, context).ConfigureAwait(false);
             return await ClassifyAsync(outcome, kind, cancellationToken).ConfigureAwait(false);
         }
         finally
@@ -80,21 +78,6 @@ public sealed class BrokerHttpTransport
         }
     }
 
-    private async ValueTask<Outcome<HttpResponseMessage>> AttemptAsync(
-        Func<HttpRequestMessage> createRequest, CancellationToken cancellationToken)
-    {
-        try
-        {
-            using var request = createRequest();
-            // The default completion option buffers the body, so the attempt's timeout covers reading it.
-            return Outcome.FromResult(await httpClient.SendAsync(request, cancellationToken).ConfigureAwait(false));
-        }
-        catch (Exception exception) when (exception is HttpRequestException or OperationCanceledException)
-        {
-            return Outcome.FromException<HttpResponseMessage>(exception);
-        }
-    }
-
     private async Task<BrokerHttpOutcome> ClassifyAsync(
         Outcome<HttpResponseMessage> outcome, BrokerCallKind kind, CancellationToken cancellationToken)
     {
@@ -112,7 +95,7 @@ public sealed class BrokerHttpTransport
         }
         if (response.StatusCode == HttpStatusCode.TooManyRequests)
         {
-            PauseReads(kind, BrokerResiliencePipeline.RetryAfter(response, timeProvider));
+            PauseReads(kind, HttpPipelines.RetryAfter(response, timeProvider));
             return new BrokerHttpOutcome.Refused(BrokerFailures.RateLimited, status);
         }
         return status >= 500

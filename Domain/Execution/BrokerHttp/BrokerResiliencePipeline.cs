@@ -1,55 +1,37 @@
 using System.Net;
 using Polly;
 using Polly.CircuitBreaker;
-using Polly.Retry;
 using Polly.Timeout;
+using TradingBot.Acceptance.Domain.Http;
 using TradingBot.Acceptance.Domain.Timing;
 
 namespace TradingBot.Acceptance.Domain.Execution.BrokerHttp;
 
 /// <summary>
-/// Retry (429 Retry-After; 5xx backoff on reads) around a circuit breaker around a per-attempt timeout.
-/// The pipeline's clock is the injected one, so every wait advances only with the fake clock in tests.
+/// The brokers' classification of failures for <see cref="HttpPipelines"/>: retry (429 Retry-After on
+/// placements; 5xx backoff on reads) around a circuit breaker around a per-attempt timeout. The pipeline's
+/// clock is the injected one, so every wait advances only with the fake clock in tests.
 /// </summary>
 public static class BrokerResiliencePipeline
 {
     public static readonly ResiliencePropertyKey<BrokerCallKind> CallKind = new("TradingBot.BrokerCallKind");
 
     public static ResiliencePipeline<HttpResponseMessage> Create(BrokerHttpOptions options, TimeProvider timeProvider) =>
-        new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = timeProvider }
-            .AddRetry(Retry(options, timeProvider))
-            .AddCircuitBreaker(new CircuitBreakerStrategyOptions<HttpResponseMessage>
+        HttpPipelines.Build(
+            new HttpRetryRules(
+                options.MaxRetries,
+                (outcome, context) => ShouldRetry(outcome, context, options, timeProvider),
+                (outcome, attempt) => Delay(outcome.Result!, attempt, options, timeProvider)),
+            timeProvider,
+            new CircuitBreakerStrategyOptions<HttpResponseMessage>
             {
                 FailureRatio = options.CircuitFailureRatio,
                 MinimumThroughput = options.CircuitMinimumThroughput,
                 SamplingDuration = options.CircuitSamplingDuration,
                 BreakDuration = options.CircuitBreakDuration,
                 ShouldHandle = arguments => ValueTask.FromResult(IsBrokerFailure(arguments.Outcome)),
-            })
-            .AddTimeout(options.RequestTimeout)
-            .Build();
-
-    /// <summary>How long the broker asked us to wait: Retry-After in seconds or as an HTTP date.</summary>
-    public static TimeSpan? RetryAfter(HttpResponseMessage response, TimeProvider timeProvider)
-    {
-        var header = response.Headers.RetryAfter;
-        if (header?.Delta is { } delta)
-            return delta;
-        if (header?.Date is { } date)
-        {
-            var wait = date - timeProvider.GetUtcNow();
-            return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
-        }
-        return null;
-    }
-
-    private static RetryStrategyOptions<HttpResponseMessage> Retry(BrokerHttpOptions options, TimeProvider timeProvider) => new()
-    {
-        MaxRetryAttempts = options.MaxRetries,
-        ShouldHandle = arguments => ValueTask.FromResult(ShouldRetry(arguments.Outcome, arguments.Context, options, timeProvider)),
-        DelayGenerator = arguments => ValueTask.FromResult<TimeSpan?>(
-            Delay(arguments.Outcome.Result!, arguments.AttemptNumber, options, timeProvider)),
-    };
+            },
+            options.RequestTimeout);
 
     private static bool ShouldRetry(
         Outcome<HttpResponseMessage> outcome, ResilienceContext context, BrokerHttpOptions options, TimeProvider timeProvider)
@@ -59,14 +41,14 @@ public static class BrokerResiliencePipeline
         var kind = context.Properties.GetValue(CallKind, BrokerCallKind.Read);
         if (response.StatusCode == HttpStatusCode.TooManyRequests)
             return kind == BrokerCallKind.Placement
-                && (RetryAfter(response, timeProvider) ?? TimeSpan.Zero) <= options.RateLimitMaxDelay;
+                && (HttpPipelines.RetryAfter(response, timeProvider) ?? TimeSpan.Zero) <= options.RateLimitMaxDelay;
         return IsServerError(response) && kind != BrokerCallKind.Placement;
     }
 
     private static TimeSpan Delay(HttpResponseMessage response, int attempt, BrokerHttpOptions options, TimeProvider timeProvider)
     {
         if (response.StatusCode == HttpStatusCode.TooManyRequests)
-            return RetryAfter(response, timeProvider) ?? Backoff.Doubled(options.RateLimitFirstDelay, attempt, options.RateLimitMaxDelay);
+            return HttpPipelines.RetryAfter(response, timeProvider) ?? Backoff.Doubled(options.RateLimitFirstDelay, attempt, options.RateLimitMaxDelay);
         // Jitter keeps many pollers from hammering a recovering broker in step.
         var backoff = Backoff.Doubled(options.ReadBackoffFirstDelay, attempt, options.ReadBackoffMaxDelay);
         return backoff * (0.5 + 0.5 * options.Jitter());

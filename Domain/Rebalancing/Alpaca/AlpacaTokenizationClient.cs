@@ -2,12 +2,12 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using TradingBot.Acceptance.Domain.Finance;
-using TradingBot.Acceptance.Domain.Rebalancing.Http;
+using TradingBot.Acceptance.Domain.Http;
 
 namespace TradingBot.Acceptance.Domain.Rebalancing.Alpaca;
 
 /// <summary>The tokenization adapter: the only code that knows its paths and JSON (§9.2).</summary>
-public sealed class AlpacaTokenizationClient(ResilientHttp http, string accountId) : ITokenizationApi
+public sealed class AlpacaTokenizationClient(VenueHttp http, string accountId) : ITokenizationApi
 {
     public const string Issuer = "st0x";
     public const string Network = "base";
@@ -24,15 +24,15 @@ public sealed class AlpacaTokenizationClient(ResilientHttp http, string accountI
             ["wallet_address"] = wallet,
         };
         using var response = await http.SendAsync(
-            () => ResilientHttp.Json(HttpMethod.Post, $"/v1/accounts/{accountId}/tokenization/mint", body), cancellationToken);
+            () => VenueHttp.Json(HttpMethod.Post, $"/v1/accounts/{accountId}/tokenization/mint", body), cancellationToken);
         var text = await response.Content.ReadAsStringAsync(cancellationToken);
         if (!response.IsSuccessStatusCode)
-            return new MintRequestResult.Refused(Classify(response.StatusCode, ResilientHttp.ErrorText(text)));
+            return new MintRequestResult.Refused(Classify(response.StatusCode, HttpErrorText.Message(text)));
         var request = ParseOrNull(text);
         return request?["issuer_request_id"]?.GetValue<string>() is { Length: > 0 } issuerRequestId
             ? new MintRequestResult.Accepted(issuerRequestId, request["tokenization_request_id"]?.GetValue<string>() ?? "")
             : new MintRequestResult.Refused(new TokenizationError(
-                TokenizationErrorKind.ApiError, (int)response.StatusCode, $"no issuer_request_id in {text}"));
+                TokenizationErrorKind.ApiError, (int)response.StatusCode, $"no issuer_request_id in {HttpErrorText.Excerpt(text)}"));
     }
 
     public async Task<IReadOnlyList<TokenizationRequest>> ListRequestsAsync(string type, CancellationToken cancellationToken)

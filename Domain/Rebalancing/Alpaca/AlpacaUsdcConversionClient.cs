@@ -1,12 +1,12 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using TradingBot.Acceptance.Domain.Finance;
-using TradingBot.Acceptance.Domain.Rebalancing.Http;
+using TradingBot.Acceptance.Domain.Http;
 
 namespace TradingBot.Acceptance.Domain.Rebalancing.Alpaca;
 
 /// <summary>USDCUSD orders on the Broker API order endpoints (§9.1).</summary>
-public sealed class AlpacaUsdcConversionClient(ResilientHttp http, string accountId) : IUsdcConversion
+public sealed class AlpacaUsdcConversionClient(VenueHttp http, string accountId) : IUsdcConversion
 {
     public const string Pair = "USDCUSD";
 
@@ -22,7 +22,7 @@ public sealed class AlpacaUsdcConversionClient(ResilientHttp http, string accoun
             ["client_order_id"] = clientOrderId.ToString(),
         };
         var json = await http.SendForJsonAsync(
-            () => ResilientHttp.Json(HttpMethod.Post, $"/v1/trading/accounts/{accountId}/orders", body), cancellationToken);
+            () => VenueHttp.Json(HttpMethod.Post, $"/v1/trading/accounts/{accountId}/orders", body), cancellationToken);
         return json["id"]?.GetValue<string>() ?? throw new ExternalApiException("invalid response: no order id");
     }
 

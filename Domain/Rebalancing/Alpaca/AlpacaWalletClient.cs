@@ -1,12 +1,12 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using TradingBot.Acceptance.Domain.Finance;
-using TradingBot.Acceptance.Domain.Rebalancing.Http;
+using TradingBot.Acceptance.Domain.Http;
 
 namespace TradingBot.Acceptance.Domain.Rebalancing.Alpaca;
 
 /// <summary>The wallet adapter: the only code that knows the wallet paths and JSON (§9.2).</summary>
-public sealed class AlpacaWalletClient(ResilientHttp http, string accountId) : IAlpacaWallet
+public sealed class AlpacaWalletClient(VenueHttp http, string accountId) : IAlpacaWallet
 {
     public async Task<IReadOnlyList<WhitelistEntry>> ListWhitelistsAsync(CancellationToken cancellationToken)
     {
@@ -27,7 +27,7 @@ public sealed class AlpacaWalletClient(ResilientHttp http, string accountId) : I
             ["address"] = address,
         };
         var json = await http.SendForJsonAsync(
-            () => ResilientHttp.Json(HttpMethod.Post, $"/v1/accounts/{accountId}/wallets/transfers", body), cancellationToken);
+            () => VenueHttp.Json(HttpMethod.Post, $"/v1/accounts/{accountId}/wallets/transfers", body), cancellationToken);
         return Read(json as JsonObject ?? throw new ExternalApiException("invalid response: expected a transfer"));
     }
 

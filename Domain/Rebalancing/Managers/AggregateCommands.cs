@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Logging;
-using TradingBot.Acceptance.Domain.Rebalancing.Persistence;
+using TradingBot.Acceptance.Domain.EventSourcing;
 
 namespace TradingBot.Acceptance.Domain.Rebalancing.Managers;
 
@@ -13,7 +13,7 @@ public sealed class AggregateCommands<TState, TCommand, TEvent, TError>(
     public async Task<bool> ExecuteAsync(TCommand command, CancellationToken cancellationToken)
     {
         var outcome = await store.ExecuteAsync(kind, aggregateId, command, cancellationToken);
-        if (outcome is CommandOutcome<TState, TEvent, TError>.Rejected rejected)
+        if (outcome is Decision<TEvent, TError>.Rejected rejected)
         {
             logger.CommandRejected(command.GetType().Name, kind.AggregateType, aggregateId, rejected.Error?.ToString() ?? "");
             return false;

@@ -1,5 +1,6 @@
 using TradingBot.Acceptance.Domain.Bridging;
 using TradingBot.Acceptance.Domain.Finance;
+using TradingBot.Acceptance.Domain.Timing;
 using Command = TradingBot.Acceptance.Domain.UsdcRebalances.UsdcRebalanceCommand;
 using UsdcCommands = TradingBot.Acceptance.Domain.Rebalancing.Managers.AggregateCommands<
     TradingBot.Acceptance.Domain.UsdcRebalances.UsdcRebalance,

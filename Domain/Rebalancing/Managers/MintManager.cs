@@ -3,10 +3,11 @@ using Microsoft.Extensions.Logging.Abstractions;
 using TradingBot.Acceptance.Domain.Finance;
 using TradingBot.Acceptance.Domain.Rebalancing.Alpaca;
 using TradingBot.Acceptance.Domain.Rebalancing.Onchain;
-using TradingBot.Acceptance.Domain.Rebalancing.Persistence;
+using TradingBot.Acceptance.Domain.EventSourcing;
 using TradingBot.Acceptance.Domain.TokenizedEquityMints;
 using TradingBot.Acceptance.Domain.VaultRegistries;
 using Command = TradingBot.Acceptance.Domain.TokenizedEquityMints.TokenizedEquityMintCommand;
+using TradingBot.Acceptance.Domain.Timing;
 
 namespace TradingBot.Acceptance.Domain.Rebalancing.Managers;
 

@@ -6,9 +6,10 @@ using TradingBot.Acceptance.Domain.EquityRedemptions;
 using TradingBot.Acceptance.Domain.Finance;
 using TradingBot.Acceptance.Domain.Rebalancing.Alpaca;
 using TradingBot.Acceptance.Domain.Rebalancing.Onchain;
-using TradingBot.Acceptance.Domain.Rebalancing.Persistence;
+using TradingBot.Acceptance.Domain.EventSourcing;
 using TradingBot.Acceptance.Domain.VaultRegistries;
 using Command = TradingBot.Acceptance.Domain.EquityRedemptions.EquityRedemptionCommand;
+using TradingBot.Acceptance.Domain.Timing;
 
 namespace TradingBot.Acceptance.Domain.Rebalancing.Managers;
 

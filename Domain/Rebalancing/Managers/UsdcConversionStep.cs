@@ -1,6 +1,7 @@
 using TradingBot.Acceptance.Domain.Finance;
 using TradingBot.Acceptance.Domain.Rebalancing.Alpaca;
 using TradingBot.Acceptance.Domain.UsdcRebalances;
+using TradingBot.Acceptance.Domain.Timing;
 using Command = TradingBot.Acceptance.Domain.UsdcRebalances.UsdcRebalanceCommand;
 using UsdcCommands = TradingBot.Acceptance.Domain.Rebalancing.Managers.AggregateCommands<
     TradingBot.Acceptance.Domain.UsdcRebalances.UsdcRebalance,

@@ -1,4 +1,5 @@
 using TradingBot.Acceptance.Domain.Rebalancing.Alpaca;
+using TradingBot.Acceptance.Domain.Timing;
 
 namespace TradingBot.Acceptance.Domain.Rebalancing.Managers;
 

@@ -3,7 +3,7 @@ using NUnit.Framework;
 using Shouldly;
 using TradingBot.Acceptance.Domain.Finance;
 using TradingBot.Acceptance.Domain.Rebalancing.Alpaca;
-using TradingBot.Acceptance.Domain.Rebalancing.Http;
+using TradingBot.Acceptance.Domain.Http;
 using TradingBot.Acceptance.Support.Fakes;
 using WireMock.RequestBuilders;
 using WireMock.Server;
@@ -19,7 +19,7 @@ public sealed class AlpacaTokenizationClientTests
     private static (AlpacaTokenizationClient Client, HttpClient Http) ClientFor(Uri url, SteppingClock clock)
     {
         var http = Credentials.CreateTokenizationHttpClient(url);
-        return (new AlpacaTokenizationClient(new ResilientHttp(http, clock), Credentials.AccountId), http);
+        return (new AlpacaTokenizationClient(new VenueHttp(http, clock), Credentials.AccountId), http);
     }
 
     [Test]
@@ -56,7 +56,7 @@ public sealed class AlpacaTokenizationClientTests
         using var stub = new AlpacaTokenizationStub();
         stub.RejectsMints(status, message);
         using var http = (Credentials with { AccountId = AlpacaTokenizationStub.AccountId }).CreateTokenizationHttpClient(stub.Url);
-        var client = new AlpacaTokenizationClient(new ResilientHttp(http, new SteppingClock()), AlpacaTokenizationStub.AccountId);
+        var client = new AlpacaTokenizationClient(new VenueHttp(http, new SteppingClock()), AlpacaTokenizationStub.AccountId);
 
         var result = await client.RequestMintAsync(new Symbol("AAPL"), new FractionalShares(1m), "0xwallet", CancellationToken.None);
 
@@ -85,7 +85,7 @@ public sealed class AlpacaTokenizationClientTests
         using var stub = new AlpacaTokenizationStub();
         stub.AcceptsMintsAndKeepsThemPending();
         using var http = (Credentials with { AccountId = AlpacaTokenizationStub.AccountId }).CreateTokenizationHttpClient(stub.Url);
-        var client = new AlpacaTokenizationClient(new ResilientHttp(http, new SteppingClock()), AlpacaTokenizationStub.AccountId);
+        var client = new AlpacaTokenizationClient(new VenueHttp(http, new SteppingClock()), AlpacaTokenizationStub.AccountId);
 
         var requests = await client.ListRequestsAsync("mint", CancellationToken.None);
 

@@ -3,7 +3,7 @@ using NUnit.Framework;
 using Shouldly;
 using TradingBot.Acceptance.Domain.Finance;
 using TradingBot.Acceptance.Domain.Rebalancing.Alpaca;
-using TradingBot.Acceptance.Domain.Rebalancing.Http;
+using TradingBot.Acceptance.Domain.Http;
 using TradingBot.Acceptance.Domain.Rebalancing.Managers;
 using TradingBot.Acceptance.Support.Fakes;
 using WireMock.RequestBuilders;
@@ -25,7 +25,7 @@ public sealed class AlpacaWalletClientTests
         stub.AcceptsWithdrawals("400");
         stub.CreditsDeposit("0xsend", "399.96");
         using var http = Credentials.CreateTokenizationHttpClient(stub.Url);
-        var wallet = new AlpacaWalletClient(new ResilientHttp(http, new SteppingClock()), Credentials.AccountId);
+        var wallet = new AlpacaWalletClient(new VenueHttp(http, new SteppingClock()), Credentials.AccountId);
 
         var entry = (await wallet.ListWhitelistsAsync(CancellationToken.None)).ShouldHaveSingleItem();
         entry.IsApprovedFor("0xabc", "USDC").ShouldBeTrue("addresses compare case-insensitively");
@@ -48,7 +48,7 @@ public sealed class AlpacaWalletClientTests
     {
         using var stub = new AlpacaWalletStub();
         using var http = Credentials.CreateTokenizationHttpClient(stub.Url);
-        var wallet = new AlpacaWalletClient(new ResilientHttp(http, new SteppingClock()), Credentials.AccountId);
+        var wallet = new AlpacaWalletClient(new VenueHttp(http, new SteppingClock()), Credentials.AccountId);
 
         var refused = await Should.ThrowAsync<ArgumentOutOfRangeException>(() => wallet.RequestWithdrawalAsync(new Usd(0m), "0xabc", CancellationToken.None));
 
@@ -67,7 +67,7 @@ public sealed class AlpacaWalletClientTests
             .RespondWith(StubResponses.Json(200, Transfers("PENDING")));
         var clock = new SteppingClock();
         using var http = Credentials.CreateTokenizationHttpClient(new Uri(server.Url!));
-        var polling = new WalletTransferPolling(new AlpacaWalletClient(new ResilientHttp(http, clock), Credentials.AccountId), clock);
+        var polling = new WalletTransferPolling(new AlpacaWalletClient(new VenueHttp(http, clock), Credentials.AccountId), clock);
 
         var outcome = await clock.RunUntilCompleteAsync(polling.AwaitEndAsync(_ => true, CancellationToken.None));
 
@@ -81,7 +81,7 @@ public sealed class AlpacaWalletClientTests
         using var stub = new AlpacaWalletStub();
         stub.FillsConversions("400");
         using var http = Credentials.CreateBrokerHttpClient(stub.Url);
-        var conversion = new AlpacaUsdcConversionClient(new ResilientHttp(http, new SteppingClock()), Credentials.AccountId);
+        var conversion = new AlpacaUsdcConversionClient(new VenueHttp(http, new SteppingClock()), Credentials.AccountId);
         var clientOrderId = Guid.Parse("00000000-0000-4000-8000-00000000c0de");
 
         var orderId = await conversion.PlaceAsync(Direction.Buy, new Usd(400m), clientOrderId, CancellationToken.None);

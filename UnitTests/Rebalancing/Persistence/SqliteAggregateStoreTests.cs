@@ -6,7 +6,6 @@ using TradingBot.Acceptance.Domain.EventSourcing;
 using TradingBot.Acceptance.Domain.Finance;
 using TradingBot.Acceptance.Domain.Hedging;
 using TradingBot.Acceptance.Domain.Rebalancing;
-using TradingBot.Acceptance.Domain.Rebalancing.Persistence;
 using TradingBot.Acceptance.Domain.UsdcRebalances;
 using TradingBot.Acceptance.Domain.VaultRegistries;
 using TradingBot.Acceptance.Support.Hosting;
@@ -32,7 +31,7 @@ public sealed class SqliteAggregateStoreTests
         await host.Store.ExecuteAsync(EquityRedemptionDecider.Kind, id, new EquityRedemptionCommand.Detect("req-1"), CancellationToken.None);
         var refused = await host.Store.ExecuteAsync(EquityRedemptionDecider.Kind, id, new EquityRedemptionCommand.Detect("req-2"), CancellationToken.None);
 
-        refused.ShouldBeOfType<CommandOutcome<EquityRedemption, EquityRedemptionEvent, EquityRedemptionError>.Rejected>()
+        refused.ShouldBeOfType<Decision<EquityRedemptionEvent, EquityRedemptionError>.Rejected>()
             .Error.ShouldBeOfType<EquityRedemptionError.NotPending>();
         host.Events("EquityRedemption").Select(row => (row.AggregateId, row.Sequence, row.EventType))
             .ShouldBe([(id, 1L, "EquityRedemptionEvent::TokensSent"), (id, 2L, "EquityRedemptionEvent::Detected")]);

@@ -3,17 +3,18 @@ using Microsoft.Extensions.Time.Testing;
 using NUnit.Framework;
 using Shouldly;
 using TradingBot.Acceptance.Domain.Rebalancing;
-using TradingBot.Acceptance.Domain.Rebalancing.Http;
+using TradingBot.Acceptance.Domain.Http;
 using TradingBot.Acceptance.Support.Fakes;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
+using TradingBot.Acceptance.Domain.Timing;
 
-namespace TradingBot.Acceptance.UnitTests.Rebalancing.Http;
+namespace TradingBot.Acceptance.UnitTests.Http;
 
 [TestFixture]
 [Parallelizable(ParallelScope.All)]
-public sealed class ResilientHttpTests
+public sealed class VenueHttpTests
 {
     [Test]
     public async Task Each_retry_waits_through_the_given_clock_wait_for_its_backoff_or_retry_after()
@@ -27,7 +28,7 @@ public sealed class ResilientHttpTests
         server.Given(request).InScenario("flaky").WhenStateIs("limited").RespondWith(StubResponses.Json(200, new JsonObject { ["ok"] = true }));
         using var client = new HttpClient { BaseAddress = new Uri(server.Url!) };
         var waits = new RecordingWait();
-        var http = new ResilientHttp(client, new FakeTimeProvider(), waits);
+        var http = new VenueHttp(client, new FakeTimeProvider(), waits);
 
         var answer = await http.SendForJsonAsync(() => new HttpRequestMessage(HttpMethod.Get, "/flaky"), CancellationToken.None);
 
@@ -42,7 +43,7 @@ public sealed class ResilientHttpTests
         server.Given(Request.Create().WithPath("/down").UsingGet()).RespondWith(StubResponses.Status(503));
         using var client = new HttpClient { BaseAddress = new Uri(server.Url!) };
         var waits = new RecordingWait();
-        var http = new ResilientHttp(client, new FakeTimeProvider(), waits);
+        var http = new VenueHttp(client, new FakeTimeProvider(), waits);
 
         using var answer = await http.SendAsync(() => new HttpRequestMessage(HttpMethod.Get, "/down"), CancellationToken.None);
 

@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace TradingBot.Acceptance.Domain.Rebalancing.Http;
+namespace TradingBot.Acceptance.Domain.Http;
 
 /// <summary>An external API answered with an error (after the retry budget for 5xx/429), or with a body we cannot read.</summary>
 public sealed class ExternalApiException : Exception

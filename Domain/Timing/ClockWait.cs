@@ -1,4 +1,4 @@
-namespace TradingBot.Acceptance.Domain.Rebalancing;
+namespace TradingBot.Acceptance.Domain.Timing;
 
 /// <summary>A plain delay on the injected clock: a fake clock that is advanced ends it, nothing sleeps for real.</summary>
 public sealed class ClockWait(TimeProvider clock) : IClockWait

@@ -1,4 +1,4 @@
-namespace TradingBot.Acceptance.Domain.Rebalancing.Persistence;
+namespace TradingBot.Acceptance.Domain.EventSourcing;
 
 /// <summary>Runs after a commit and sees every event of it; its own failures never undo the commit.</summary>
 public interface IEventReactor

@@ -1,4 +1,4 @@
-namespace TradingBot.Acceptance.Domain.Rebalancing.Persistence;
+namespace TradingBot.Acceptance.Domain.EventSourcing;
 
 /// <summary>
 /// Loads aggregates by replaying their events and runs commands on them: replay, decide, append at
@@ -6,8 +6,8 @@ namespace TradingBot.Acceptance.Domain.Rebalancing.Persistence;
 /// </summary>
 public interface IAggregateStore
 {
-    /// <summary>Runs one command; a broken rule comes back as a value and nothing is written.</summary>
-    Task<CommandOutcome<TState, TEvent, TError>> ExecuteAsync<TState, TCommand, TEvent, TError>(
+    /// <summary>Runs one command: the events it appended, or the broken rule (and nothing written).</summary>
+    Task<Decision<TEvent, TError>> ExecuteAsync<TState, TCommand, TEvent, TError>(
         AggregateKind<TState, TCommand, TEvent, TError> kind, string aggregateId, TCommand command,
         CancellationToken cancellationToken)
         where TState : class

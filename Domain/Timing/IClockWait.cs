@@ -1,4 +1,4 @@
-namespace TradingBot.Acceptance.Domain.Rebalancing;
+namespace TradingBot.Acceptance.Domain.Timing;
 
 /// <summary>
 /// How the rebalancing side waits on the clock between polls and between retries of an HTTP call.

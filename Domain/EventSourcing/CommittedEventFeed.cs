@@ -1,39 +1,29 @@
 using System.Text.Json;
-using TradingBot.Acceptance.Domain.EquityRedemptions;
-using TradingBot.Acceptance.Domain.EventSourcing;
-using TradingBot.Acceptance.Domain.InventorySnapshots;
-using TradingBot.Acceptance.Domain.Positions;
-using TradingBot.Acceptance.Domain.TokenizedEquityMints;
-using TradingBot.Acceptance.Domain.UsdcRebalances;
-using TradingBot.Acceptance.Domain.VaultRegistries;
 
-namespace TradingBot.Acceptance.Domain.Rebalancing.Persistence;
+namespace TradingBot.Acceptance.Domain.EventSourcing;
 
 /// <summary>
 /// Hands every committed event to the reactors exactly once, in global (rowid) order, whoever wrote it:
-/// the rebalancing store catches up after each of its commits, and the hedging side (whose commits hold
-/// Position events) after each of its steps. Events of aggregates no reactor needs are passed over.
+/// the aggregate store catches up after each of its commits, and the hedging side (whose commits hold
+/// Position events) after each of its steps. Only the aggregates named with <see cref="Decode{TState, TEvent}"/>
+/// reach the reactors; the events of the others are passed over.
 /// </summary>
 public sealed class CommittedEventFeed(SqliteDatabase database) : IDisposable
 {
     private readonly SemaphoreSlim gate = new(1, 1);
     private readonly List<IEventReactor> reactors = [];
-    private readonly Dictionary<string, Func<string, JsonElement, object>> decoders = new(StringComparer.Ordinal)
-    {
-        ["Position"] = new PositionAggregate().ReadEvent,
-        ["TokenizedEquityMint"] = new KindAggregate<TokenizedEquityMint, TokenizedEquityMintCommand, TokenizedEquityMintEvent,
-            TokenizedEquityMintError>(TokenizedEquityMintDecider.Kind).ReadEvent,
-        ["EquityRedemption"] = new KindAggregate<EquityRedemption, EquityRedemptionCommand, EquityRedemptionEvent,
-            EquityRedemptionError>(EquityRedemptionDecider.Kind).ReadEvent,
-        ["UsdcRebalance"] = new KindAggregate<UsdcRebalance, UsdcRebalanceCommand, UsdcRebalanceEvent,
-            UsdcRebalanceError>(UsdcRebalanceDecider.Kind).ReadEvent,
-        ["VaultRegistry"] = new KindAggregate<VaultRegistry, VaultRegistryCommand, VaultRegistryEvent,
-            VaultRegistryError>(VaultRegistryDecider.Kind).ReadEvent,
-        ["InventorySnapshot"] = new KindAggregate<InventorySnapshot, InventorySnapshotCommand, InventorySnapshotEvent,
-            InventorySnapshotError>(InventorySnapshotDecider.Kind).ReadEvent,
-    };
+    private readonly Dictionary<string, Func<string, JsonElement, object>> decoders = new(StringComparer.Ordinal);
 
     private long lastSeen;
+
+    /// <summary>Passes the events of this aggregate to the reactors, read with its codec.</summary>
+    public void Decode<TState, TEvent>(IAggregate<TState, TEvent> aggregate)
+        where TState : class
+        where TEvent : notnull
+    {
+        ArgumentNullException.ThrowIfNull(aggregate);
+        decoders[aggregate.AggregateType] = (name, body) => aggregate.ReadEvent(name, body);
+    }
 
     public void Subscribe(IEventReactor reactor) => reactors.Add(reactor);
 
@@ -67,7 +57,7 @@ public sealed class CommittedEventFeed(SqliteDatabase database) : IDisposable
     private CommittedEvent Decode(RecordedEvent row)
     {
         using var payload = JsonDocument.Parse(row.Payload);
-        var tagged = payload.RootElement.EnumerateObject().Single();
+        var tagged = EventPayload.Untag(payload.RootElement, row.Payload);
         var domainEvent = decoders[row.AggregateType](tagged.Name, tagged.Value);
         return new CommittedEvent(row.AggregateType, row.AggregateId, row.Sequence, row.EventType, domainEvent);
     }
