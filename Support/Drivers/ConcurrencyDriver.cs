@@ -34,7 +34,7 @@ public sealed class ConcurrencyDriver(BotHost host)
         fills = MakeFills(fillCount, symbolCount, ChainContext.BlockTimestamp(host.Clock.GetUtcNow()));
         // Every fill is delivered twice (live and backfill), to two different workers that may run it at the same moment.
         var deliveries = new ConcurrentQueue<OnChainFill>(fills.SelectMany(fill => new[] { fill, fill }));
-        var team = Enumerable.Range(0, workers).Select(_ => bot.Worker(host.Broker.Executor, host.Clock, host.Settings())).ToList();
+        var team = Enumerable.Range(0, workers).Select(_ => bot.Worker(host.Broker.Executor)).ToList();
         await Task.WhenAll(team.Select(worker => Task.Run(() => WorkAsync(worker, deliveries))));
         await SettleAsync(bot);
     }

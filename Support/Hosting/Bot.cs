@@ -1,6 +1,7 @@
 using TradingBot.Acceptance.Domain.EventSourcing;
 using TradingBot.Acceptance.Domain.Execution;
 using TradingBot.Acceptance.Domain.Hedging;
+using TradingBot.Acceptance.Domain.Hosting;
 using TradingBot.Acceptance.Domain.OffchainOrders;
 using TradingBot.Acceptance.Domain.OrderStatus;
 using TradingBot.Acceptance.Domain.Positions;
@@ -8,43 +9,41 @@ using TradingBot.Acceptance.Domain.Positions;
 namespace TradingBot.Acceptance.Support.Hosting;
 
 /// <summary>
-/// One running bot, wired as the real process wires it: the conductor, the order status poller and the
-/// event queue processor over one database and one broker, sharing the in-process symbol guards.
+/// One bot whose jobs a driver runs one at a time, composed as the running process composes it
+/// (<see cref="BotComposition"/>): the conductor, the order status poller and the event queue processor
+/// over one database and one broker, sharing the in-process symbol guards.
 /// </summary>
 public sealed class Bot : IDisposable
 {
     private readonly bool ownsDatabase;
 
     public Bot(SqliteDatabase database, IExecutor executor, TimeProvider clock, HedgingSettings settings)
-        : this(database, executor, clock, settings, new HedgingGuards(), ownsDatabase: true)
+        : this(new BotComposition(database, executor, clock, settings), ownsDatabase: true)
     {
+    }
+
+    private Bot(BotComposition composition, bool ownsDatabase)
+    {
+        this.ownsDatabase = ownsDatabase;
+        Composition = composition;
+        Positions = new PositionView(composition.Database);
+        Orders = new OffchainOrderView(composition.Database);
     }
 
     /// <summary>Another worker of the same process: same database and guards; the database stays open when it is disposed.</summary>
-    public Bot Worker(IExecutor executor, TimeProvider clock, HedgingSettings settings) =>
-        new(Database, executor, clock, settings, Guards, ownsDatabase: false);
+    public Bot Worker(IExecutor executor) => new(Composition.Worker(executor), ownsDatabase: false);
 
-    private Bot(SqliteDatabase database, IExecutor executor, TimeProvider clock, HedgingSettings settings, HedgingGuards guards, bool ownsDatabase)
-    {
-        this.ownsDatabase = ownsDatabase;
-        Database = database;
-        Guards = guards;
-        Conductor = new Conductor(database, executor, clock, settings, guards);
-        Poller = new OrderStatusPoller(database, executor, clock, guards);
-        Queue = new EventQueueProcessor(database, Conductor, clock);
-        Positions = new PositionView(database);
-        Orders = new OffchainOrderView(database);
-    }
+    public BotComposition Composition { get; }
 
-    public SqliteDatabase Database { get; }
+    public SqliteDatabase Database => Composition.Database;
 
-    public HedgingGuards Guards { get; }
+    public HedgingGuards Guards => Composition.Guards;
 
-    public Conductor Conductor { get; }
+    public Conductor Conductor => Composition.Conductor;
 
-    public OrderStatusPoller Poller { get; }
+    public OrderStatusPoller Poller => Composition.Poller;
 
-    public EventQueueProcessor Queue { get; }
+    public EventQueueProcessor Queue => Composition.Queue;
 
     public PositionView Positions { get; }
 
