@@ -38,6 +38,7 @@ public sealed class RebalancingHost : IDisposable
         stepping = clock ?? new SteppingClock();
         Clock = stepping;
         Config = config ?? DefaultConfig;
+        (Tokenization, Wallet, Circle) = Simulators();
         ownedDatabase = database is null ? SqliteDatabase.InMemory(Clock) : null;
         side = new RebalancingSide(database ?? ownedDatabase!, Clock, Config, Connect(new ClockWait(Clock)));
         ownsSide = true;
@@ -47,6 +48,7 @@ public sealed class RebalancingHost : IDisposable
     {
         Clock = clock;
         Config = config;
+        (Tokenization, Wallet, Circle) = Simulators();
     }
 
     /// <summary>The stubs and fakes of a running bot's rebalancing side; the bot's side is attached at each start.</summary>
@@ -74,9 +76,9 @@ public sealed class RebalancingHost : IDisposable
     public MintManager MintManager => Side.MintManager;
     public RedemptionManager RedemptionManager => Side.RedemptionManager;
     public UsdcRebalanceManager UsdcManager => Side.UsdcManager;
-    public AlpacaTokenizationStub Tokenization { get; } = new();
-    public AlpacaWalletStub Wallet { get; } = new();
-    public CircleAttestationStub Circle { get; } = new();
+    public AlpacaTokenizationStub Tokenization { get; }
+    public AlpacaWalletStub Wallet { get; }
+    public CircleAttestationStub Circle { get; }
     public OnchainPortsFake Onchain { get; } = new();
 
     /// <summary>Whether a running bot owns the side (its tasks run the rebalancer and feed the trigger).</summary>
@@ -105,9 +107,12 @@ public sealed class RebalancingHost : IDisposable
     }
 
     /// <summary>The vault registry knows <paramref name="symbol"/>'s token and vault.</summary>
-    public Task RegisterVaultAsync(Symbol symbol, string token, string vaultId, CancellationToken cancellationToken = default) =>
-        Store.ExecuteAsync(VaultRegistryDecider.Kind, Config.RegistryId,
+    public Task RegisterVaultAsync(Symbol symbol, string token, string vaultId, CancellationToken cancellationToken = default)
+    {
+        Onchain.Names(token, symbol);
+        return Store.ExecuteAsync(VaultRegistryDecider.Kind, Config.RegistryId,
             new VaultRegistryCommand.DiscoverEquityVault(token, vaultId, "0x" + new string('0', 63) + "1", symbol), cancellationToken);
+    }
 
     /// <summary>Drains every operation sent so far, advancing the clock for each wait, then returns.</summary>
     public Task RunRebalancerAsync(CancellationToken cancellationToken = default) =>
@@ -137,6 +142,10 @@ public sealed class RebalancingHost : IDisposable
             side?.Dispose();
         ownedDatabase?.Dispose();
     }
+
+    // The venues of one scenario share the simulated chains: what the bot sends on-chain is what they see.
+    private (AlpacaTokenizationStub, AlpacaWalletStub, CircleAttestationStub) Simulators() =>
+        (new AlpacaTokenizationStub(Clock, Onchain, Config.RedemptionWallet), new AlpacaWalletStub(Onchain), new CircleAttestationStub(Onchain));
 
     private ResilientHttp Http(HttpClient client, IClockWait wait)
     {
