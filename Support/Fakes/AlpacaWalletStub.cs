@@ -33,6 +33,7 @@ public sealed class AlpacaWalletStub : IDisposable
     private string? conversionRefusal;
     private decimal conversionError;
     private decimal withdrawalError;
+    private decimal depositError;
 
     public AlpacaWalletStub(OnchainPortsFake chain)
     {
@@ -78,6 +79,9 @@ public sealed class AlpacaWalletStub : IDisposable
 
     /// <summary>Fault: each withdrawal moves <paramref name="difference"/> more than asked for (negative: less).</summary>
     public void WithdrawsAnotherAmount(decimal difference) => Locked(() => withdrawalError = difference);
+
+    /// <summary>Fault: each deposit is credited with <paramref name="difference"/> more than was sent (negative: less).</summary>
+    public void CreditsDepositsWithAnotherAmount(decimal difference) => Locked(() => depositError = difference);
 
     public IReadOnlyList<ReceivedRequest> Withdrawals() =>
         Received().Where(request => request.Method == "POST" && request.Path == $"{Wallets}/transfers").ToList();
@@ -148,7 +152,7 @@ public sealed class AlpacaWalletStub : IDisposable
             && string.Equals(sent.Recipient, DepositAddress, StringComparison.OrdinalIgnoreCase)
             && !transfers.Any(transfer => transfer.TxHash == sent.TxHash)))
         {
-            var amount = TokenUnits.ToUsdc(sent.Units);
+            var amount = TokenUnits.Normalize(TokenUnits.ToUsdc(sent.Units) + depositError);
             transfers.Add(new WalletEntry(Id("8c5e3a4f", transfers.Count + 1), sent.TxHash, "INCOMING", amount, DepositAddress) { Status = "COMPLETE" });
         }
     }
