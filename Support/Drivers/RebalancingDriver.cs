@@ -92,22 +92,6 @@ public sealed class RebalancingDriver(ScenarioRebalancing rebalancing, Rebalanci
     public Task MarketMakerWalletNotWhitelistedAsync() =>
         rebalancing.ArrangeAsync(host => host.Wallet.WhitelistsAddress(host.Config.MarketMakerWallet, status: "PENDING"));
 
-    /// <summary>Fault: Alpaca records each mint for <paramref name="difference"/> shares more than requested (negative: fewer).</summary>
-    public Task AlpacaAnswersMintsWithAnotherQuantityAsync(decimal difference) =>
-        rebalancing.ArrangeAsync(host => host.Tokenization.AnswersMintsWithAnotherQuantity(difference));
-
-    public Task AlpacaAnswersMintsWithAnotherSymbolAsync(Symbol symbol) =>
-        rebalancing.ArrangeAsync(host => host.Tokenization.AnswersMintsWithAnotherSymbol(symbol));
-
-    public Task AlpacaDetectsRedemptionsWithAnotherQuantityAsync(decimal difference) =>
-        rebalancing.ArrangeAsync(host => host.Tokenization.DetectsRedemptionsWithAnotherQuantity(difference));
-
-    public Task AlpacaFillsConversionsWithAnotherQuantityAsync(decimal difference) =>
-        rebalancing.ArrangeAsync(host => host.Wallet.FillsConversionsWithAnotherQuantity(difference));
-
-    public Task AlpacaWithdrawsAnotherAmountAsync(decimal difference) =>
-        rebalancing.ArrangeAsync(host => host.Wallet.WithdrawsAnotherAmount(difference));
-
     public async Task CheckAsync(InventoryAsset holding)
     {
         var host = await rebalancing.HostAsync();
@@ -159,6 +143,11 @@ public sealed class RebalancingDriver(ScenarioRebalancing rebalancing, Rebalanci
         [.. Latest((await rebalancing.HostAsync()).Events("UsdcRebalance"), _ => true).Select(row => row.EventName)];
 
     public async Task<MoveFailure?> MintFailureAsync(Symbol symbol) => Failure(await LatestMintAsync(symbol));
+
+    public async Task<MoveFailure?> RedemptionFailureAsync(Symbol symbol) => Failure(await LatestRedemptionAsync(symbol));
+
+    public async Task<MoveFailure?> UsdcMoveFailureAsync() =>
+        Failure(Latest((await rebalancing.HostAsync()).Events("UsdcRebalance"), _ => true));
 
     /// <summary>The symbol's latest mint as the store holds it now; null when the bot never minted it.</summary>
     public async Task<TokenizedEquityMint?> LatestMintStateAsync(Symbol symbol)
