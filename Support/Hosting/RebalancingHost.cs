@@ -39,6 +39,7 @@ public sealed class RebalancingHost : IDisposable
     {
         Clock = clock ?? new ScenarioClock();
         Config = config ?? DefaultConfig;
+        (Tokenization, Wallet, Circle) = Simulators();
         ownedDatabase = database is null ? SqliteDatabase.InMemory(Clock) : null;
         side = BotComposition.Rebalancing(database ?? ownedDatabase!, Clock, Config, Connect(new ClockWait(Clock)));
         ownsSide = true;
@@ -49,6 +50,7 @@ public sealed class RebalancingHost : IDisposable
         inRunningBot = true;
         Clock = clock;
         Config = config;
+        (Tokenization, Wallet, Circle) = Simulators();
     }
 
     /// <summary>The stubs and fakes of a running bot's rebalancing side; the bot's side is attached at each start.</summary>
@@ -76,9 +78,9 @@ public sealed class RebalancingHost : IDisposable
     public MintManager MintManager => Side.MintManager;
     public RedemptionManager RedemptionManager => Side.RedemptionManager;
     public UsdcRebalanceManager UsdcManager => Side.UsdcManager;
-    public AlpacaTokenizationStub Tokenization { get; } = new();
-    public AlpacaWalletStub Wallet { get; } = new();
-    public CircleAttestationStub Circle { get; } = new();
+    public AlpacaTokenizationStub Tokenization { get; }
+    public AlpacaWalletStub Wallet { get; }
+    public CircleAttestationStub Circle { get; }
     public OnchainPortsFake Onchain { get; } = new();
 
     /// <summary>Whether a running bot owns the side (its tasks run the rebalancer and feed the trigger).</summary>
@@ -107,9 +109,12 @@ public sealed class RebalancingHost : IDisposable
     }
 
     /// <summary>The vault registry knows <paramref name="symbol"/>'s token and vault.</summary>
-    public Task RegisterVaultAsync(Symbol symbol, string token, string vaultId, CancellationToken cancellationToken = default) =>
-        Store.ExecuteAsync(VaultRegistryDecider.Kind, Config.RegistryId,
+    public Task RegisterVaultAsync(Symbol symbol, string token, string vaultId, CancellationToken cancellationToken = default)
+    {
+        Onchain.Names(token, symbol);
+        return Store.ExecuteAsync(VaultRegistryDecider.Kind, Config.RegistryId,
             new VaultRegistryCommand.DiscoverEquityVault(token, vaultId, "0x" + new string('0', 63) + "1", symbol), cancellationToken);
+    }
 
     /// <summary>Drains every operation sent so far, advancing the clock for each wait, then returns.</summary>
     public Task RunRebalancerAsync(CancellationToken cancellationToken = default) =>
@@ -139,6 +144,10 @@ public sealed class RebalancingHost : IDisposable
             side?.Dispose();
         ownedDatabase?.Dispose();
     }
+
+    // The venues of one scenario share the simulated chains: what the bot sends on-chain is what they see.
+    private (AlpacaTokenizationStub, AlpacaWalletStub, CircleAttestationStub) Simulators() =>
+        (new AlpacaTokenizationStub(Clock, Onchain, Config.RedemptionWallet), new AlpacaWalletStub(Onchain), new CircleAttestationStub(Onchain));
 
     private ResilientHttp Http(HttpClient client, IClockWait wait)
     {

@@ -28,7 +28,7 @@ public sealed class HostedRebalancingTests
     public async Task A_mint_waiting_for_alpaca_leaves_the_bot_quiescent_and_each_tick_of_the_bots_clock_polls_once()
     {
         using var world = await World.StartAsync();
-        world.Rebalancing.Tokenization.AcceptsMintsAndCompletesThemAfter(pendingPolls: 2);
+        world.Rebalancing.Tokenization.AcceptsMintsAndCompletesThemAfter(TimeSpan.FromSeconds(20));
         await using var bot = await world.StartBotAsync();
         await world.Rebalancing.RegisterVaultAsync(Aapl, Token, "0xvault");
         world.Rebalancing.Inventory.Set(new InventoryAsset.Equity(Aapl), 20m, 80m);
@@ -117,7 +117,8 @@ public sealed class HostedRebalancingTests
             .ReturnsAsync([new InventorySnapshotCommand.OnchainCash(new Usd(100m))]);
         world.Broker.Setup(source => source.ReadAsync(It.IsAny<CancellationToken>()))
             .ReturnsAsync([new InventorySnapshotCommand.OffchainCash(90_000)]);
-        await using var bot = await world.StartBotAsync(); // Alpaca's wallet knows no conversion: every move fails at its first step
+        world.Rebalancing.Wallet.RejectsConversions("account not enabled for crypto");
+        await using var bot = await world.StartBotAsync(); // every move fails at its first step
 
         await Quiescent(bot, () => world.EventNames("UsdcRebalance").Count == 2);
         world.EventNames("UsdcRebalance").ShouldBe(["ConversionInitiated", "ConversionFailed"], "moves before the clock moved");

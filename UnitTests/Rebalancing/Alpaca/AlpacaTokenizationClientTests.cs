@@ -55,7 +55,7 @@ public sealed class AlpacaTokenizationClientTests
     [TestCase(400, "bad request", TokenizationErrorKind.ApiError)]
     public async Task Refusals_are_classified(int status, string message, TokenizationErrorKind kind)
     {
-        using var stub = new AlpacaTokenizationStub();
+        using var stub = new AlpacaTokenizationStub(new ScenarioClock(), new OnchainPortsFake(), "0xredemption");
         stub.RejectsMints(status, message);
         using var http = (Credentials with { AccountId = AlpacaTokenizationStub.AccountId }).CreateTokenizationHttpClient(stub.Url);
         var client = new AlpacaTokenizationClient(new ResilientHttp(http, new ScenarioClock()), AlpacaTokenizationStub.AccountId);
@@ -84,16 +84,19 @@ public sealed class AlpacaTokenizationClientTests
     [Test]
     public async Task Requests_are_listed_by_type_and_an_empty_tx_hash_means_none()
     {
-        using var stub = new AlpacaTokenizationStub();
+        using var stub = new AlpacaTokenizationStub(new ScenarioClock(), new OnchainPortsFake(), "0xredemption");
         stub.AcceptsMintsAndKeepsThemPending();
         using var http = (Credentials with { AccountId = AlpacaTokenizationStub.AccountId }).CreateTokenizationHttpClient(stub.Url);
         var client = new AlpacaTokenizationClient(new ResilientHttp(http, new ScenarioClock()), AlpacaTokenizationStub.AccountId);
 
+        await client.RequestMintAsync(new Symbol("AAPL"), new FractionalShares(30.5m), "0xwallet", CancellationToken.None);
+
         var requests = await client.ListRequestsAsync("mint", CancellationToken.None);
 
-        requests.ShouldBe([new TokenizationRequest(AlpacaTokenizationStub.MintRequestId, "mint", TokenizationRequestStatus.Pending, "AAPL",
-            new FractionalShares(30.5m), AlpacaTokenizationStub.IssuerRequestId, null)]);
-        var received = stub.Received().ShouldHaveSingleItem();
+        requests.ShouldBe([new TokenizationRequest("mint-1", "mint", TokenizationRequestStatus.Pending, "AAPL",
+            new FractionalShares(30.5m), "issuer-mint-1", null)]);
+        (await client.ListRequestsAsync("redeem", CancellationToken.None)).ShouldBeEmpty("no tokens were sent to the redemption wallet");
+        var received = stub.Received()[1];
         (received.Method, received.Path, received.Query).ShouldBe(("GET", "/v1/accounts/tokenization-account/tokenization/requests", "type=mint"));
     }
 
