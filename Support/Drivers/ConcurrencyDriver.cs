@@ -7,6 +7,7 @@ using TradingBot.Acceptance.Domain.Hedging;
 using TradingBot.Acceptance.Domain.OnChainTrades;
 using TradingBot.Acceptance.Support.Contexts;
 using TradingBot.Acceptance.Support.Hosting;
+using TradingBot.Acceptance.Support.World;
 
 namespace TradingBot.Acceptance.Support.Drivers;
 
@@ -15,7 +16,7 @@ namespace TradingBot.Acceptance.Support.Drivers;
 /// delivered fill (every fill is delivered twice), hedges, polls the broker and now and then runs the
 /// checker; the event log then shows what happened.
 /// </summary>
-public sealed class ConcurrencyDriver(BotHost host)
+public sealed class ConcurrencyDriver(ScenarioWorld host)
 {
     private const int PollEvery = 10;
     private const int CheckEvery = 250;

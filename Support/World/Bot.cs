@@ -6,34 +6,19 @@ using TradingBot.Acceptance.Domain.OffchainOrders;
 using TradingBot.Acceptance.Domain.OrderStatus;
 using TradingBot.Acceptance.Domain.Positions;
 
-namespace TradingBot.Acceptance.Support.Hosting;
+namespace TradingBot.Acceptance.Support.World;
 
 /// <summary>
 /// One bot whose jobs a driver runs one at a time, composed as the running process composes it
 /// (<see cref="BotComposition"/>): the conductor, the order status poller and the event queue processor
 /// over one database and one broker, sharing the in-process symbol guards.
 /// </summary>
-public sealed class Bot : IDisposable
+public sealed class Bot(BotComposition composition)
 {
-    private readonly bool ownsDatabase;
+    /// <summary>Another worker of the same process: same database and guards.</summary>
+    public Bot Worker(IExecutor executor) => new(Composition.Worker(executor));
 
-    public Bot(SqliteDatabase database, IExecutor executor, TimeProvider clock, HedgingSettings settings)
-        : this(new BotComposition(database, executor, clock, settings), ownsDatabase: true)
-    {
-    }
-
-    private Bot(BotComposition composition, bool ownsDatabase)
-    {
-        this.ownsDatabase = ownsDatabase;
-        Composition = composition;
-        Positions = new PositionView(composition.Database);
-        Orders = new OffchainOrderView(composition.Database);
-    }
-
-    /// <summary>Another worker of the same process: same database and guards; the database stays open when it is disposed.</summary>
-    public Bot Worker(IExecutor executor) => new(Composition.Worker(executor), ownsDatabase: false);
-
-    public BotComposition Composition { get; }
+    public BotComposition Composition => composition;
 
     public SqliteDatabase Database => Composition.Database;
 
@@ -45,17 +30,12 @@ public sealed class Bot : IDisposable
 
     public EventQueueProcessor Queue => Composition.Queue;
 
-    public PositionView Positions { get; }
+    public PositionView Positions { get; } = new(composition.Database);
 
-    public OffchainOrderView Orders { get; }
+    public OffchainOrderView Orders { get; } = new(composition.Database);
 
     /// <summary>What the bot does when it starts (DOMAIN §10): the position checker runs once.</summary>
     public Task StartAsync(CancellationToken cancellationToken) =>
         Conductor.CheckAndExecuteAccumulatedPositionsAsync(cancellationToken);
 
-    public void Dispose()
-    {
-        if (ownsDatabase)
-            Database.Dispose();
-    }
 }
