@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.Extensions.Time.Testing;
 using TradingBot.Acceptance.Domain.EventSourcing;
 using TradingBot.Acceptance.Domain.Finance;
 using TradingBot.Acceptance.Domain.Hedging;
@@ -9,6 +8,7 @@ using TradingBot.Acceptance.Domain.Positions;
 using TradingBot.Acceptance.Support.Fakes;
 using TradingBot.Acceptance.Support.Hosting;
 using TradingBot.Acceptance.Support.Parameters;
+using TradingBot.Acceptance.Support.World;
 
 namespace TradingBot.Acceptance.Support.Drivers;
 
@@ -20,10 +20,9 @@ namespace TradingBot.Acceptance.Support.Drivers;
 /// The inventory poller runs with no venue to read: the dry-run broker keeps no inventory and the stand-in
 /// chain reports no vault balances, so the inventory is what Given steps set, moved by fills and moves.
 /// </summary>
-public sealed class RunningBotDriver(ScenarioRebalancing rebalancing) : IAsyncDisposable, IScenarioDiagnostics
+public sealed class RunningBotDriver(ScenarioClock clock, ScenarioRebalancing rebalancing) : IAsyncDisposable, IScenarioDiagnostics
 {
     public const long DeploymentBlock = 100;
-    private static readonly DateTimeOffset Start = new(2025, 1, 6, 15, 0, 0, TimeSpan.Zero);
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
     private static readonly TimeSpan Step = TimeSpan.FromSeconds(1);
 
@@ -38,7 +37,7 @@ public sealed class RunningBotDriver(ScenarioRebalancing rebalancing) : IAsyncDi
     private long nextBlock = DeploymentBlock;
     private int nextTransaction;
 
-    public FakeTimeProvider Clock { get; } = new(Start);
+    public ScenarioClock Clock => clock;
 
     public BrokerMock Broker => broker ??= new BrokerMock(Clock);
 
@@ -57,7 +56,7 @@ public sealed class RunningBotDriver(ScenarioRebalancing rebalancing) : IAsyncDi
         Feed ??= await ChainFeedServer.StartAsync().ConfigureAwait(false);
         database = SqliteDatabase.OpenFile(Path.Combine(folder, "bot.db"), Clock);
         var options = new BotOptions { ChainFeed = Feed.Feed, DeploymentBlock = DeploymentBlock };
-        var stubs = rebalancing.ForRunningBot(Clock);
+        var stubs = rebalancing.ForRunningBot();
         bot = HostedBot.Create(new BotComponents(database, Broker.Executor, Clock, options, HedgingSettings.ForExecutor(SupportedExecutor.DryRun))
         {
             Seed = 9,
@@ -83,7 +82,7 @@ public sealed class RunningBotDriver(ScenarioRebalancing rebalancing) : IAsyncDi
     public Task TradeAsync(Direction side, FractionalShares quantity, TokenizedEquity token, Usd price)
     {
         var transaction = ++nextTransaction;
-        Push([new ChainFill($"0x{transaction:x64}", 0, ++nextBlock, Start.AddSeconds(transaction), token.ToString(), quantity.Value, side, price.Value)]);
+        Push([new ChainFill($"0x{transaction:x64}", 0, ++nextBlock, ScenarioClock.ScenarioStart.AddSeconds(transaction), token.ToString(), quantity.Value, side, price.Value)]);
         return WaitUntilAllFillsProcessedAsync();
     }
 
@@ -260,6 +259,6 @@ public sealed class RunningBotDriver(ScenarioRebalancing rebalancing) : IAsyncDi
     {
         var transaction = ++nextTransaction;
         return new ChainFill(
-            $"0x{transaction:x64}", 0, ++nextBlock, Start.AddSeconds(transaction), order.Token.ToString(), order.Quantity, order.Side, 100m);
+            $"0x{transaction:x64}", 0, ++nextBlock, ScenarioClock.ScenarioStart.AddSeconds(transaction), order.Token.ToString(), order.Quantity, order.Side, 100m);
     }
 }

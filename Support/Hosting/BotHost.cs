@@ -3,6 +3,8 @@ using TradingBot.Acceptance.Domain.Finance;
 using TradingBot.Acceptance.Domain.Hedging;
 using TradingBot.Acceptance.Support.Fakes;
 
+using TradingBot.Acceptance.Support.World;
+
 namespace TradingBot.Acceptance.Support.Hosting;
 
 /// <summary>
@@ -10,13 +12,13 @@ namespace TradingBot.Acceptance.Support.Hosting;
 /// threshold, and whether events live in memory or in a file. "The bot restarts" disposes the running
 /// bot and builds a new one on the same file.
 /// </summary>
-public sealed class BotHost(TimerAwareFakeTimeProvider clock, ScenarioBroker broker) : IDisposable
+public sealed class BotHost(ScenarioClock clock, ScenarioBroker broker) : IDisposable
 {
     private FractionalShares thresholdShares = new(1m);
     private string? databaseFile;
     private Bot? bot;
 
-    public TimerAwareFakeTimeProvider Clock => clock;
+    public ScenarioClock Clock => clock;
 
     public ScenarioBroker Broker => broker;
 

@@ -4,13 +4,15 @@ using TradingBot.Acceptance.Domain.Execution.BrokerHttp;
 using TradingBot.Acceptance.Domain.Finance;
 using TradingBot.Acceptance.Support.Fakes;
 
+using TradingBot.Acceptance.Support.World;
+
 namespace TradingBot.Acceptance.Support.Hosting;
 
 /// <summary>
 /// The broker of one scenario: the Moq mock of DOMAIN §9.5 by default, or, for scenarios about HTTP
 /// answers (tagged <c>@http-broker</c>), the real Alpaca Broker API adapter aimed at a WireMock server on a free port.
 /// </summary>
-public sealed class ScenarioBroker(TimerAwareFakeTimeProvider clock) : IDisposable
+public sealed class ScenarioBroker(ScenarioClock clock) : IDisposable
 {
     /// <summary>The id the stand-in Alpaca gives accepted orders.</summary>
     public const string AlpacaOrderId = "61e69015-8549-4bfd-b9c3-01e75843f47d";
@@ -38,7 +40,7 @@ public sealed class ScenarioBroker(TimerAwareFakeTimeProvider clock) : IDisposab
         if (stub is not null)
             return;
         stub = new AlpacaBrokerStub();
-        stub.OpenMarketOn(MarketHours.TradingDay);
+        stub.OpenMarketOn(ScenarioClock.TradingDay);
         stub.TradeEveryAsset();
         stub.AnswerAccount("ACTIVE");
         stub.AcceptOrders(AlpacaOrderId);

@@ -7,6 +7,8 @@ using TradingBot.Acceptance.Support.Fakes;
 using WireMock.RequestBuilders;
 using WireMock.Server;
 
+using TradingBot.Acceptance.Support.World;
+
 namespace TradingBot.Acceptance.UnitTests.Bridging;
 
 [TestFixture]
@@ -18,7 +20,7 @@ public sealed class CircleAttestationClientTests
     {
         using var stub = new CircleAttestationStub(new OnchainPortsFake());
         using var http = new HttpClient { BaseAddress = stub.Url };
-        var circle = new CircleAttestationClient(new ResilientHttp(http, new SteppingClock()));
+        var circle = new CircleAttestationClient(new ResilientHttp(http, new ScenarioClock()));
 
         var bps = await circle.GetFastTransferFeeBpsAsync(CctpChain.Ethereum, CctpChain.Base, CancellationToken.None);
 
@@ -35,7 +37,7 @@ public sealed class CircleAttestationClientTests
         server.Given(Request.Create().WithPath("/v2/burn/USDC/fees/6/0").UsingGet())
             .RespondWith(StubResponses.Json(200, new System.Text.Json.Nodes.JsonArray()));
         using var http = new HttpClient { BaseAddress = new Uri(server.Url!) };
-        var circle = new CircleAttestationClient(new ResilientHttp(http, new SteppingClock()));
+        var circle = new CircleAttestationClient(new ResilientHttp(http, new ScenarioClock()));
 
         (await circle.GetFastTransferFeeBpsAsync(CctpChain.Base, CctpChain.Ethereum, CancellationToken.None)).ShouldBeNull();
     }
@@ -46,7 +48,7 @@ public sealed class CircleAttestationClientTests
         var chain = new OnchainPortsFake();
         using var stub = new CircleAttestationStub(chain);
         using var http = new HttpClient { BaseAddress = stub.Url };
-        var circle = new CircleAttestationClient(new ResilientHttp(http, new SteppingClock()));
+        var circle = new CircleAttestationClient(new ResilientHttp(http, new ScenarioClock()));
         var burnTx = await chain.Bridge.Object.BurnAsync(CctpChain.Ethereum, CctpChain.Base, 400_000_000, 40_000, "0xrecipient", CancellationToken.None);
 
         var message = await circle.GetAttestedMessageAsync(CctpChain.Ethereum, burnTx, CancellationToken.None);
@@ -70,9 +72,9 @@ public sealed class CircleAttestationClientTests
         using var notFoundHttp = new HttpClient { BaseAddress = stub.Url };
         using var pendingHttp = new HttpClient { BaseAddress = new Uri(server.Url!) };
 
-        (await new CircleAttestationClient(new ResilientHttp(notFoundHttp, new SteppingClock()))
+        (await new CircleAttestationClient(new ResilientHttp(notFoundHttp, new ScenarioClock()))
             .GetAttestedMessageAsync(CctpChain.Base, "0xburn", CancellationToken.None)).ShouldBeNull("404");
-        (await new CircleAttestationClient(new ResilientHttp(pendingHttp, new SteppingClock()))
+        (await new CircleAttestationClient(new ResilientHttp(pendingHttp, new ScenarioClock()))
             .GetAttestedMessageAsync(CctpChain.Ethereum, "0xburn", CancellationToken.None)).ShouldBeNull("pending");
     }
 }

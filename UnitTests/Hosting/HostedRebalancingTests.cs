@@ -12,6 +12,8 @@ using TradingBot.Acceptance.Domain.Rebalancing;
 using TradingBot.Acceptance.Support.Fakes;
 using TradingBot.Acceptance.Support.Hosting;
 
+using TradingBot.Acceptance.Support.World;
+
 namespace TradingBot.Acceptance.UnitTests.Hosting;
 
 [TestFixture]
@@ -165,7 +167,7 @@ public sealed class HostedRebalancingTests
             Broker.Setup(source => source.ReadAsync(It.IsAny<CancellationToken>())).ReturnsAsync([]);
         }
 
-        public FakeTimeProvider Clock { get; } = new(Start);
+        public ScenarioClock Clock { get; } = new(Start);
         public ChainFeedServer Feed { get; }
         public BrokerMock Orders { get; }
         public RebalancingHost Rebalancing { get; }

@@ -8,6 +8,8 @@ using TradingBot.Acceptance.Support.Fakes;
 using WireMock.RequestBuilders;
 using WireMock.Server;
 
+using TradingBot.Acceptance.Support.World;
+
 namespace TradingBot.Acceptance.UnitTests.Rebalancing.Alpaca;
 
 [TestFixture]
@@ -16,7 +18,7 @@ public sealed class AlpacaTokenizationClientTests
 {
     private static readonly AlpacaCredentials Credentials = new("key-id", "secret-key", "acct-1");
 
-    private static (AlpacaTokenizationClient Client, HttpClient Http) ClientFor(Uri url, SteppingClock clock)
+    private static (AlpacaTokenizationClient Client, HttpClient Http) ClientFor(Uri url, ScenarioClock clock)
     {
         var http = Credentials.CreateTokenizationHttpClient(url);
         return (new AlpacaTokenizationClient(new ResilientHttp(http, clock), Credentials.AccountId), http);
@@ -33,7 +35,7 @@ public sealed class AlpacaTokenizationClientTests
                 ["issuer_request_id"] = "iss-1",
                 ["status"] = "pending",
             }));
-        var (client, http) = ClientFor(new Uri(server.Url!), new SteppingClock());
+        var (client, http) = ClientFor(new Uri(server.Url!), new ScenarioClock());
         using var _ = http;
 
         var result = await client.RequestMintAsync(new Symbol("AAPL"), new FractionalShares(30.5m), "0xwallet", CancellationToken.None);
@@ -53,10 +55,10 @@ public sealed class AlpacaTokenizationClientTests
     [TestCase(400, "bad request", TokenizationErrorKind.ApiError)]
     public async Task Refusals_are_classified(int status, string message, TokenizationErrorKind kind)
     {
-        using var stub = new AlpacaTokenizationStub(new SteppingClock(), new OnchainPortsFake(), "0xredemption");
+        using var stub = new AlpacaTokenizationStub(new ScenarioClock(), new OnchainPortsFake(), "0xredemption");
         stub.RejectsMints(status, message);
         using var http = (Credentials with { AccountId = AlpacaTokenizationStub.AccountId }).CreateTokenizationHttpClient(stub.Url);
-        var client = new AlpacaTokenizationClient(new ResilientHttp(http, new SteppingClock()), AlpacaTokenizationStub.AccountId);
+        var client = new AlpacaTokenizationClient(new ResilientHttp(http, new ScenarioClock()), AlpacaTokenizationStub.AccountId);
 
         var result = await client.RequestMintAsync(new Symbol("AAPL"), new FractionalShares(1m), "0xwallet", CancellationToken.None);
 
@@ -71,7 +73,7 @@ public sealed class AlpacaTokenizationClientTests
         using var server = WireMockServer.Start();
         server.Given(Request.Create().WithPath("/v1/accounts/acct-1/tokenization/mint").UsingPost())
             .RespondWith(StubResponses.Json(200, new JsonObject { ["tokenization_request_id"] = "tok-1" }));
-        var (client, http) = ClientFor(new Uri(server.Url!), new SteppingClock());
+        var (client, http) = ClientFor(new Uri(server.Url!), new ScenarioClock());
         using var _ = http;
 
         var result = await client.RequestMintAsync(new Symbol("AAPL"), new FractionalShares(1m), "0xwallet", CancellationToken.None);
@@ -82,10 +84,10 @@ public sealed class AlpacaTokenizationClientTests
     [Test]
     public async Task Requests_are_listed_by_type_and_an_empty_tx_hash_means_none()
     {
-        using var stub = new AlpacaTokenizationStub(new SteppingClock(), new OnchainPortsFake(), "0xredemption");
+        using var stub = new AlpacaTokenizationStub(new ScenarioClock(), new OnchainPortsFake(), "0xredemption");
         stub.AcceptsMintsAndKeepsThemPending();
         using var http = (Credentials with { AccountId = AlpacaTokenizationStub.AccountId }).CreateTokenizationHttpClient(stub.Url);
-        var client = new AlpacaTokenizationClient(new ResilientHttp(http, new SteppingClock()), AlpacaTokenizationStub.AccountId);
+        var client = new AlpacaTokenizationClient(new ResilientHttp(http, new ScenarioClock()), AlpacaTokenizationStub.AccountId);
 
         await client.RequestMintAsync(new Symbol("AAPL"), new FractionalShares(30.5m), "0xwallet", CancellationToken.None);
 
@@ -109,7 +111,7 @@ public sealed class AlpacaTokenizationClientTests
             .RespondWith(StubResponses.Status(429));
         server.Given(Request.Create().WithPath(path).UsingGet()).InScenario("flaky").WhenStateIs("twice")
             .RespondWith(StubResponses.Json(200, new JsonArray()));
-        var clock = new SteppingClock();
+        var clock = new ScenarioClock();
         var start = clock.GetUtcNow();
         var (client, http) = ClientFor(new Uri(server.Url!), clock);
         using var _ = http;
@@ -130,7 +132,7 @@ public sealed class AlpacaTokenizationClientTests
             .RespondWith(WireMock.ResponseBuilders.Response.Create().WithStatusCode(429).WithHeader("Retry-After", "7"));
         server.Given(Request.Create().WithPath(path).UsingGet()).InScenario("limited").WhenStateIs("waited")
             .RespondWith(StubResponses.Json(200, new JsonArray()));
-        var clock = new SteppingClock();
+        var clock = new ScenarioClock();
         var start = clock.GetUtcNow();
         var (client, http) = ClientFor(new Uri(server.Url!), clock);
         using var _ = http;

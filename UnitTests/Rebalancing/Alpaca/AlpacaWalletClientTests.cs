@@ -10,6 +10,8 @@ using TradingBot.Acceptance.Support.Fakes;
 using WireMock.RequestBuilders;
 using WireMock.Server;
 
+using TradingBot.Acceptance.Support.World;
+
 namespace TradingBot.Acceptance.UnitTests.Rebalancing.Alpaca;
 
 [TestFixture]
@@ -27,7 +29,7 @@ public sealed class AlpacaWalletClientTests
         var sendTx = await chain.Erc20.Object.TransferAsync(
             CctpChain.Ethereum, UsdcTokenAddresses.Ethereum, AlpacaWalletStub.DepositAddress, 399_960_000, CancellationToken.None);
         using var http = Credentials.CreateTokenizationHttpClient(stub.Url);
-        var wallet = new AlpacaWalletClient(new ResilientHttp(http, new SteppingClock()), Credentials.AccountId);
+        var wallet = new AlpacaWalletClient(new ResilientHttp(http, new ScenarioClock()), Credentials.AccountId);
 
         var entry = (await wallet.ListWhitelistsAsync(CancellationToken.None)).ShouldHaveSingleItem();
         entry.IsApprovedFor("0xabc", "USDC").ShouldBeTrue("addresses compare case-insensitively");
@@ -50,7 +52,7 @@ public sealed class AlpacaWalletClientTests
     {
         using var stub = new AlpacaWalletStub(new OnchainPortsFake());
         using var http = Credentials.CreateTokenizationHttpClient(stub.Url);
-        var wallet = new AlpacaWalletClient(new ResilientHttp(http, new SteppingClock()), Credentials.AccountId);
+        var wallet = new AlpacaWalletClient(new ResilientHttp(http, new ScenarioClock()), Credentials.AccountId);
 
         var refused = await Should.ThrowAsync<ArgumentOutOfRangeException>(() => wallet.RequestWithdrawalAsync(new Usd(0m), "0xabc", CancellationToken.None));
 
@@ -67,7 +69,7 @@ public sealed class AlpacaWalletClientTests
             .RespondWith(StubResponses.Json(200, Transfers("PROCESSING")));
         server.Given(Request.Create().WithPath(path).UsingGet()).InScenario("backwards").WhenStateIs("processing")
             .RespondWith(StubResponses.Json(200, Transfers("PENDING")));
-        var clock = new SteppingClock();
+        var clock = new ScenarioClock();
         using var http = Credentials.CreateTokenizationHttpClient(new Uri(server.Url!));
         var polling = new WalletTransferPolling(new AlpacaWalletClient(new ResilientHttp(http, clock), Credentials.AccountId), clock);
 
@@ -82,7 +84,7 @@ public sealed class AlpacaWalletClientTests
     {
         using var stub = new AlpacaWalletStub(new OnchainPortsFake());
         using var http = Credentials.CreateBrokerHttpClient(stub.Url);
-        var conversion = new AlpacaUsdcConversionClient(new ResilientHttp(http, new SteppingClock()), Credentials.AccountId);
+        var conversion = new AlpacaUsdcConversionClient(new ResilientHttp(http, new ScenarioClock()), Credentials.AccountId);
         var clientOrderId = Guid.Parse("00000000-0000-4000-8000-00000000c0de");
 
         var orderId = await conversion.PlaceAsync(Direction.Buy, new Usd(400m), clientOrderId, CancellationToken.None);
