@@ -62,11 +62,11 @@ public sealed class EndToEndSteps(RunningBotDriver bot)
         }
     }
 
-    [Then("the positions of {symbol}, {symbol} and {symbol} were hedged")]
-    public void ThenThePositionsWereHedged(Symbol first, Symbol second, Symbol third)
+    [Then("the position(s) of {symbols} were hedged")]
+    public void ThenThePositionsWereHedged(SymbolList symbols)
     {
         var hedged = bot.Orders().Where(order => order.Order is OffchainOrder.Filled).Select(order => order.Order.Terms.Symbol.Value).Distinct().Order().ToList();
-        hedged.ShouldBe(new[] { first.Value, second.Value, third.Value }.Order().ToList(), "symbols with a filled hedge");
+        hedged.ShouldBe(symbols.Symbols.Select(symbol => symbol.Value).Order().ToList(), "symbols with a filled hedge");
     }
 
     [Then("the broker received each hedge once")]

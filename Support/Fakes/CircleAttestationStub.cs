@@ -5,6 +5,7 @@ using WireMock.Matchers;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
+using TradingBot.Acceptance.Support.TestData;
 
 namespace TradingBot.Acceptance.Support.Fakes;
 
@@ -24,8 +25,8 @@ public sealed class CircleAttestationStub : IDisposable
         this.chain = chain;
         server.Given(Request.Create().WithPath(new WildcardMatcher("/v2/burn/USDC/fees/*")).UsingGet())
             .RespondWith(Response.Create().WithCallback(_ => StubResponses.Message(200, new JsonArray(
-                new JsonObject { ["finalityThreshold"] = VenueDefaults.FastFinality, ["minimumFee"] = chain.FastTransferFeeBps },
-                new JsonObject { ["finalityThreshold"] = VenueDefaults.StandardFinality, ["minimumFee"] = 0 }))));
+                new JsonObject { ["finalityThreshold"] = ScenarioDefaults.FastFinality, ["minimumFee"] = chain.FastTransferFeeBps },
+                new JsonObject { ["finalityThreshold"] = ScenarioDefaults.StandardFinality, ["minimumFee"] = 0 }))));
         server.Given(Request.Create().WithPath(new WildcardMatcher("/v2/messages/*")).UsingGet())
             .RespondWith(Response.Create().WithCallback(Attest));
     }

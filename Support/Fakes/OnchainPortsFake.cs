@@ -3,6 +3,7 @@ using Moq;
 using TradingBot.Acceptance.Domain.Bridging;
 using TradingBot.Acceptance.Domain.Finance;
 using TradingBot.Acceptance.Domain.Rebalancing.Onchain;
+using TradingBot.Acceptance.Support.TestData;
 
 namespace TradingBot.Acceptance.Support.Fakes;
 
@@ -51,7 +52,7 @@ public sealed class OnchainPortsFake
     public Mock<ICctpBridge> Bridge { get; } = new(MockBehavior.Strict);
 
     /// <summary>Circle's fast-transfer fee in basis points: what Circle quotes and what the mint on the other chain collects.</summary>
-    public decimal FastTransferFeeBps { get; set; } = VenueDefaults.FastTransferFeeBps;
+    public decimal FastTransferFeeBps { get; set; } = ScenarioDefaults.FastTransferFeeBps;
 
     /// <summary>The vault holds <paramref name="units"/> of the token (the scenario's starting balance).</summary>
     public void Holds(string token, string vaultId, BigInteger units)

@@ -1,14 +1,18 @@
 using TradingBot.Acceptance.Domain.Finance;
 
-namespace TradingBot.Acceptance.Support.Fakes;
+namespace TradingBot.Acceptance.Support.TestData;
 
 /// <summary>
-/// The defaults DOMAIN.md gives the venues, in one place: the dry-run fill price (§9.5), the scenario
-/// prices (§2) and Circle's fast-transfer fee (§7.6, §9.3). Simulators answer from these and from what the
-/// bot asked; no simulator knows a scenario's amounts.
+/// The defaults DOMAIN.md gives scenarios, in one place: the symbols the bot knows and their prices (§2),
+/// the dry-run fill price (§9.5) and Circle's fast-transfer fee (§7.6, §9.3). Simulators answer from these
+/// and from what the bot asked; no simulator knows a scenario's amounts.
 /// </summary>
-public static class VenueDefaults
+public static class ScenarioDefaults
 {
+    /// <summary>The scenarios' universe of symbols (§2): what the bot hedges unless a step adds more.</summary>
+    public static readonly IReadOnlyList<Symbol> KnownSymbols =
+        [.. new[] { "AAPL", "MSFT", "NVDA", "TSLA", "GOOG", "GOOGL", "AMZN", "META", "NFLX", "AMD", "COIN", "SPLG" }.Select(ticker => new Symbol(ticker))];
+
     /// <summary>What the dry-run broker fills every order at (§9.5).</summary>
     public const decimal DryRunFillPrice = 100.00m;
 
