@@ -6,6 +6,7 @@ using TradingBot.Acceptance.Support.Contexts;
 using TradingBot.Acceptance.Support.Fakes;
 using TradingBot.Acceptance.Support.Hosting;
 using TradingBot.Acceptance.Support.Parameters;
+using TradingBot.Acceptance.Support.TestData;
 
 namespace TradingBot.Acceptance.Support.Drivers;
 
@@ -49,13 +50,14 @@ public sealed class BrokerDriver(BotHost host, BrokerWaitContext waits, OnChainD
 
     public Task ReportFilledAsync(Usd price) =>
         ReportAsync(LastOpenOrder(), order => Broker.OverHttp
-            ? new Action(() => Broker.Http.AnswerOrderStatus(BrokerOrderIdOf(order).Value, AlpacaAnswer.Filled(BrokerOrderIdOf(order).Value, order.Terms.Shares, price)))
+            ? new Action(() => Broker.Http.OrderBook.Fill(BrokerOrderIdOf(order).Value, price))
             : () => Broker.Mock.WithOrderStatus(BrokerOrderIdOf(order), new BrokerOrderState.Filled(BrokerOrderIdOf(order), price, host.Clock.GetUtcNow())));
 
-    /// <summary>The broker fills the open order (of <paramref name="symbol"/>, when given) at the dry-run price.</summary>
+    /// <summary>The broker fills the open order (of <paramref name="symbol"/>, when given): the dry-run broker at its price, Alpaca at the scenario's.</summary>
     public Task FillOpenOrderAsync(Symbol? symbol = null) =>
-        ReportAsync(symbol is { } only ? OpenOrder(only) ?? throw NoOpenOrder(only) : LastOpenOrder(), order =>
-            () => Broker.Mock.WithOrderStatus(BrokerOrderIdOf(order), new BrokerOrderState.Filled(BrokerOrderIdOf(order), new Usd(MockExecutor.FillPrice), host.Clock.GetUtcNow())));
+        ReportAsync(symbol is { } only ? OpenOrder(only) ?? throw NoOpenOrder(only) : LastOpenOrder(), order => Broker.OverHttp
+            ? () => Broker.Http.OrderBook.Fill(BrokerOrderIdOf(order).Value, ScenarioDefaults.ScenarioPriceOf(order.Terms.Symbol))
+            : () => Broker.Mock.WithOrderStatus(BrokerOrderIdOf(order), new BrokerOrderState.Filled(BrokerOrderIdOf(order), new Usd(MockExecutor.FillPrice), host.Clock.GetUtcNow())));
 
     public Task ReportFailedAsync() =>
         ReportAsync(LastOpenOrder(), order =>
@@ -63,7 +65,7 @@ public sealed class BrokerDriver(BotHost host, BrokerWaitContext waits, OnChainD
 
     public Task ReportPartialFillAsync(FractionalShares filledSoFar) =>
         ReportAsync(LastOpenOrder(), order => Broker.OverHttp
-            ? () => Broker.Http.AnswerOrderStatus(BrokerOrderIdOf(order).Value, AlpacaAnswer.PartiallyFilled(BrokerOrderIdOf(order).Value, filledSoFar))
+            ? () => Broker.Http.OrderBook.FillPartially(BrokerOrderIdOf(order).Value, filledSoFar)
             : () => Broker.Mock.WithOrderStatus(BrokerOrderIdOf(order), new BrokerOrderState.Submitted(BrokerOrderIdOf(order), filledSoFar)));
 
     /// <summary>Over HTTP: only the next order is answered with 429 and Retry-After; the bot waits that long on the clock and resends.</summary>

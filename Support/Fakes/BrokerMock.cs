@@ -3,6 +3,7 @@ using System.Globalization;
 using Moq;
 using TradingBot.Acceptance.Domain.Execution;
 using TradingBot.Acceptance.Domain.Finance;
+using TradingBot.Acceptance.Support.TestData;
 
 namespace TradingBot.Acceptance.Support.Fakes;
 
@@ -31,7 +32,7 @@ public sealed class BrokerMock
         Mock.Setup(executor => executor.PlaceMarketOrderAsync(It.IsAny<MarketOrder>(), It.IsAny<CancellationToken>()))
             .Returns((MarketOrder order, CancellationToken cancellationToken) => PlaceAsync(order, cancellationToken));
         Mock.Setup(executor => executor.GetOrderStatusAsync(It.IsAny<BrokerOrderId>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync((BrokerOrderId id, CancellationToken _) => new BrokerOrderState.Filled(id, new Usd(100.00m), this.clock.GetUtcNow()));
+            .ReturnsAsync((BrokerOrderId id, CancellationToken _) => new BrokerOrderState.Filled(id, new Usd(ScenarioDefaults.DryRunFillPrice), this.clock.GetUtcNow()));
         Mock.Setup(executor => executor.FindByClientOrderIdAsync(It.IsAny<ClientOrderId>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync((ClientOrderId id, CancellationToken _) =>
                 accepted.TryGetValue(id, out var order) ? new ClientOrderLookup.Found(order) : new ClientOrderLookup.NotFound());
