@@ -62,12 +62,12 @@ public sealed class BrokerDriver(
 
     public Task ReportFilledAsync(Usd price) =>
         ReportAsync(LastOpenOrder(), order => Broker.OverHttp
-            ? new Action(() => Broker.Http.AnswerOrderStatus(BrokerOrderIdOf(order).Value, AlpacaAnswer.Filled(BrokerOrderIdOf(order).Value, order.Terms.Shares, price)))
+            ? new Action(() => Broker.Http.OrderBook.Fill(BrokerOrderIdOf(order).Value, price))
             : () => Broker.Mock.WithOrderStatus(BrokerOrderIdOf(order), new BrokerOrderState.Filled(BrokerOrderIdOf(order), price, host.Clock.GetUtcNow())));
 
-    /// <summary>The broker fills the open order (of <paramref name="symbol"/>, when given) at the dry-run price.</summary>
+    /// <summary>The broker fills the open order (of <paramref name="symbol"/>, when given) at its price.</summary>
     public Task FillOpenOrderAsync(Symbol? symbol = null) =>
-        ReportAsync(symbol is { } only ? OpenOrder(only) ?? throw NoOpenOrder(only) : LastOpenOrder(), FillAtTheDryRunPrice);
+        ReportAsync(symbol is { } only ? OpenOrder(only) ?? throw NoOpenOrder(only) : LastOpenOrder(), FillAtTheBrokersPrice);
 
     /// <summary>
     /// The broker fills every hedge, those placed meanwhile included, until no order is open and no position
@@ -85,7 +85,7 @@ public sealed class BrokerDriver(
         {
             var open = host.Orders.All().Where(tracked => tracked.Order.IsTerminal is false).Select(tracked => tracked.Order).ToList();
             foreach (var order in open)
-                FillAtTheDryRunPrice(order)();
+                FillAtTheBrokersPrice(order)();
             if (open.Count > 0)
                 await PollAsync();
             var hedged = await waits.RunAsync(() => rebalancing.FollowAsync(() => host.Bot.Conductor.CheckAndExecuteAccumulatedPositionsAsync(CancellationToken.None)));
@@ -102,7 +102,7 @@ public sealed class BrokerDriver(
 
     public Task ReportPartialFillAsync(FractionalShares filledSoFar) =>
         ReportAsync(LastOpenOrder(), order => Broker.OverHttp
-            ? () => Broker.Http.AnswerOrderStatus(BrokerOrderIdOf(order).Value, AlpacaAnswer.PartiallyFilled(BrokerOrderIdOf(order).Value, filledSoFar))
+            ? () => Broker.Http.OrderBook.FillPartially(BrokerOrderIdOf(order).Value, filledSoFar)
             : () => Broker.Mock.WithOrderStatus(BrokerOrderIdOf(order), new BrokerOrderState.Submitted(BrokerOrderIdOf(order), filledSoFar)));
 
     /// <summary>Over HTTP: only the next order is answered with 429 and Retry-After; the bot waits that long on the clock and resends.</summary>
@@ -186,8 +186,10 @@ public sealed class BrokerDriver(
         await waits.RunAsync(() => rebalancing.FollowAsync(() => host.Bot.Poller.PollPendingOrdersAsync(CancellationToken.None)));
     }
 
-    private Action FillAtTheDryRunPrice(OffchainOrder order) =>
-        () => Broker.Mock.WithOrderStatus(BrokerOrderIdOf(order), new BrokerOrderState.Filled(BrokerOrderIdOf(order), new Usd(ScenarioDefaults.DryRunFillPrice), host.Clock.GetUtcNow()));
+    /// <summary>The dry-run broker fills at its price, Alpaca at the scenario's.</summary>
+    private Action FillAtTheBrokersPrice(OffchainOrder order) => Broker.OverHttp
+        ? () => Broker.Http.OrderBook.Fill(BrokerOrderIdOf(order).Value, ScenarioDefaults.ScenarioPriceOf(order.Terms.Symbol))
+        : () => Broker.Mock.WithOrderStatus(BrokerOrderIdOf(order), new BrokerOrderState.Filled(BrokerOrderIdOf(order), new Usd(ScenarioDefaults.DryRunFillPrice), host.Clock.GetUtcNow()));
 
     private TrackedOrder OrderOf(OffchainOrder order) =>
         host.Orders.All().Single(tracked => tracked.Order.Terms.ClientOrderId == order.Terms.ClientOrderId);

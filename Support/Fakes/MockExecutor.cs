@@ -3,6 +3,7 @@ using System.Globalization;
 using Moq;
 using TradingBot.Acceptance.Domain.Execution;
 using TradingBot.Acceptance.Domain.Finance;
+using TradingBot.Acceptance.Support.TestData;
 
 namespace TradingBot.Acceptance.Support.Fakes;
 
@@ -16,7 +17,7 @@ namespace TradingBot.Acceptance.Support.Fakes;
 /// </summary>
 public sealed class MockExecutor
 {
-    public const decimal FillPrice = 100.00m;
+    public const decimal FillPrice = ScenarioDefaults.DryRunFillPrice;
 
     private readonly Mock<IExecutor> mock = new(MockBehavior.Strict);
     private readonly TimeProvider clock;

@@ -13,9 +13,6 @@ namespace TradingBot.Acceptance.Support.World;
 /// </summary>
 public sealed class ScenarioBroker(ScenarioClock clock) : IDisposable
 {
-    /// <summary>The id the stand-in Alpaca gives accepted orders.</summary>
-    public const string AlpacaOrderId = "61e69015-8549-4bfd-b9c3-01e75843f47d";
-
     private AlpacaBrokerStub? stub;
     private HttpClient? httpClient;
     private AlpacaBrokerApiExecutor? alpaca;
@@ -33,7 +30,7 @@ public sealed class ScenarioBroker(ScenarioClock clock) : IDisposable
     public AlpacaBrokerStub Http => stub ?? throw new InvalidOperationException(
         "This scenario's broker does not speak HTTP: tag the scenario or its rule @http-broker to use the Alpaca Broker API over WireMock.");
 
-    /// <summary>Starts the stand-in Alpaca: market open today, every asset tradable, every order accepted, the account active.</summary>
+    /// <summary>Starts the stand-in Alpaca: market open today, every asset tradable, orders kept and answered by its order book, the account active.</summary>
     public void ConnectOverHttp()
     {
         if (stub is not null)
@@ -42,7 +39,6 @@ public sealed class ScenarioBroker(ScenarioClock clock) : IDisposable
         stub.OpenMarketOn(ScenarioClock.TradingDay);
         stub.TradeEveryAsset();
         stub.AnswerAccount("ACTIVE");
-        stub.AcceptOrders(AlpacaOrderId);
         httpClient = new HttpClient { BaseAddress = stub.Url };
         // Jitter pinned to the middle so that waits are known: the clock is advanced by exactly them.
         var options = new AlpacaBrokerApiOptions("AKSCENARIO", "scenario-secret", stub.AccountId) { Http = new BrokerHttpOptions { Jitter = () => 0.5 } };
