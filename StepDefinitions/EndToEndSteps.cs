@@ -15,7 +15,7 @@ public sealed class EndToEndSteps(RunningBotDriver bot)
     public Task GivenTheBotIsRunning() => bot.StartAsync();
 
     [Given("the broker rejects every order with {string}")]
-    public void GivenTheBrokerRejectsEveryOrder(string message) => bot.Broker.FailEveryOrder(message);
+    public void GivenTheBrokerRejectsEveryOrder(string message) => bot.Broker.WithFailure(message);
 
     [When("the chain reports {int} round(s) of these fills:")]
     public Task WhenTheChainReportsRoundsOfFills(int rounds, Table fills)
@@ -72,7 +72,7 @@ public sealed class EndToEndSteps(RunningBotDriver bot)
     [Then("the broker received each hedge once")]
     public void ThenTheBrokerReceivedEachHedgeOnce()
     {
-        var received = bot.Broker.Received;
+        var received = bot.Broker.ReceivedOrders();
         received.Select(order => order.ClientOrderId).Distinct().Count().ShouldBe(received.Count, "orders sent twice");
         received.Count.ShouldBe(bot.Orders().Count, "broker orders per execution");
     }

@@ -7,6 +7,7 @@ using TradingBot.Acceptance.Support.Fakes;
 using TradingBot.Acceptance.Support.Hosting;
 using TradingBot.Acceptance.Support.Parameters;
 using TradingBot.Acceptance.Support.TestData;
+using TradingBot.Acceptance.Support.World;
 
 namespace TradingBot.Acceptance.Support.Drivers;
 
@@ -14,7 +15,7 @@ namespace TradingBot.Acceptance.Support.Drivers;
 /// The broker side: which broker the bot hedges with, how it answers, what it reports on orders (each
 /// report is read by the next poll, which the driver runs), and the orders the bot has at the broker.
 /// </summary>
-public sealed class BrokerDriver(BotHost host, BrokerWaitContext waits, OnChainDriver onChain, ScenarioRebalancing rebalancing)
+public sealed class BrokerDriver(ScenarioWorld host, BrokerWaitContext waits, OnChainDriver onChain, ScenarioRebalancing rebalancing)
 {
     /// <summary>What the dry-run broker says when a test makes it reject an order without naming why.</summary>
     public const string DefaultRejection = "rejected by the broker";

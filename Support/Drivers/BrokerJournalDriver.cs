@@ -1,11 +1,11 @@
 using System.Globalization;
 using TradingBot.Acceptance.Domain.Finance;
-using TradingBot.Acceptance.Support.Hosting;
+using TradingBot.Acceptance.Support.World;
 
 namespace TradingBot.Acceptance.Support.Drivers;
 
 /// <summary>What the scenario's broker received, from its own journal: the Alpaca simulator's order book over HTTP, else the broker double's.</summary>
-public sealed class BrokerJournalDriver(BotHost host)
+public sealed class BrokerJournalDriver(ScenarioWorld host)
 {
     public IReadOnlyList<BrokerOrder> ReceivedOrders() => host.Broker.OverHttp
         ? [.. host.Broker.Http.OrderBook.Orders().Select(order => new BrokerOrder(

@@ -7,6 +7,7 @@ using TradingBot.Acceptance.Domain.Hedging;
 using TradingBot.Acceptance.Domain.OnChainTrades;
 using TradingBot.Acceptance.Support.Contexts;
 using TradingBot.Acceptance.Support.Hosting;
+using TradingBot.Acceptance.Support.World;
 
 namespace TradingBot.Acceptance.Support.Drivers;
 
@@ -15,7 +16,7 @@ namespace TradingBot.Acceptance.Support.Drivers;
 /// delivered fill (every fill is delivered twice), hedges, polls the broker and now and then runs the
 /// checker; the event log then shows what happened.
 /// </summary>
-public sealed class ConcurrencyDriver(BotHost host)
+public sealed class ConcurrencyDriver(ScenarioWorld host)
 {
     private const int PollEvery = 10;
     private const int CheckEvery = 250;
@@ -34,7 +35,7 @@ public sealed class ConcurrencyDriver(BotHost host)
         fills = MakeFills(fillCount, symbolCount, ChainContext.BlockTimestamp(host.Clock.GetUtcNow()));
         // Every fill is delivered twice (live and backfill), to two different workers that may run it at the same moment.
         var deliveries = new ConcurrentQueue<OnChainFill>(fills.SelectMany(fill => new[] { fill, fill }));
-        var team = Enumerable.Range(0, workers).Select(_ => bot.Worker(host.Broker.Executor, host.Clock, host.Settings())).ToList();
+        var team = Enumerable.Range(0, workers).Select(_ => bot.Worker(host.Broker.Executor)).ToList();
         await Task.WhenAll(team.Select(worker => Task.Run(() => WorkAsync(worker, deliveries))));
         await SettleAsync(bot);
     }

@@ -2,11 +2,12 @@ using System.Text.Json;
 using TradingBot.Acceptance.Domain.EventSourcing;
 using TradingBot.Acceptance.Domain.Finance;
 using TradingBot.Acceptance.Support.Hosting;
+using TradingBot.Acceptance.Support.World;
 
 namespace TradingBot.Acceptance.Support.Drivers;
 
 /// <summary>The bot's event log, read in the order it was recorded (rowid), in the words the features use.</summary>
-public sealed class EventLogDriver(BotHost host)
+public sealed class EventLogDriver(ScenarioWorld host)
 {
     public IReadOnlyList<RecordedEvent> Events() => host.Bot.Database.ReadEventLog();
 

@@ -3,11 +3,12 @@ using TradingBot.Acceptance.Domain.Hedging;
 using TradingBot.Acceptance.Domain.Positions;
 using TradingBot.Acceptance.Support.Contexts;
 using TradingBot.Acceptance.Support.Hosting;
+using TradingBot.Acceptance.Support.World;
 
 namespace TradingBot.Acceptance.Support.Drivers;
 
 /// <summary>The bot's own jobs and what they leave behind: the threshold, positions, the checker, the stale-order cleanup, time and locks.</summary>
-public sealed class HedgingDriver(BotHost host, BrokerWaitContext waits, ScenarioRebalancing rebalancing)
+public sealed class HedgingDriver(ScenarioWorld host, BrokerWaitContext waits, ScenarioRebalancing rebalancing)
 {
     public void UseThreshold(FractionalShares shares) => host.UseThreshold(shares);
 

@@ -13,14 +13,15 @@ using TradingBot.Acceptance.Support.World;
 namespace TradingBot.Acceptance.Support.Drivers;
 
 /// <summary>
-/// Drives the whole bot as one program: a database file of its own, the chain played by a local
-/// WebSocket feed, the broker as a mock, Alpaca and Circle as the rebalancing stubs, and one fake clock
-/// the driver advances for hedging and rebalancing alike. Instead of sleeping it waits for the bot to be
-/// quiescent (no task busy, nothing queued, every workflow waiting on the clock) with the expected work done.
+/// Drives the scenario's one world with the hosted bot running its tasks (<c>@e2e</c>): the world's
+/// database (kept in a file, so the bot can stop and start again), broker and clock, the chain played by a
+/// local WebSocket feed, Alpaca and Circle as the rebalancing simulators. Instead of sleeping it waits for
+/// the bot to be quiescent (no task busy, nothing queued, every workflow waiting on the clock) with the
+/// expected work done, then advances the clock.
 /// The inventory poller runs with no venue to read: the dry-run broker keeps no inventory and the stand-in
 /// chain reports no vault balances, so the inventory is what Given steps set, moved by fills and moves.
 /// </summary>
-public sealed class RunningBotDriver(ScenarioClock clock, ScenarioRebalancing rebalancing) : IAsyncDisposable, IScenarioDiagnostics
+public sealed class RunningBotDriver(ScenarioWorld world, ScenarioRebalancing rebalancing) : IAsyncDisposable
 {
     public const long DeploymentBlock = 100;
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
@@ -29,35 +30,31 @@ public sealed class RunningBotDriver(ScenarioClock clock, ScenarioRebalancing re
     /// <summary>How far the clock moves at a time while the bot settles: the shortest of its own intervals.</summary>
     private static readonly TimeSpan SettleStep = TimeSpan.FromSeconds(10);
 
-    private readonly string folder = Path.Combine(Path.GetTempPath(), $"running-bot-{Guid.NewGuid():N}");
     private readonly HashSet<string> pushed = [];
-    private SqliteDatabase? database;
     private HostedBot? bot;
-    private BrokerMock? broker;
     private long nextBlock = DeploymentBlock;
     private int nextTransaction;
 
-    public ScenarioClock Clock => clock;
+    public ScenarioClock Clock => world.Clock;
 
-    public BrokerMock Broker => broker ??= new BrokerMock(Clock);
+    public MockExecutor Broker => world.Broker.Mock;
 
     /// <summary>Whether the whole bot runs in this scenario: the chain's fills then come through its feed.</summary>
     public bool IsRunning => bot is not null;
 
     public ChainFeedServer? Feed { get; private set; }
 
-    private SqliteDatabase Database => database ?? throw new InvalidOperationException("The bot was never started in this scenario.");
+    private SqliteDatabase Database => world.Database;
 
     private HostedBot Bot => bot ?? throw new InvalidOperationException("The bot is not running.");
 
     public async Task StartAsync()
     {
-        Directory.CreateDirectory(folder);
+        world.KeepEventsInFile();
         Feed ??= await ChainFeedServer.StartAsync().ConfigureAwait(false);
-        database = SqliteDatabase.OpenFile(Path.Combine(folder, "bot.db"), Clock);
         var options = new BotOptions { ChainFeed = Feed.Feed, DeploymentBlock = DeploymentBlock };
         var stubs = rebalancing.ForRunningBot();
-        bot = HostedBot.Create(new BotComponents(database, Broker.Executor, Clock, options, HedgingSettings.ForExecutor(SupportedExecutor.DryRun))
+        bot = HostedBot.Create(world.Hosted(options) with
         {
             Seed = 9,
             Rebalancing = new RebalancingComponents(stubs.Config, stubs.Connect),
@@ -160,7 +157,7 @@ public sealed class RunningBotDriver(ScenarioClock clock, ScenarioRebalancing re
         Push(burst);
         await Broker.PlacementHeld.WaitAsync(Patience).ConfigureAwait(false);
         // A batch records several hedges before sending them one by one: the one at the broker is the one it holds.
-        var held = Broker.Received[^1].ClientOrderId;
+        var held = Broker.ReceivedOrders()[^1].ClientOrderId;
         var atBroker = OpenOrders().Single(order => order.Order.Terms.ClientOrderId == held).ExecutionId;
         var stopping = Bot.StopAsync(CancellationToken.None);
         Broker.ReleasePlacement();
@@ -210,17 +207,8 @@ public sealed class RunningBotDriver(ScenarioClock clock, ScenarioRebalancing re
 
     public OffchainOrder? Order(ExecutionId executionId) => new OffchainOrderView(Database).Load(executionId);
 
-    public IReadOnlyList<DiagnosticTable> Describe() =>
-        database is null ? [] :
-        [
-            new DiagnosticTable("event log", ["#", "aggregate", "id", "event"],
-                EventLog().Select(recorded => (IReadOnlyList<string>)[recorded.GlobalPosition.ToString(CultureInfo.InvariantCulture), recorded.AggregateType, recorded.AggregateId, recorded.EventName]).ToList()),
-        ];
-
     public async ValueTask DisposeAsync()
     {
-        if (!Directory.Exists(folder))
-            return;
         if (bot is not null)
         {
             await bot.StopAsync(CancellationToken.None).ConfigureAwait(false);
@@ -229,7 +217,7 @@ public sealed class RunningBotDriver(ScenarioClock clock, ScenarioRebalancing re
 
         if (Feed is not null)
             await Feed.DisposeAsync().ConfigureAwait(false);
-        Directory.Delete(folder, recursive: true);
+        Feed = null;
     }
 
     private bool MoveInFlight() => Bot.Rebalancing?.Trigger.IsAnyMoveInProgress ?? false;
@@ -252,7 +240,7 @@ public sealed class RunningBotDriver(ScenarioClock clock, ScenarioRebalancing re
     {
         await bot!.DisposeAsync().ConfigureAwait(false);
         bot = null;
-        database!.Dispose();
+        world.CloseDatabase();
     }
 
     private ChainFill NextFill(ChainFillOrder order)

@@ -16,7 +16,7 @@ public sealed class RebalancingHooks(IObjectContainer container)
     public void PrepareRebalancing()
     {
         // One event log for both sides: the rebalancing store writes into the hedging bot's database.
-        container.RegisterInstanceAs(new ScenarioRebalancing(container.Resolve<ScenarioClock>(), () => container.Resolve<BotHost>().Bot.Database));
+        container.RegisterInstanceAs(new ScenarioRebalancing(container.Resolve<ScenarioClock>(), () => container.Resolve<ScenarioWorld>().Database));
         container.RegisterTypeAs<RebalancingDiagnostics, IScenarioDiagnostics>("rebalancing");
     }
 

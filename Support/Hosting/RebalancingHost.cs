@@ -10,6 +10,7 @@ using TradingBot.Acceptance.Domain.VaultRegistries;
 using TradingBot.Acceptance.Support.Fakes;
 
 using TradingBot.Acceptance.Support.World;
+using TradingBot.Acceptance.Domain.Hosting;
 
 namespace TradingBot.Acceptance.Support.Hosting;
 
@@ -40,7 +41,7 @@ public sealed class RebalancingHost : IDisposable
         Config = config ?? DefaultConfig;
         (Tokenization, Wallet, Circle) = Simulators();
         ownedDatabase = database is null ? SqliteDatabase.InMemory(Clock) : null;
-        side = new RebalancingSide(database ?? ownedDatabase!, Clock, Config, Connect(new ClockWait(Clock)));
+        side = BotComposition.Rebalancing(database ?? ownedDatabase!, Clock, Config, Connect(new ClockWait(Clock)));
         ownsSide = true;
     }
 

@@ -161,7 +161,7 @@ public sealed class HostedRebalancingTests
         private World(ChainFeedServer feed)
         {
             Feed = feed;
-            Orders = new BrokerMock(Clock);
+            Orders = new MockExecutor(Clock);
             Rebalancing = RebalancingHost.ForRunningBot(Clock, RebalancingHost.DefaultConfig);
             Chain.Setup(source => source.ReadAsync(It.IsAny<CancellationToken>())).ReturnsAsync([]);
             Broker.Setup(source => source.ReadAsync(It.IsAny<CancellationToken>())).ReturnsAsync([]);
@@ -169,7 +169,7 @@ public sealed class HostedRebalancingTests
 
         public ScenarioClock Clock { get; } = new(Start);
         public ChainFeedServer Feed { get; }
-        public BrokerMock Orders { get; }
+        public MockExecutor Orders { get; }
         public RebalancingHost Rebalancing { get; }
         public Mock<IInventorySource> Chain { get; } = new(MockBehavior.Strict);
         public Mock<IInventorySource> Broker { get; } = new(MockBehavior.Strict);

@@ -4,9 +4,8 @@ using TradingBot.Acceptance.Domain.Execution.BrokerHttp;
 using TradingBot.Acceptance.Domain.Finance;
 using TradingBot.Acceptance.Support.Fakes;
 
-using TradingBot.Acceptance.Support.World;
 
-namespace TradingBot.Acceptance.Support.Hosting;
+namespace TradingBot.Acceptance.Support.World;
 
 /// <summary>
 /// The broker of one scenario: the Moq mock of DOMAIN §9.5 by default, or, for scenarios about HTTP
