@@ -1,3 +1,4 @@
+using System.Globalization;
 using TradingBot.Acceptance.Domain.Execution;
 using TradingBot.Acceptance.Domain.Finance;
 using TradingBot.Acceptance.Domain.OffchainOrders;
@@ -81,10 +82,11 @@ public sealed class BrokerDriver(ScenarioWorld host, BrokerWaitContext waits, On
     {
         var answer = failure switch
         {
-            "401 Unauthorized" => AlpacaAnswer.Unauthorized(),
-            "500 Internal Error" => AlpacaAnswer.ServerError(500),
             "malformed JSON" => AlpacaAnswer.MalformedJson(),
             "timeout" => AlpacaAnswer.NoAnswer(),
+            // "<status> <reason>", as an HTTP status line reads: "401 Unauthorized", "500 Internal Error".
+            _ when failure.Split(' ', 2) is [var status, [_, ..] reason] && int.TryParse(status, CultureInfo.InvariantCulture, out var code) && code >= 400 =>
+                AlpacaAnswer.Error(code, reason.ToLowerInvariant()),
             _ => throw new ArgumentException($"'{failure}' is not a broker failure: use 401 Unauthorized, 500 Internal Error, malformed JSON or timeout.", nameof(failure)),
         };
         Broker.Http.AnswerEveryOrderWith(answer);
