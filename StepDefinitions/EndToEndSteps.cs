@@ -14,9 +14,6 @@ public sealed class EndToEndSteps(RunningBotDriver bot)
     [Given("the bot is running with the dry-run broker")]
     public Task GivenTheBotIsRunning() => bot.StartAsync();
 
-    [Given("the broker rejects every order with {string}")]
-    public void GivenTheBrokerRejectsEveryOrder(string message) => bot.Broker.WithFailure(message);
-
     [When("the chain reports {int} round(s) of these fills:")]
     public Task WhenTheChainReportsRoundsOfFills(int rounds, Table fills)
     {
@@ -34,12 +31,6 @@ public sealed class EndToEndSteps(RunningBotDriver bot)
 
     [When("the bot starts again")]
     public Task WhenTheBotStartsAgain() => bot.RestartAsync();
-
-    [When("the broker recovers")]
-    public void WhenTheBrokerRecovers() => bot.Broker.Recover();
-
-    [When("the broker fills every hedge")]
-    public Task WhenTheBrokerFillsEveryHedge() => bot.SettleAsync();
 
     [Then("every fill is recorded exactly once")]
     public void ThenEveryFillIsRecordedExactlyOnce()

@@ -44,7 +44,7 @@ public sealed class ConcurrencyDriver(ScenarioWorld host)
     /// <summary>For every generated fill: how often it was recorded as a trade and applied to its position.</summary>
     public IReadOnlyList<FillApplication> FillApplications()
     {
-        var log = host.Bot.Database.ReadEventLog();
+        var log = host.Database.ReadEventLog();
         var trades = log.Where(recorded => recorded is { AggregateType: "OnChainTrade", EventName: "Filled" })
             .GroupBy(recorded => recorded.AggregateId).ToDictionary(group => group.Key, group => group.Count());
         var positionFills = log.Where(recorded => recorded is { AggregateType: "Position", EventName: "OnChainOrderFilled" })
@@ -63,7 +63,7 @@ public sealed class ConcurrencyDriver(ScenarioWorld host)
     {
         var open = new Dictionary<Symbol, int>();
         var most = new Dictionary<Symbol, int>();
-        foreach (var recorded in host.Bot.Database.ReadEventLog().Where(recorded => recorded.AggregateType == "Position"))
+        foreach (var recorded in host.Database.ReadEventLog().Where(recorded => recorded.AggregateType == "Position"))
         {
             var symbol = new Symbol(recorded.AggregateId);
             open[symbol] = open.GetValueOrDefault(symbol) + recorded.EventName switch
@@ -80,11 +80,11 @@ public sealed class ConcurrencyDriver(ScenarioWorld host)
 
     public IReadOnlyList<NetCheck> NetChecks()
     {
-        var hedges = host.Bot.Database.ReadEventLog()
+        var hedges = host.Database.ReadEventLog()
             .Where(recorded => recorded is { AggregateType: "Position", EventName: "OffChainOrderFilled" })
             .GroupBy(recorded => recorded.AggregateId)
             .ToDictionary(group => group.Key, group => group.Sum(SignedHedge));
-        return host.Bot.Positions.All()
+        return host.Positions.All()
             .Select(position => new NetCheck(
                 position.Symbol,
                 position.Net.Value,

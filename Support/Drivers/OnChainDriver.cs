@@ -71,7 +71,7 @@ public sealed class OnChainDriver(
 
     /// <summary>The ids of the on-chain trades in the order the bot recorded them.</summary>
     public IReadOnlyList<TradeId> AppliedTrades() =>
-        host.Bot.Database.ReadEventLog()
+        host.Database.ReadEventLog()
             .Where(recorded => recorded is { AggregateType: "OnChainTrade", EventName: "Filled" })
             .Select(recorded => ReadTradeId(recorded.AggregateId))
             .ToList();

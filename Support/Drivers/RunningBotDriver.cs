@@ -112,6 +112,21 @@ public sealed class RunningBotDriver(ScenarioWorld world, ScenarioRebalancing re
         await WaitAsync(() => true).ConfigureAwait(false);
     }
 
+    /// <summary>Lets time pass a second at a time, the bot reacting to each tick, until <paramref name="done"/> holds.</summary>
+    public async Task PassUntilAsync(Func<bool> done, string what)
+    {
+        var atMost = TimeSpan.FromMinutes(10);
+        for (var passed = TimeSpan.Zero; passed <= atMost; passed += Step)
+        {
+            await WaitAsync(() => true).ConfigureAwait(false);
+            if (done())
+                return;
+            Clock.Advance(Step);
+        }
+
+        throw new TimeoutException($"Not done within {atMost.TotalMinutes} minutes of clock: {what}.");
+    }
+
     /// <summary>
     /// Lets time pass, 10 s at a time, until nothing is open: no hedge at the broker, no position over its
     /// threshold, no rebalancing move in flight. The poller reads each order filled, the position checker

@@ -2,6 +2,8 @@ using TradingBot.Acceptance.Domain.EventSourcing;
 using TradingBot.Acceptance.Domain.Finance;
 using TradingBot.Acceptance.Domain.Hedging;
 using TradingBot.Acceptance.Domain.Hosting;
+using TradingBot.Acceptance.Domain.OffchainOrders;
+using TradingBot.Acceptance.Domain.Positions;
 
 namespace TradingBot.Acceptance.Support.World;
 
@@ -26,6 +28,12 @@ public sealed class ScenarioWorld(ScenarioClock clock, ScenarioBroker broker) : 
 
     /// <summary>The bot's event store; the first call opens it.</summary>
     public SqliteDatabase Database => database ??= Open();
+
+    /// <summary>The bot's positions, as its view holds them now.</summary>
+    public PositionView Positions => new(Database);
+
+    /// <summary>The bot's broker orders, as its view holds them now.</summary>
+    public OffchainOrderView Orders => new(Database);
 
     /// <summary>Whether the bot has touched its database yet (a failed scenario's report shows its event log only then).</summary>
     public bool Started => database is not null;
