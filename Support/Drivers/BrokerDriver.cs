@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Net;
 using TradingBot.Acceptance.Domain.Execution;
 using TradingBot.Acceptance.Domain.Finance;
 using TradingBot.Acceptance.Domain.OffchainOrders;
@@ -117,11 +119,12 @@ public sealed class BrokerDriver(
     {
         var answer = failure switch
         {
-            "401 Unauthorized" => AlpacaAnswer.Unauthorized(),
-            "500 Internal Error" => AlpacaAnswer.ServerError(500),
             "malformed JSON" => AlpacaAnswer.MalformedJson(),
             "timeout" => AlpacaAnswer.NoAnswer(),
-            _ => throw new ArgumentException($"'{failure}' is not a broker failure: use 401 Unauthorized, 500 Internal Error, malformed JSON or timeout.", nameof(failure)),
+            // "<status> <reason>", as an HTTP status line reads: "401 Unauthorized", "500 Internal Error".
+            _ when failure.Split(' ', 2) is [var status, [_, ..] reason] && int.TryParse(status, CultureInfo.InvariantCulture, out var code) && code >= (int)HttpStatusCode.BadRequest =>
+                AlpacaAnswer.Error(code, reason.ToLowerInvariant()),
+            _ => throw new ArgumentException($"'{failure}' is not a broker failure: use an HTTP error status with its reason ('503 Service Unavailable'), malformed JSON or timeout.", nameof(failure)),
         };
         Broker.Http.AnswerEveryOrderWith(answer);
         Broker.Http.ForgetClientOrders();

@@ -1,6 +1,6 @@
 using System.Globalization;
 using TradingBot.Acceptance.Domain.Finance;
-using TradingBot.Acceptance.Support.Hosting;
+using TradingBot.Acceptance.Support.World;
 
 using TradingBot.Acceptance.Support.World;
 

@@ -8,6 +8,7 @@ using TradingBot.Acceptance.Domain.OnChainTrades;
 using TradingBot.Acceptance.Support.Contexts;
 using TradingBot.Acceptance.Support.Hosting;
 using TradingBot.Acceptance.Support.World;
+using TradingBot.Acceptance.Support.TestData;
 
 namespace TradingBot.Acceptance.Support.Drivers;
 
@@ -124,13 +125,16 @@ public sealed class ConcurrencyDriver(ScenarioWorld host)
         throw new InvalidOperationException($"The bot did not settle after {SettlingRounds} rounds of polling and checking.");
     }
 
+    private static readonly decimal FillPrice = ScenarioDefaults.ScenarioPriceOf(new Symbol("SYM")).Value;
+    private const int FirstBlock = 1_001;
+
     private static List<OnChainFill> MakeFills(int count, int symbolCount, DateTimeOffset blockTimestamp)
     {
         var random = new Random(20250312); // fixed: a failure can be replayed
         return Enumerable.Range(1, count)
             .Select(number => OnChainFill.Create(
                 string.Create(CultureInfo.InvariantCulture, $"0x{number:x64}"), number % 3, string.Create(CultureInfo.InvariantCulture, $"tSYM{number % symbolCount}"),
-                random.Next(1, 10) / 10m, random.Next(2) == 0 ? Direction.Buy : Direction.Sell, 100m, 1000 + number, blockTimestamp))
+                random.Next(1, 10) / 10m, random.Next(2) == 0 ? Direction.Buy : Direction.Sell, FillPrice, FirstBlock - 1 + number, blockTimestamp))
             .Select(validation => validation is FillValidation.Valid valid ? valid.Fill : throw new InvalidOperationException($"A generated fill is invalid: {validation}"))
             .ToList();
     }

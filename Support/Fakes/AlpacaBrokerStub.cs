@@ -7,6 +7,7 @@ using WireMock.Matchers;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
+using TradingBot.Acceptance.Support.TestData;
 
 namespace TradingBot.Acceptance.Support.Fakes;
 
@@ -96,8 +97,8 @@ public sealed class AlpacaBrokerStub : IDisposable
     public void ForgetClientOrders() =>
         Answer(Request.Create().WithPath($"{OrdersPath}:by_client_order_id").UsingGet(), AlpacaAnswer.Error(404, "order not found"));
 
-    public void OpenMarketOn(DateOnly day, string open = "09:30", string close = "16:00") =>
-        AnswerCalendar(day, $$"""[{"date":"{{Day(day)}}","open":"{{open}}","close":"{{close}}","session_open":"0400","session_close":"2000"}]""");
+    public void OpenMarketOn(DateOnly day, string open = ScenarioDefaults.MarketOpen, string close = ScenarioDefaults.MarketClose) =>
+        AnswerCalendar(day, $$"""[{"date":"{{Day(day)}}","open":"{{open}}","close":"{{close}}"}]""");
 
     /// <summary>A weekend or holiday: the calendar has no entry for the day.</summary>
     public void CloseMarketOn(DateOnly day) => AnswerCalendar(day, "[]");

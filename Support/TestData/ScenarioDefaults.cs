@@ -16,6 +16,11 @@ public static class ScenarioDefaults
     /// <summary>What the dry-run broker fills every order at (§9.5).</summary>
     public const decimal DryRunFillPrice = 100.00m;
 
+    /// <summary>Regular market hours in New York, as Alpaca's calendar gives them (§9.1).</summary>
+    public const string MarketOpen = "09:30";
+
+    public const string MarketClose = "16:00";
+
     /// <summary>Circle's minimum fee for a fast transfer (finality 1000), in basis points (§7.6).</summary>
     public const decimal FastTransferFeeBps = 1m;
 
