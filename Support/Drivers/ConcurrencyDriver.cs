@@ -7,6 +7,8 @@ using TradingBot.Acceptance.Domain.Hedging;
 using TradingBot.Acceptance.Domain.OnChainTrades;
 using TradingBot.Acceptance.Support.Contexts;
 using TradingBot.Acceptance.Support.Hosting;
+using TradingBot.Acceptance.Support.World;
+using TradingBot.Acceptance.Support.TestData;
 
 namespace TradingBot.Acceptance.Support.Drivers;
 
@@ -15,7 +17,7 @@ namespace TradingBot.Acceptance.Support.Drivers;
 /// delivered fill (every fill is delivered twice), hedges, polls the broker and now and then runs the
 /// checker; the event log then shows what happened.
 /// </summary>
-public sealed class ConcurrencyDriver(BotHost host)
+public sealed class ConcurrencyDriver(ScenarioWorld host)
 {
     private const int PollEvery = 10;
     private const int CheckEvery = 250;
@@ -34,7 +36,7 @@ public sealed class ConcurrencyDriver(BotHost host)
         fills = MakeFills(fillCount, symbolCount, ChainContext.BlockTimestamp(host.Clock.GetUtcNow()));
         // Every fill is delivered twice (live and backfill), to two different workers that may run it at the same moment.
         var deliveries = new ConcurrentQueue<OnChainFill>(fills.SelectMany(fill => new[] { fill, fill }));
-        var team = Enumerable.Range(0, workers).Select(_ => bot.Worker(host.Broker.Executor, host.Clock, host.Settings())).ToList();
+        var team = Enumerable.Range(0, workers).Select(_ => bot.Worker(host.Broker.Executor)).ToList();
         await Task.WhenAll(team.Select(worker => Task.Run(() => WorkAsync(worker, deliveries))));
         await SettleAsync(bot);
     }
@@ -42,7 +44,7 @@ public sealed class ConcurrencyDriver(BotHost host)
     /// <summary>For every generated fill: how often it was recorded as a trade and applied to its position.</summary>
     public IReadOnlyList<FillApplication> FillApplications()
     {
-        var log = host.Bot.Database.ReadEventLog();
+        var log = host.Database.ReadEventLog();
         var trades = log.Where(recorded => recorded is { AggregateType: "OnChainTrade", EventName: "Filled" })
             .GroupBy(recorded => recorded.AggregateId).ToDictionary(group => group.Key, group => group.Count());
         var positionFills = log.Where(recorded => recorded is { AggregateType: "Position", EventName: "OnChainOrderFilled" })
@@ -61,7 +63,7 @@ public sealed class ConcurrencyDriver(BotHost host)
     {
         var open = new Dictionary<Symbol, int>();
         var most = new Dictionary<Symbol, int>();
-        foreach (var recorded in host.Bot.Database.ReadEventLog().Where(recorded => recorded.AggregateType == "Position"))
+        foreach (var recorded in host.Database.ReadEventLog().Where(recorded => recorded.AggregateType == "Position"))
         {
             var symbol = new Symbol(recorded.AggregateId);
             open[symbol] = open.GetValueOrDefault(symbol) + recorded.EventName switch
@@ -78,11 +80,11 @@ public sealed class ConcurrencyDriver(BotHost host)
 
     public IReadOnlyList<NetCheck> NetChecks()
     {
-        var hedges = host.Bot.Database.ReadEventLog()
+        var hedges = host.Database.ReadEventLog()
             .Where(recorded => recorded is { AggregateType: "Position", EventName: "OffChainOrderFilled" })
             .GroupBy(recorded => recorded.AggregateId)
             .ToDictionary(group => group.Key, group => group.Sum(SignedHedge));
-        return host.Bot.Positions.All()
+        return host.Positions.All()
             .Select(position => new NetCheck(
                 position.Symbol,
                 position.Net.Value,
@@ -123,13 +125,16 @@ public sealed class ConcurrencyDriver(BotHost host)
         throw new InvalidOperationException($"The bot did not settle after {SettlingRounds} rounds of polling and checking.");
     }
 
+    private static readonly decimal FillPrice = ScenarioDefaults.ScenarioPriceOf(new Symbol("SYM")).Value;
+    private const int FirstBlock = 1_001;
+
     private static List<OnChainFill> MakeFills(int count, int symbolCount, DateTimeOffset blockTimestamp)
     {
         var random = new Random(20250312); // fixed: a failure can be replayed
         return Enumerable.Range(1, count)
             .Select(number => OnChainFill.Create(
                 string.Create(CultureInfo.InvariantCulture, $"0x{number:x64}"), number % 3, string.Create(CultureInfo.InvariantCulture, $"tSYM{number % symbolCount}"),
-                random.Next(1, 10) / 10m, random.Next(2) == 0 ? Direction.Buy : Direction.Sell, 100m, 1000 + number, blockTimestamp))
+                random.Next(1, 10) / 10m, random.Next(2) == 0 ? Direction.Buy : Direction.Sell, FillPrice, FirstBlock - 1 + number, blockTimestamp))
             .Select(validation => validation is FillValidation.Valid valid ? valid.Fill : throw new InvalidOperationException($"A generated fill is invalid: {validation}"))
             .ToList();
     }

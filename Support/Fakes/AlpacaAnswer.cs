@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using TradingBot.Acceptance.Domain.Finance;
 
 namespace TradingBot.Acceptance.Support.Fakes;
@@ -24,13 +25,13 @@ public sealed record AlpacaAnswer(int StatusCode, string Body, string ContentTyp
     public static AlpacaAnswer Error(int statusCode, string message) =>
         new(statusCode, $$"""{"code":{{statusCode}}00000,"message":"{{message}}"}""");
 
-    public static AlpacaAnswer Unauthorized() => Error(401, "request is not authorized");
+    public static AlpacaAnswer Unauthorized() => Error((int)HttpStatusCode.Unauthorized, "request is not authorized");
 
-    public static AlpacaAnswer ServerError(int statusCode = 500) => Error(statusCode, "internal server error");
+    public static AlpacaAnswer ServerError(int statusCode = (int)HttpStatusCode.InternalServerError) => Error(statusCode, "internal server error");
 
     /// <summary>A 429; <paramref name="retryAfter"/> is the header as sent: seconds or an HTTP date, or none.</summary>
     public static AlpacaAnswer TooManyRequests(string? retryAfter) =>
-        Error(429, "too many requests") with
+        Error((int)HttpStatusCode.TooManyRequests, "too many requests") with
         {
             Headers = retryAfter is null ? new Dictionary<string, string>() : new Dictionary<string, string> { ["Retry-After"] = retryAfter },
         };
@@ -40,7 +41,7 @@ public sealed record AlpacaAnswer(int StatusCode, string Body, string ContentTyp
     public static AlpacaAnswer HtmlPage() =>
         new(200, "<html><head><title>Maintenance</title></head><body><h1>We'll be right back</h1></body></html>", "text/html");
 
-    public static AlpacaAnswer WithoutId() => new(200, """{"client_order_id":"unknown","status":"accepted","qty":"1.2"}""");
+    public static AlpacaAnswer WithoutId() => new(200, """{"client_order_id":"unknown","status":"accepted"}""");
 
     public static AlpacaAnswer NoAnswer() => Order("never-seen", "accepted") with { NeverAnswers = true };
 

@@ -7,12 +7,15 @@ using WireMock.Matchers;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
+using TradingBot.Acceptance.Support.TestData;
 
 namespace TradingBot.Acceptance.Support.Fakes;
 
 /// <summary>
-/// The Alpaca Broker API played by WireMock on a free port, in business words. The latest answer
-/// configured for an endpoint wins; requests nobody configured get WireMock's 404.
+/// The Alpaca Broker API played by WireMock on a free port, in business words. Underneath, a small model
+/// keeps the orders the bot places (<see cref="OrderBook"/>) and answers status and client-order-id reads
+/// from them; an answer configured for an endpoint (a fault, or a canned body for adapter tests) takes
+/// precedence, the latest first. Requests nobody configured and the model does not serve get WireMock's 404.
 /// </summary>
 public sealed class AlpacaBrokerStub : IDisposable
 {
@@ -21,6 +24,7 @@ public sealed class AlpacaBrokerStub : IDisposable
     private readonly TaskCompletionSource released = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly ConcurrentQueue<IRequestMessage> heldRequests = new();
     private readonly TaskCompletionSource requestHeld = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private const int ModelPriority = 1_000_000;
     private int nextPriority = 100_000;
     private int nextScenario;
 
@@ -30,7 +34,16 @@ public sealed class AlpacaBrokerStub : IDisposable
         accountPath = $"/v1/trading/accounts/{accountId}";
         server = WireMockServer.Start();
         Url = new Uri(server.Url!);
+        server.Given(Request.Create().WithPath(OrdersPath).UsingPost()).AtPriority(ModelPriority)
+            .RespondWith(Response.Create().WithCallback(OrderBook.Place));
+        server.Given(Request.Create().WithPath($"{OrdersPath}:by_client_order_id").UsingGet()).AtPriority(ModelPriority)
+            .RespondWith(Response.Create().WithCallback(OrderBook.ByClientOrderId));
+        server.Given(Request.Create().WithPath(new WildcardMatcher($"{OrdersPath}/*")).UsingGet()).AtPriority(ModelPriority)
+            .RespondWith(Response.Create().WithCallback(OrderBook.Status));
     }
+
+    /// <summary>The orders the bot placed and the broker keeps; scenarios fill them here.</summary>
+    public AlpacaOrderBook OrderBook { get; } = new();
 
     public string AccountId { get; }
 
@@ -84,8 +97,8 @@ public sealed class AlpacaBrokerStub : IDisposable
     public void ForgetClientOrders() =>
         Answer(Request.Create().WithPath($"{OrdersPath}:by_client_order_id").UsingGet(), AlpacaAnswer.Error(404, "order not found"));
 
-    public void OpenMarketOn(DateOnly day, string open = "09:30", string close = "16:00") =>
-        AnswerCalendar(day, $$"""[{"date":"{{Day(day)}}","open":"{{open}}","close":"{{close}}","session_open":"0400","session_close":"2000"}]""");
+    public void OpenMarketOn(DateOnly day, string open = ScenarioDefaults.MarketOpen, string close = ScenarioDefaults.MarketClose) =>
+        AnswerCalendar(day, $$"""[{"date":"{{Day(day)}}","open":"{{open}}","close":"{{close}}"}]""");
 
     /// <summary>A weekend or holiday: the calendar has no entry for the day.</summary>
     public void CloseMarketOn(DateOnly day) => AnswerCalendar(day, "[]");

@@ -6,6 +6,7 @@ using TradingBot.Acceptance.Domain.Bridging;
 using TradingBot.Acceptance.Domain.Execution.BrokerHttp;
 using TradingBot.Acceptance.Domain.Http;
 using TradingBot.Acceptance.Support.Fakes;
+using TradingBot.Acceptance.Support.World;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
@@ -76,7 +77,7 @@ public sealed class HttpErrorTextTests
         var failure = await Should.ThrowAsync<ExternalApiException>(
             () => http.SendForJsonAsync(() => new HttpRequestMessage(HttpMethod.Get, "/refused"), CancellationToken.None));
         var circle = await Should.ThrowAsync<ExternalApiException>(
-            () => new CircleAttestationClient(new VenueHttp(client, new SteppingClock())).GetAttestedMessageAsync(CctpChain.Ethereum, "0xburn", CancellationToken.None));
+            () => new CircleAttestationClient(new VenueHttp(client, new ScenarioClock())).GetAttestedMessageAsync(CctpChain.Ethereum, "0xburn", CancellationToken.None));
 
         foreach (var (exception, status) in new[] { (failure, HttpStatusCode.BadRequest), (circle, HttpStatusCode.Forbidden) })
         {

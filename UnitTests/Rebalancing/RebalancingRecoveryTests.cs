@@ -5,11 +5,12 @@ using TradingBot.Acceptance.Domain.EquityRedemptions;
 using TradingBot.Acceptance.Domain.Finance;
 using TradingBot.Acceptance.Domain.InventorySnapshots;
 using TradingBot.Acceptance.Domain.Rebalancing;
+using TradingBot.Acceptance.Domain.Timing;
 using TradingBot.Acceptance.Domain.EventSourcing;
 using TradingBot.Acceptance.Domain.TokenizedEquityMints;
 using TradingBot.Acceptance.Domain.UsdcRebalances;
 using TradingBot.Acceptance.Support.Hosting;
-using TradingBot.Acceptance.Domain.Timing;
+using TradingBot.Acceptance.Domain.Hosting;
 
 namespace TradingBot.Acceptance.UnitTests.Rebalancing;
 
@@ -112,7 +113,7 @@ public sealed class RebalancingRecoveryTests
 
     private static async Task<RebalancingSide> RestartAsync(RebalancingHost host)
     {
-        var restarted = new RebalancingSide(host.Database, host.Clock, host.Config, host.Connect(new ClockWait(host.Clock)));
+        var restarted = BotComposition.Rebalancing(host.Database, host.Clock, host.Config, host.Connect(new ClockWait(host.Clock)));
         await RebalancingRecovery.RestoreAsync(restarted, logger: null, CancellationToken.None);
         return restarted;
     }

@@ -62,6 +62,6 @@ public sealed class AlpacaClientOrderLookupTests : IDisposable
         var lookup = await LookUpAsync();
 
         lookup.ShouldBe(new ClientOrderLookup.Failed(new BrokerFailure(BrokerFailureKind.InvalidResponse,
-            """invalid response (200): missing field 'id'; body: {"client_order_id":"unknown","status":"accepted","qty":"1.2"}""")));
+            """invalid response (200): missing field 'id'; body: {"client_order_id":"unknown","status":"accepted"}""")));
     }
 }

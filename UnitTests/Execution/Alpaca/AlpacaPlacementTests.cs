@@ -130,7 +130,7 @@ public sealed class AlpacaPlacementTests : IDisposable
         var result = await bed.PlaceAsync();
 
         result.ShouldBe(new PlacementResult.Unknown(new BrokerFailure(BrokerFailureKind.InvalidResponse,
-            """invalid response (200): missing field 'id'; body: {"client_order_id":"unknown","status":"accepted","qty":"1.2"}""")));
+            """invalid response (200): missing field 'id'; body: {"client_order_id":"unknown","status":"accepted"}""")));
         bed.Broker.OrderRequests().ShouldBe(1);
     }
 
