@@ -39,6 +39,9 @@ public sealed class SimulatedBaseNode : IAsyncDisposable
 
     public NodeFaults Faults { get; } = new();
 
+    /// <summary>How many times <paramref name="method"/> was asked, over every connection.</summary>
+    public int Calls(string method) => rpc.Calls(method);
+
     /// <summary>Where the bot connects, e.g. <c>ws://127.0.0.1:41234/</c>.</summary>
     public Uri WebSocketUri { get; private set; } = new("ws://127.0.0.1/");
 

@@ -12,7 +12,11 @@ namespace TradingBot.Acceptance.Support.Chain;
 /// </summary>
 public sealed class SimulatedNodeRpc(SimulatedChain chain, NodeFaults faults)
 {
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> calls = new();
     private long subscriptions;
+
+    /// <summary>How many times <paramref name="method"/> was asked.</summary>
+    public int Calls(string method) => calls.GetValueOrDefault(method);
 
     /// <summary>The response to one request (a JSON object), or null for a notification without id.</summary>
     public string Answer(string request, NodeConnection? connection)
@@ -24,6 +28,7 @@ public sealed class SimulatedNodeRpc(SimulatedChain chain, NodeFaults faults)
             var body = document.RootElement;
             id = body.TryGetProperty("id", out var given) ? given.Clone() : default;
             var method = body.GetProperty("method").GetString() ?? "";
+            calls.AddOrUpdate(method, 1, (_, count) => count + 1);
             var parameters = body.TryGetProperty("params", out var list) ? list : default;
             if (faults.TakeFailure(method) is { } garbage)
                 return garbage ? "{\"jsonrpc\":\"2.0\",\"id\":" + Raw(id) + ",\"result\":" : Error(id, -32000, "internal error (simulated)");
