@@ -58,6 +58,22 @@ public sealed class EthersFidelityTests
         decoded.Select(Position).ShouldBe(logs.Select(log => (log.TransactionHash!, log.LogIndex!.Value, log.BlockNumber!.Value)));
         ShouldAgreeOnTheTake(decoded[0], OrderbookLogDecoder.DecodeTakeOrder(logs[0]));
         ShouldAgreeOnTheClear(decoded[1], OrderbookLogDecoder.DecodeClear(logs[1]), node.Chain.Transaction(logs[1].TransactionHash!)!.Value.Logs);
+        var (take, clear) = await TheBotsFillsAsync(node, clock);
+        (take.Amount, take.UsdcAmount).ShouldBe((Value(decoded[0], "input", 18), Value(decoded[0], "output", 6)));
+        (clear.Amount, clear.UsdcAmount).ShouldBe((Value(decoded[1], "bobInput", 18), Value(decoded[1], "bobOutput", 6)));
+    }
+
+    /// <summary>The two fills as the bot reads them over its own JSON-RPC client: logs, AfterClearV2, symbols.</summary>
+    private static async Task<(DecodedFill Take, DecodedFill Clear)> TheBotsFillsAsync(SimulatedBaseNode node, TimeProvider clock)
+    {
+        await using var rpc = await WebSocketJsonRpc.ConnectAsync(node.WebSocketUri, clock, TimeSpan.FromSeconds(30), CancellationToken.None);
+        var settings = new OrderbookSettings(Orderbook, Bot, 1000, 0);
+        var reader = new OrderbookFillReader(settings, rpc, new TokenSymbols(rpc, (_, _) => Task.CompletedTask));
+        var logs = await rpc.GetLogsAsync(new LogFilter(Orderbook, 1000, 1001, OrderbookTopics.Fills), CancellationToken.None);
+        var fills = new List<DecodedFill>();
+        foreach (var log in logs)
+            fills.Add((await reader.ReadAsync(log, CancellationToken.None)).ShouldBeOfType<LogReading.Filled>().Fill);
+        return (fills[0], fills[1]);
     }
 
     private static void ShouldAgreeOnTheTake(JsonElement ethers, Domain.Chain.Abi.TakeOrderV3Event ours)
