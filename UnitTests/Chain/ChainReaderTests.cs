@@ -51,7 +51,8 @@ public sealed class ChainReaderTests
         bed.Node.MineDue();
         bed.Run();
 
-        await bed.UntilAsync(() => bed.Queue().Count == 2, "both fills");
+        var confirmedTip = DeploymentBlock + 2600 - 3;
+        await bed.UntilAsync(() => bed.Checkpoint() >= confirmedTip, "the backfill up to the confirmed tip");
 
         bed.Queue().Select(row => (row.Event.TxHash, row.Event.BlockNumber)).ShouldBe([(first, DeploymentBlock + 1), (second, DeploymentBlock + 1201)]);
         bed.Node.Calls("eth_getLogs").ShouldBeGreaterThanOrEqualTo(3, "2,600 blocks in batches of 1,000");
