@@ -20,8 +20,8 @@ public sealed class MigrationTests
         var tables = Query(database.ConnectionString, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name");
 
         tables.ShouldBe(
-            ["equity_redemption_view", "event_queue", "events", "offchain_order_view", "onchain_trade_view", "position_view",
-                "schema_migrations", "snapshots", "symbol_locks", "usdc_rebalance_view", "vault_registry_view"],
+            ["chain_checkpoint", "equity_redemption_view", "event_queue", "events", "offchain_order_view", "onchain_trade_view", "position_view",
+                "schema_migrations", "skipped_fills", "snapshots", "symbol_locks", "usdc_rebalance_view", "vault_registry_view"],
             ignoreOrder: true,
             "tables after migrating an empty database");
         Query(database.ConnectionString, "SELECT version || ' ' || name || ' ' || applied_at FROM schema_migrations ORDER BY version")[0]

@@ -1,0 +1,108 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+using TradingBot.Acceptance.Domain.EventSourcing;
+
+namespace TradingBot.Acceptance.Domain.Chain;
+
+/// <summary>
+/// Reads confirmed logs and records what they are in one transaction: fills into the event queue, skipped fills,
+/// dead letters, and the checkpoint. A log the node could not help read (<see cref="ChainRpcException"/>) is kept and
+/// read again with the next batch; the checkpoint stays below its block until it is read.
+/// </summary>
+public sealed class ChainLogProcessor(OrderbookSettings settings, OrderbookFillReader reader, SqliteDatabase database, TimeProvider clock, Action queueChanged)
+{
+    private readonly List<ChainLog> retrying = [];
+    private long fills;
+    private long skipped;
+    private long refused;
+
+    /// <summary>Fills queued (new to the queue), skipped fills and dead letters recorded so far.</summary>
+    public (long Fills, long Skipped, long Refused) Counts => (Interlocked.Read(ref fills), Interlocked.Read(ref skipped), Interlocked.Read(ref refused));
+
+    /// <summary>The logs that wait to be read again.</summary>
+    public int Retrying => retrying.Count;
+
+    /// <summary>Where a (re)connection starts: the block after the checkpoint, never before the deployment block.</summary>
+    public long StartBlock()
+    {
+        using var read = database.BeginRead();
+        var checkpoint = new ChainIngestion(read).Checkpoint(settings.Orderbook);
+        return Math.Max(settings.DeploymentBlock, (checkpoint ?? -1) + 1);
+    }
+
+    /// <summary>
+    /// Reads <paramref name="logs"/> (and the ones waiting to be retried), records them and raises the checkpoint
+    /// to <paramref name="readThrough"/>, or to just before the oldest log still waiting.
+    /// </summary>
+    public async Task ProcessAsync(IReadOnlyList<ChainLog> logs, long readThrough, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(logs);
+        var batch = retrying.Concat(logs.Where(log => log.IsPlaced && !log.Removed))
+            .DistinctBy(log => (log.TransactionHash!.ToLowerInvariant(), log.LogIndex))
+            .OrderBy(log => log.BlockNumber).ThenBy(log => log.LogIndex).ToList();
+        retrying.Clear();
+        var readings = new List<LogReading>(batch.Count);
+        foreach (var log in batch)
+        {
+            try
+            {
+                readings.Add(await reader.ReadAsync(log, cancellation).ConfigureAwait(false));
+            }
+            catch (ChainRpcException)
+            {
+                retrying.Add(log);
+            }
+        }
+
+        var checkpoint = retrying.Count == 0 ? readThrough : Math.Min(readThrough, retrying.Min(log => log.BlockNumber!.Value) - 1);
+        Record(readings, checkpoint);
+    }
+
+    private void Record(List<LogReading> readings, long checkpoint)
+    {
+        var queued = 0;
+        using (var unit = database.BeginWrite())
+        {
+            var now = clock.GetUtcNow();
+            var ingestion = new ChainIngestion(unit);
+            foreach (var reading in readings)
+            {
+                switch (reading)
+                {
+                    case LogReading.Filled filled when unit.EventQueue.Enqueue(filled.Fill.ToChainEvent(), now):
+                        queued++;
+                        break;
+                    case LogReading.Skipped skip when ingestion.Skip(skip.TradeId.TxHash, skip.TradeId.LogIndex, skip.BlockNumber, skip.Reason, skip.Detail, now):
+                        Interlocked.Increment(ref skipped);
+                        break;
+                    case LogReading.Refused refusal when ingestion.DeadLetter(
+                        new ChainEvent(refusal.TradeId.TxHash, refusal.TradeId.LogIndex, refusal.BlockNumber, null, RefusalData(refusal.Reason)), refusal.Reason, now):
+                        Interlocked.Increment(ref refused);
+                        break;
+                }
+            }
+
+            if (checkpoint >= 0)
+                ingestion.Advance(settings.Orderbook, checkpoint, now);
+            unit.Commit();
+        }
+
+        Interlocked.Add(ref fills, queued);
+        if (queued > 0)
+            queueChanged();
+    }
+
+    private static string RefusalData(string reason)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("refused", reason);
+            writer.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+}

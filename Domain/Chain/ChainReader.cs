@@ -1,0 +1,207 @@
+using Microsoft.Extensions.Logging;
+using TradingBot.Acceptance.Domain.Timing;
+
+namespace TradingBot.Acceptance.Domain.Chain;
+
+/// <summary>
+/// Reads the orderbook's fills from a node over one WebSocket (DOMAIN §12.4): subscribe first, backfill from the
+/// checkpoint to the confirmed tip in 1,000-block batches, then keep live logs until they have their confirmations.
+/// A stall watchdog asks the tip every interval; when the confirmed tip has passed the checkpoint and nothing was
+/// pushed for 3 intervals, it backfills the gap and reconnects. Any failure reconnects after a backoff: the bot
+/// never stops, and the (tx hash, log index) dedup makes every fill count once.
+/// </summary>
+public sealed partial class ChainReader(
+    ChainReaderOptions options, ChainLogProcessor processor, ChainConnection connection, TimeProvider clock, Random random, ILogger<ChainReader> logger,
+    Func<TimeSpan, CancellationToken, Task>? idle = null)
+{
+    private readonly Func<TimeSpan, CancellationToken, Task> idle = idle ?? ((delay, cancellation) => Task.Delay(delay, clock, cancellation));
+    private int connections;
+    private int stalls;
+
+    /// <summary>How many times a connection was opened.</summary>
+    public int Connections => Volatile.Read(ref connections);
+
+    /// <summary>How many times the watchdog found the subscription silent and backfilled.</summary>
+    public int Stalls => Volatile.Read(ref stalls);
+
+    private OrderbookSettings Orderbook => options.Orderbook;
+
+    public async Task RunAsync(CancellationToken stopping)
+    {
+        var backoff = new Backoff(options.ReconnectBackoffInitial, options.ReconnectBackoffMax, random);
+        while (!stopping.IsCancellationRequested)
+        {
+            try
+            {
+                await ReadConnectionAsync(backoff, stopping).ConfigureAwait(false);
+                continue; // the watchdog asked for a fresh subscription: reconnect at once
+            }
+            catch (Exception exception) when (exception is ChainRpcException or DeepReorgException && !stopping.IsCancellationRequested)
+            {
+                LogReconnecting(logger, exception.Message);
+            }
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            {
+                return;
+            }
+
+            try
+            {
+                await idle(backoff.Next(), stopping).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task ReadConnectionAsync(Backoff backoff, CancellationToken stopping)
+    {
+        await using var rpc = await WebSocketJsonRpc.ConnectAsync(options.Node, clock, options.RequestTimeout, stopping).ConfigureAwait(false);
+        connection.Use(rpc);
+        try
+        {
+            // Subscribe first: nothing emitted from now on is missed while the backfill runs.
+            await rpc.SubscribeLogsAsync(Orderbook.Orderbook, OrderbookTopics.Fills, stopping).ConfigureAwait(false);
+            Interlocked.Increment(ref connections);
+            LogConnected(logger, options.Node);
+            var confirmed = await rpc.BlockNumberAsync(stopping).ConfigureAwait(false) - Orderbook.RequiredConfirmations;
+            await BackfillAsync(rpc, confirmed, stopping).ConfigureAwait(false);
+            backoff.Reset();
+            await ReadLiveAsync(rpc, stopping).ConfigureAwait(false);
+        }
+        finally
+        {
+            connection.Use(null);
+        }
+    }
+
+    /// <summary>Backfills from the checkpoint to <paramref name="confirmed"/>, batch by batch, each batch checked against the tip.</summary>
+    private async Task BackfillAsync(WebSocketJsonRpc rpc, long confirmed, CancellationToken stopping)
+    {
+        for (var from = processor.StartBlock(); from <= confirmed; from += ChainReaderOptions.BatchBlocks)
+        {
+            var to = Math.Min(from + ChainReaderOptions.BatchBlocks - 1, confirmed);
+            var logs = await BatchAsync(rpc, from, to, stopping).ConfigureAwait(false);
+            await processor.ProcessAsync(logs, to, stopping).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<IReadOnlyList<ChainLog>> BatchAsync(WebSocketJsonRpc rpc, long from, long to, CancellationToken stopping)
+    {
+        var backoff = new Backoff(TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(120), random);
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                var logs = await rpc.GetLogsAsync(new LogFilter(Orderbook.Orderbook, from, to, OrderbookTopics.Fills), stopping).ConfigureAwait(false);
+                var tip = await rpc.BlockNumberAsync(stopping).ConfigureAwait(false);
+                if (tip >= to)
+                    return logs;
+                LogLagging(logger, from, to, tip);
+            }
+            catch (ChainRpcException exception) when (attempt < options.BackfillRetries)
+            {
+                LogBackfillFailed(logger, from, to, exception.Message);
+            }
+
+            if (attempt >= options.BackfillRetries)
+                throw new ChainRpcException($"eth_getLogs of blocks {from}-{to} was not trustworthy after {attempt + 1} attempts");
+            await idle(backoff.Next(), stopping).ConfigureAwait(false);
+        }
+    }
+
+    private async Task ReadLiveAsync(WebSocketJsonRpc rpc, CancellationToken stopping)
+    {
+        var buffer = new ConfirmationBuffer();
+        var lastPush = clock.GetUtcNow();
+        var nextTick = lastPush + options.WatchdogInterval;
+        Task<bool>? notified = null; // one wait for notifications at a time, kept across watchdog ticks
+        while (true)
+        {
+            var wait = nextTick - clock.GetUtcNow();
+            notified ??= rpc.Notifications.WaitToReadAsync(stopping).AsTask();
+            var pushed = wait > TimeSpan.Zero && await ArrivedWithinAsync(notified, wait, stopping).ConfigureAwait(false);
+            if (pushed)
+            {
+                notified = null;
+                while (rpc.Notifications.TryRead(out var log))
+                    Take(buffer, log);
+                lastPush = clock.GetUtcNow();
+                await ReleaseAsync(buffer, buffer.HighestSeen - Orderbook.RequiredConfirmations, stopping).ConfigureAwait(false);
+                continue;
+            }
+
+            if (rpc.Notifications.Completion.IsCompleted)
+                throw new ChainRpcException("the node closed the subscription");
+            nextTick = clock.GetUtcNow() + options.WatchdogInterval;
+            var confirmed = await rpc.BlockNumberAsync(stopping).ConfigureAwait(false) - Orderbook.RequiredConfirmations;
+            await ReleaseAsync(buffer, confirmed, stopping).ConfigureAwait(false);
+            if (confirmed >= processor.StartBlock() && clock.GetUtcNow() - lastPush >= options.WatchdogInterval * options.QuietIntervals)
+            {
+                Interlocked.Increment(ref stalls);
+                LogStalled(logger, processor.StartBlock(), confirmed);
+                await BackfillAsync(rpc, confirmed, stopping).ConfigureAwait(false);
+                return;
+            }
+        }
+    }
+
+    /// <summary>Whether a notification came within <paramref name="wait"/> on the clock (false also when they ended).</summary>
+    private async Task<bool> ArrivedWithinAsync(Task<bool> notified, TimeSpan wait, CancellationToken stopping)
+    {
+        try
+        {
+            return await notified.WaitAsync(wait, clock, stopping).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
+    }
+
+    private void Take(ConfirmationBuffer buffer, ChainLog log)
+    {
+        if (!log.IsPlaced)
+            return;
+        if (!log.Removed)
+        {
+            buffer.Add(log);
+            return;
+        }
+
+        if (!buffer.Remove(log))
+            throw new DeepReorgException($"a confirmed log was removed by a reorg: {log.Where}");
+        LogReorgAbsorbed(logger, log.Where);
+    }
+
+    /// <summary>Processes the buffered logs at or below the boundary; the checkpoint follows to the block before it.</summary>
+    private async Task ReleaseAsync(ConfirmationBuffer buffer, long boundary, CancellationToken stopping)
+    {
+        var due = buffer.Release(boundary);
+        if (due.Count == 0 && processor.Retrying == 0)
+            return;
+        var readThrough = Math.Min(boundary, buffer.HighestSeen - Orderbook.RequiredConfirmations) - 1;
+        await processor.ProcessAsync(due, Math.Max(readThrough, processor.StartBlock() - 1), stopping).ConfigureAwait(false);
+        buffer.Forget(processor.StartBlock() - 1);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Chain node connected and subscribed: {Node}")]
+    private static partial void LogConnected(ILogger logger, Uri node);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Chain reader reconnecting: {Reason}")]
+    private static partial void LogReconnecting(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Node lags: logs of blocks {From}-{To} asked again, its tip is {Tip}")]
+    private static partial void LogLagging(ILogger logger, long from, long to, long tip);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Backfill of blocks {From}-{To} failed, asked again: {Reason}")]
+    private static partial void LogBackfillFailed(ILogger logger, long from, long to, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Subscription silent: backfilling blocks {From}-{To} and reconnecting")]
+    private static partial void LogStalled(ILogger logger, long from, long to);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Reorg absorbed, unconfirmed log dropped: {Log}")]
+    private static partial void LogReorgAbsorbed(ILogger logger, string log);
+}

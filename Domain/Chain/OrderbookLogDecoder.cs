@@ -1,0 +1,46 @@
+using Nethereum.ABI.FunctionEncoding;
+using TradingBot.Acceptance.Domain.Chain.Abi;
+
+namespace TradingBot.Acceptance.Domain.Chain;
+
+/// <summary>
+/// Decodes the <c>data</c> of the orderbook's logs with Nethereum. No parameter is indexed, so topic0 only says
+/// which event it is. Data that does not decode throws <see cref="UnreadableLogException"/> naming the log.
+/// </summary>
+public static class OrderbookLogDecoder
+{
+    public static bool IsClear(ChainLog log) => Is(log, OrderbookTopics.ClearV3);
+
+    public static bool IsTakeOrder(ChainLog log) => Is(log, OrderbookTopics.TakeOrderV3);
+
+    public static bool IsAfterClear(ChainLog log) => Is(log, OrderbookTopics.AfterClearV2);
+
+    public static ClearV3Event DecodeClear(ChainLog log) => Decode<ClearV3Event>(log, "ClearV3");
+
+    public static TakeOrderV3Event DecodeTakeOrder(ChainLog log) => Decode<TakeOrderV3Event>(log, "TakeOrderV3");
+
+    public static AfterClearV2Event DecodeAfterClear(ChainLog log) => Decode<AfterClearV2Event>(log, "AfterClearV2");
+
+    private static bool Is(ChainLog log, string topic) => string.Equals(log.Topic0, topic, StringComparison.OrdinalIgnoreCase);
+
+    private static TEvent Decode<TEvent>(ChainLog log, string name)
+        where TEvent : new()
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        try
+        {
+            var data = HexQuantity.ParseData(log.Data);
+            if (data.Length == 0 || data.Length % 32 != 0)
+                throw new UnreadableLogException($"{name} data of {data.Length} bytes is not whole ABI words");
+            return (TEvent)new ParameterDecoder().DecodeAttributes(data, typeof(TEvent));
+        }
+        catch (Exception exception) when (exception is not UnreadableLogException and not OutOfMemoryException)
+        {
+            throw new UnreadableLogException($"{name} at {log.Where} does not decode: {exception.Message}", exception);
+        }
+        catch (UnreadableLogException exception) when (!exception.Message.Contains(log.Where, StringComparison.Ordinal))
+        {
+            throw new UnreadableLogException($"{name} at {log.Where} does not decode: {exception.Message}", exception);
+        }
+    }
+}

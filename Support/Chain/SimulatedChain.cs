@@ -1,0 +1,160 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using TradingBot.Acceptance.Domain.Chain;
+using TradingBot.Acceptance.Domain.Chain.Abi;
+
+namespace TradingBot.Acceptance.Support.Chain;
+
+/// <summary>
+/// The state of a simulated Base chain: blocks mined on the scenario's clock, the orderbook's transactions waiting
+/// for the next block, ERC-20 symbols. Log indices increase within a block; a clear's ClearV3 and AfterClearV2
+/// share a transaction with consecutive indices. Thread-safe: the node's connections read it while a test writes.
+/// </summary>
+public sealed class SimulatedChain
+{
+    private readonly Lock gate = new();
+    private readonly List<SimulatedBlock> blocks = [];
+    private readonly List<(string TxHash, List<(string Topic, string Data)> Logs)> pending = [];
+    private readonly Dictionary<string, string> symbols = new(StringComparer.OrdinalIgnoreCase);
+    private readonly TimeProvider clock;
+    private long transactions;
+
+    public SimulatedChain(string orderbook, TimeProvider clock, TimeSpan blockTime, long firstBlock)
+    {
+        Orderbook = orderbook.ToLowerInvariant();
+        this.clock = clock;
+        BlockTime = blockTime;
+        Genesis = clock.GetUtcNow();
+        blocks.Add(NewBlock(firstBlock, "0x" + new string('0', 64), []));
+    }
+
+    public string Orderbook { get; }
+
+    public TimeSpan BlockTime { get; }
+
+    public DateTimeOffset Genesis { get; }
+
+    public long Tip
+    {
+        get
+        {
+            lock (gate)
+                return blocks[^1].Number;
+        }
+    }
+
+    /// <summary>The address of an ERC-20 whose <c>symbol()</c> answers <paramref name="symbol"/> (one per symbol).</summary>
+    public string Token(string symbol)
+    {
+        var address = "0x" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("token:" + symbol)))[..40];
+        lock (gate)
+            symbols[address] = symbol;
+        return address;
+    }
+
+    public string? SymbolOf(string token)
+    {
+        lock (gate)
+            return symbols.GetValueOrDefault(token);
+    }
+
+    /// <summary>Queues a <c>takeOrders</c> transaction for the next block; returns its hash.</summary>
+    public string SubmitTake(TakeOrderV3Event take) => Submit((OrderbookTopics.TakeOrderV3, OrderbookLogEncoder.Data(take)));
+
+    /// <summary>Queues a <c>clear3</c> transaction (ClearV3 then AfterClearV2) for the next block; returns its hash.</summary>
+    public string SubmitClear(ClearV3Event clear, AfterClearV2Event after) =>
+        Submit((OrderbookTopics.ClearV3, OrderbookLogEncoder.Data(clear)), (OrderbookTopics.AfterClearV2, OrderbookLogEncoder.Data(after)));
+
+    /// <summary>Queues a transaction with logs as given, for logs the orderbook would never emit (garbage data).</summary>
+    public string Submit(params (string Topic, string Data)[] logs)
+    {
+        lock (gate)
+        {
+            var hash = Hash("tx", ++transactions);
+            pending.Add((hash, [.. logs]));
+            return hash;
+        }
+    }
+
+    /// <summary>Mines every block the clock says is due (one per block time since genesis); returns their new logs in order.</summary>
+    public IReadOnlyList<ChainLog> MineDue()
+    {
+        var mined = new List<ChainLog>();
+        lock (gate)
+        {
+            var due = blocks[0].Number + (long)((clock.GetUtcNow() - Genesis) / BlockTime);
+            while (blocks[^1].Number < due)
+                mined.AddRange(MineOne());
+        }
+
+        return mined;
+    }
+
+    /// <summary>Takes a transaction's logs back out of its block, as a reorg does; returns them flagged <c>removed</c>.</summary>
+    public IReadOnlyList<ChainLog> Reorg(string txHash)
+    {
+        lock (gate)
+        {
+            var removed = new List<ChainLog>();
+            foreach (var block in blocks)
+            {
+                removed.AddRange(block.Logs.Where(log => log.TransactionHash == txHash).Select(log => log with { Removed = true }));
+                block.Logs.RemoveAll(log => log.TransactionHash == txHash);
+            }
+
+            return removed;
+        }
+    }
+
+    public IReadOnlyList<ChainLog> Logs(string? address, long from, long to, IReadOnlyCollection<string>? topic0s)
+    {
+        lock (gate)
+        {
+            return [.. blocks.Where(block => block.Number >= from && block.Number <= to).SelectMany(block => block.Logs)
+                .Where(log => (address is null || ChainAddress.AreEqual(address, log.Address))
+                    && (topic0s is null || topic0s.Count == 0 || topic0s.Contains(log.Topic0!, StringComparer.OrdinalIgnoreCase)))];
+        }
+    }
+
+    public SimulatedBlock? Block(long number)
+    {
+        lock (gate)
+            return blocks.Find(block => block.Number == number);
+    }
+
+    /// <summary>The block and logs of a transaction, or null when no block holds it.</summary>
+    public (SimulatedBlock Block, IReadOnlyList<ChainLog> Logs)? Transaction(string txHash)
+    {
+        lock (gate)
+        {
+            var block = blocks.Find(candidate => candidate.Logs.Any(log => string.Equals(log.TransactionHash, txHash, StringComparison.OrdinalIgnoreCase)));
+            return block is null ? null : (block, [.. block.Logs.Where(log => string.Equals(log.TransactionHash, txHash, StringComparison.OrdinalIgnoreCase))]);
+        }
+    }
+
+    private List<ChainLog> MineOne()
+    {
+        var number = blocks[^1].Number + 1;
+        var block = NewBlock(number, blocks[^1].Hash, []);
+        long logIndex = 0;
+        for (var index = 0; index < pending.Count; index++)
+        {
+            foreach (var (topic, data) in pending[index].Logs)
+            {
+                block.Logs.Add(new ChainLog(
+                    Orderbook, [topic], data, number, block.Hash, pending[index].TxHash, index, logIndex++, Removed: false, block.Timestamp));
+            }
+        }
+
+        pending.Clear();
+        blocks.Add(block);
+        return [.. block.Logs];
+    }
+
+    private SimulatedBlock NewBlock(long number, string parentHash, List<ChainLog> logs) =>
+        new(number, Hash("block", number), parentHash, Genesis.Add(BlockTime * (number - (blocks.Count == 0 ? number : blocks[0].Number))).ToUnixTimeSeconds(), logs);
+
+    private static string Hash(string kind, long number) =>
+        "0x" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{kind}:{number}"))));
+}
