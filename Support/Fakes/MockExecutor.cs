@@ -22,6 +22,7 @@ public sealed class MockExecutor
     private readonly ConcurrentQueue<PlacementFailure> failures = new();
     private Func<BrokerOrderId, BrokerOrderState>? everyStatus;
     private Func<Task>? duringLookup;
+    private Func<Task>? duringPlacement;
     private int acceptedCount;
     private volatile string? everyPlacementFails;
     private volatile bool noAnswer;
@@ -34,7 +35,7 @@ public sealed class MockExecutor
         mock.SetupGet(executor => executor.Kind).Returns(() => kind);
         mock.Setup(executor => executor.IsMarketOpenAsync(It.IsAny<CancellationToken>())).Returns(() => Task.FromResult(marketOpen));
         mock.Setup(executor => executor.PlaceMarketOrderAsync(It.IsAny<MarketOrder>(), It.IsAny<CancellationToken>()))
-            .Returns((MarketOrder order, CancellationToken _) => Task.FromResult(Place(order)));
+            .Returns((MarketOrder order, CancellationToken _) => PlaceAsync(order));
         mock.Setup(executor => executor.GetOrderStatusAsync(It.IsAny<BrokerOrderId>(), It.IsAny<CancellationToken>()))
             .Returns((BrokerOrderId orderId, CancellationToken _) => Task.FromResult(Status(orderId)));
         mock.Setup(executor => executor.FindByClientOrderIdAsync(It.IsAny<ClientOrderId>(), It.IsAny<CancellationToken>()))
@@ -67,6 +68,9 @@ public sealed class MockExecutor
     /// <summary>Runs while a lookup by client order id is under way, before the broker answers (a race with another process).</summary>
     public void DuringLookup(Func<Task> action) => duringLookup = action;
 
+    /// <summary>Runs while an order is on its way to the broker, before it arrives (latency, another process's poll).</summary>
+    public void DuringPlacement(Func<Task> action) => duringPlacement = action;
+
     public void WithMarketOpen(bool open) => marketOpen = open;
 
     /// <summary>Placements are never answered and lookups fail: the order stays Pending until the stale cleanup.</summary>
@@ -81,6 +85,13 @@ public sealed class MockExecutor
 
     /// <summary>How many times the bot read an order's status.</summary>
     public int StatusReads() => mock.Invocations.Count(invocation => invocation.Method.Name == nameof(IExecutor.GetOrderStatusAsync));
+
+    private async Task<PlacementResult> PlaceAsync(MarketOrder order)
+    {
+        if (duringPlacement is { } during)
+            await during();
+        return Place(order);
+    }
 
     private PlacementResult Place(MarketOrder order)
     {

@@ -15,13 +15,15 @@ public sealed class HedgingTestBed : IDisposable
 
     private int nextTransaction;
 
-    public HedgingTestBed(SupportedExecutor kind = SupportedExecutor.DryRun, SqliteDatabase? database = null, FakeTimeProvider? clock = null)
+    public HedgingTestBed(
+        SupportedExecutor kind = SupportedExecutor.DryRun, SqliteDatabase? database = null, FakeTimeProvider? clock = null, MockExecutor? broker = null)
     {
         Clock = clock ?? new FakeTimeProvider(Start);
         Database = database ?? SqliteDatabase.InMemory(Clock);
-        Executor = new MockExecutor(Clock);
+        Executor = broker ?? new MockExecutor(Clock);
         Executor.WithKind(kind);
-        var guards = new HedgingGuards();
+        Guards = new HedgingGuards();
+        var guards = Guards;
         Conductor = new Conductor(Database, Executor.Executor, Clock, HedgingSettings.ForExecutor(kind), guards);
         Poller = new OrderStatusPoller(Database, Executor.Executor, Clock, guards);
         Queue = new EventQueueProcessor(Database, Conductor, Clock);
@@ -32,6 +34,8 @@ public sealed class HedgingTestBed : IDisposable
     public SqliteDatabase Database { get; }
 
     public MockExecutor Executor { get; }
+
+    public HedgingGuards Guards { get; }
 
     public Conductor Conductor { get; }
 
