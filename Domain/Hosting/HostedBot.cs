@@ -97,7 +97,7 @@ public sealed class HostedBot : IAsyncDisposable
         services.AddSingleton(components.Clock);
         services.AddSingleton(components.Options);
         services.AddSingleton(components.Settings);
-        services.AddSingleton<HedgingGuards>();
+        services.AddSingleton(new HedgingGuards { PlacementDeadline = components.Options.PlacementDeadline });
         services.AddSingleton(provider => new Conductor(
             components.Database, components.Executor, components.Clock, components.Settings, provider.GetRequiredService<HedgingGuards>()));
         services.AddSingleton(provider => new OrderStatusPoller(
