@@ -23,6 +23,25 @@ Feature: The bot runs as one program
       And the positions of AAPL, MSFT and NVDA were hedged
       And the broker received each hedge once
 
+    Scenario: Fills on any known symbols are hedged to flat
+      When the chain reports 3 rounds of these fills:
+        | token | side | quantity |
+        | tGOOG | buy  | 1.5      |
+        | tAMZN | sell | 4        |
+      And the broker fills every hedge
+      Then every fill is recorded exactly once
+      And every position is flat
+      And the positions of GOOG and AMZN were hedged
+
+  Rule: a hedge stays at the broker until the broker fills it
+
+    Scenario: A sell is hedged and the hedge is followed until the broker fills it
+      When the bot sells 1.2 tAAPL on-chain
+      Then a broker order to buy 1.2 AAPL is pending
+      When the broker fills the pending order
+      Then the AAPL position is flat
+      And the last AAPL broker order went through Placed, Submitted, Filled
+
   Rule: a lost chain feed costs time, never a fill
 
     Scenario: The feed drops in the middle of a burst and every fill still counts once

@@ -54,6 +54,15 @@ Feature: Recovering from broker failures
       Then the AAPL position is flat
       And the last AAPL broker order went through Placed, Submitted, Filled
 
+    Scenario: Hedges refused during a broker outage are placed once the broker recovers
+      Given the broker rejects every order with "Broker unavailable"
+      When the bot sells 1.2 tAAPL on-chain
+      Then the last AAPL broker order failed with "Broker unavailable"
+      When the broker recovers
+      And the broker fills every hedge
+      Then the AAPL position is flat
+      And the last AAPL broker order went through Placed, Submitted, Filled
+
     Scenario: The checker leaves alone positions that are pending or below the threshold
       Given the bot has sold 0.4 tMSFT on-chain
       And a broker order to buy 1.2 AAPL is pending

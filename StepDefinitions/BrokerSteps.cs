@@ -12,11 +12,18 @@ public sealed class BrokerSteps(BrokerDriver broker)
     [Given("the bot hedges with the {broker} broker")]
     public void GivenTheBotHedgesWith(SupportedExecutor kind) => broker.HedgeWith(kind);
 
-    [Given("the broker will reject the next order with {string}")]
-    public void GivenTheBrokerWillRejectTheNextOrder(string reason) => broker.RejectNextOrder(reason);
+    [Given("the broker (will )reject/rejects the next order with {string}")]
+    public void GivenTheBrokerRejectsTheNextOrder(string reason) => broker.RejectNextOrder(reason);
 
-    [Given("the broker will reject the next {symbol} order")]
-    public void GivenTheBrokerWillRejectTheNextOrderOf(Symbol symbol) => broker.RejectNextOrder(symbol);
+    [Given("the broker (will )reject/rejects the next {symbol} order")]
+    public void GivenTheBrokerRejectsTheNextOrderOf(Symbol symbol) => broker.RejectNextOrder(symbol);
+
+    [Given("the broker rejects every order with {string}")]
+    [When("the broker rejects every order with {string}")]
+    public void GivenTheBrokerRejectsEveryOrder(string reason) => broker.RejectEveryOrder(reason);
+
+    [When("the broker recovers")]
+    public void WhenTheBrokerRecovers() => broker.Recover();
 
     [Given("the broker never answers")]
     public void GivenTheBrokerNeverAnswers() => broker.NeverAnswer();
@@ -49,6 +56,9 @@ public sealed class BrokerSteps(BrokerDriver broker)
 
     [When("the broker fills the pending order for {symbol}")]
     public Task WhenTheBrokerFillsThePendingOrderFor(Symbol symbol) => broker.FillOpenOrderAsync(symbol);
+
+    [When("the broker fills every hedge")]
+    public Task WhenTheBrokerFillsEveryHedge() => broker.FillEveryHedgeAsync();
 
     [Then("a broker order to {side} {shares} {symbol} is pending")]
     public void ThenABrokerOrderIsPending(Direction side, FractionalShares shares, Symbol symbol) =>

@@ -14,9 +14,6 @@ public sealed class EndToEndSteps(RunningBotDriver bot)
     [Given("the bot is running with the dry-run broker")]
     public Task GivenTheBotIsRunning() => bot.StartAsync();
 
-    [Given("the broker rejects every order with {string}")]
-    public void GivenTheBrokerRejectsEveryOrder(string message) => bot.Broker.FailEveryOrder(message);
-
     [When("the chain reports {int} round(s) of these fills:")]
     public Task WhenTheChainReportsRoundsOfFills(int rounds, Table fills)
     {
@@ -34,12 +31,6 @@ public sealed class EndToEndSteps(RunningBotDriver bot)
 
     [When("the bot starts again")]
     public Task WhenTheBotStartsAgain() => bot.RestartAsync();
-
-    [When("the broker recovers")]
-    public void WhenTheBrokerRecovers() => bot.Broker.Recover();
-
-    [When("the broker fills every hedge")]
-    public Task WhenTheBrokerFillsEveryHedge() => bot.SettleAsync();
 
     [Then("every fill is recorded exactly once")]
     public void ThenEveryFillIsRecordedExactlyOnce()
@@ -62,17 +53,17 @@ public sealed class EndToEndSteps(RunningBotDriver bot)
         }
     }
 
-    [Then("the positions of {symbol}, {symbol} and {symbol} were hedged")]
-    public void ThenThePositionsWereHedged(Symbol first, Symbol second, Symbol third)
+    [Then("the position(s) of {symbols} were hedged")]
+    public void ThenThePositionsWereHedged(SymbolList symbols)
     {
         var hedged = bot.Orders().Where(order => order.Order is OffchainOrder.Filled).Select(order => order.Order.Terms.Symbol.Value).Distinct().Order().ToList();
-        hedged.ShouldBe(new[] { first.Value, second.Value, third.Value }.Order().ToList(), "symbols with a filled hedge");
+        hedged.ShouldBe(symbols.Symbols.Select(symbol => symbol.Value).Order().ToList(), "symbols with a filled hedge");
     }
 
     [Then("the broker received each hedge once")]
     public void ThenTheBrokerReceivedEachHedgeOnce()
     {
-        var received = bot.Broker.Received;
+        var received = bot.Broker.ReceivedOrders();
         received.Select(order => order.ClientOrderId).Distinct().Count().ShouldBe(received.Count, "orders sent twice");
         received.Count.ShouldBe(bot.Orders().Count, "broker orders per execution");
     }

@@ -92,17 +92,17 @@ public sealed class HostedBot : IAsyncDisposable
 
     private static void AddHedging(IServiceCollection services, BotComponents components)
     {
-        services.AddSingleton(components.Database);
-        services.AddSingleton(components.Executor);
-        services.AddSingleton(components.Clock);
+        var bot = new BotComposition(components.Database, components.Executor, components.Clock, components.Settings, components.Options.PlacementDeadline);
+        services.AddSingleton(bot);
+        services.AddSingleton(bot.Database);
+        services.AddSingleton(bot.Executor);
+        services.AddSingleton(bot.Clock);
         services.AddSingleton(components.Options);
-        services.AddSingleton(components.Settings);
-        services.AddSingleton(new HedgingGuards { PlacementDeadline = components.Options.PlacementDeadline });
-        services.AddSingleton(provider => new Conductor(
-            components.Database, components.Executor, components.Clock, components.Settings, provider.GetRequiredService<HedgingGuards>()));
-        services.AddSingleton(provider => new OrderStatusPoller(
-            components.Database, components.Executor, components.Clock, provider.GetRequiredService<HedgingGuards>()));
-        services.AddSingleton(provider => new EventQueueProcessor(components.Database, provider.GetRequiredService<Conductor>(), components.Clock));
+        services.AddSingleton(bot.Settings);
+        services.AddSingleton(bot.Guards);
+        services.AddSingleton(bot.Conductor);
+        services.AddSingleton(bot.Poller);
+        services.AddSingleton(bot.Queue);
         services.AddSingleton(provider => new BotActivity(components.Clock));
         services.AddSingleton<BotChannels>();
     }
@@ -133,8 +133,8 @@ public sealed class HostedBot : IAsyncDisposable
         services.AddSingleton(provider =>
         {
             var wait = provider.GetRequiredService<BotClockWait>();
-            var side = new RebalancingSide(
-                components.Database, components.Clock, rebalancing.Config, rebalancing.Connect(wait), wait, provider.GetRequiredService<ILoggerFactory>());
+            var side = provider.GetRequiredService<BotComposition>().Rebalancing(
+                rebalancing.Config, rebalancing.Connect(wait), wait, provider.GetRequiredService<ILoggerFactory>());
             var activity = provider.GetRequiredService<BotActivity>();
             var channels = provider.GetRequiredService<BotChannels>();
             activity.Watch(() => side.Trigger.Operations.Count);

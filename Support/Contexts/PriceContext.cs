@@ -1,20 +1,15 @@
 using TradingBot.Acceptance.Domain.Finance;
+using TradingBot.Acceptance.Support.TestData;
 
 namespace TradingBot.Acceptance.Support.Contexts;
 
 /// <summary>
-/// The USDC price each symbol's next on-chain fills carry (DOMAIN §7): $100 for AAPL, $200 for MSFT and
-/// $100 for others, until "the last AAPL price is $X" says otherwise.
+/// The USDC price each symbol's next on-chain fills carry: the scenario price of DOMAIN §2
+/// (<see cref="ScenarioDefaults.ScenarioPriceOf"/>) until "the last AAPL price is $X" says otherwise.
 /// </summary>
 public sealed class PriceContext
 {
-    private static readonly Usd DefaultPrice = new(100m);
-
-    private readonly Dictionary<Symbol, Usd> prices = new()
-    {
-        [new Symbol("AAPL")] = new Usd(100m),
-        [new Symbol("MSFT")] = new Usd(200m),
-    };
+    private readonly Dictionary<Symbol, Usd> prices = [];
 
     public void Set(Symbol symbol, Usd price)
     {
@@ -23,5 +18,5 @@ public sealed class PriceContext
         prices[symbol] = price;
     }
 
-    public Usd Of(Symbol symbol) => prices.GetValueOrDefault(symbol, DefaultPrice);
+    public Usd Of(Symbol symbol) => prices.GetValueOrDefault(symbol, ScenarioDefaults.ScenarioPriceOf(symbol));
 }

@@ -1,10 +1,11 @@
 using TradingBot.Acceptance.Support.Contexts;
 using TradingBot.Acceptance.Support.Hosting;
+using TradingBot.Acceptance.Support.World;
 
 namespace TradingBot.Acceptance.Support.Drivers;
 
 /// <summary>The bot as a process: where it keeps its events, and stopping and starting it again.</summary>
-public sealed class BotDriver(BotHost host, BrokerWaitContext waits)
+public sealed class BotDriver(ScenarioWorld host, BrokerWaitContext waits)
 {
     public void KeepEventsInFile() => host.KeepEventsInFile();
 

@@ -7,6 +7,7 @@ using TradingBot.Acceptance.Domain.Hedging;
 using TradingBot.Acceptance.Domain.OnChainTrades;
 using TradingBot.Acceptance.Support.Contexts;
 using TradingBot.Acceptance.Support.Hosting;
+using TradingBot.Acceptance.Support.World;
 
 namespace TradingBot.Acceptance.Support.Drivers;
 
@@ -15,7 +16,7 @@ namespace TradingBot.Acceptance.Support.Drivers;
 /// delivered fill (every fill is delivered twice), hedges, polls the broker and now and then runs the
 /// checker; the event log then shows what happened.
 /// </summary>
-public sealed class ConcurrencyDriver(BotHost host)
+public sealed class ConcurrencyDriver(ScenarioWorld host)
 {
     private const int PollEvery = 10;
     private const int CheckEvery = 250;
@@ -34,7 +35,7 @@ public sealed class ConcurrencyDriver(BotHost host)
         fills = MakeFills(fillCount, symbolCount, ChainContext.BlockTimestamp(host.Clock.GetUtcNow()));
         // Every fill is delivered twice (live and backfill), to two different workers that may run it at the same moment.
         var deliveries = new ConcurrentQueue<OnChainFill>(fills.SelectMany(fill => new[] { fill, fill }));
-        var team = Enumerable.Range(0, workers).Select(_ => bot.Worker(host.Broker.Executor, host.Clock, host.Settings())).ToList();
+        var team = Enumerable.Range(0, workers).Select(_ => bot.Worker(host.Broker.Executor)).ToList();
         await Task.WhenAll(team.Select(worker => Task.Run(() => WorkAsync(worker, deliveries))));
         await SettleAsync(bot);
     }
@@ -42,7 +43,7 @@ public sealed class ConcurrencyDriver(BotHost host)
     /// <summary>For every generated fill: how often it was recorded as a trade and applied to its position.</summary>
     public IReadOnlyList<FillApplication> FillApplications()
     {
-        var log = host.Bot.Database.ReadEventLog();
+        var log = host.Database.ReadEventLog();
         var trades = log.Where(recorded => recorded is { AggregateType: "OnChainTrade", EventName: "Filled" })
             .GroupBy(recorded => recorded.AggregateId).ToDictionary(group => group.Key, group => group.Count());
         var positionFills = log.Where(recorded => recorded is { AggregateType: "Position", EventName: "OnChainOrderFilled" })
@@ -61,7 +62,7 @@ public sealed class ConcurrencyDriver(BotHost host)
     {
         var open = new Dictionary<Symbol, int>();
         var most = new Dictionary<Symbol, int>();
-        foreach (var recorded in host.Bot.Database.ReadEventLog().Where(recorded => recorded.AggregateType == "Position"))
+        foreach (var recorded in host.Database.ReadEventLog().Where(recorded => recorded.AggregateType == "Position"))
         {
             var symbol = new Symbol(recorded.AggregateId);
             open[symbol] = open.GetValueOrDefault(symbol) + recorded.EventName switch
@@ -78,11 +79,11 @@ public sealed class ConcurrencyDriver(BotHost host)
 
     public IReadOnlyList<NetCheck> NetChecks()
     {
-        var hedges = host.Bot.Database.ReadEventLog()
+        var hedges = host.Database.ReadEventLog()
             .Where(recorded => recorded is { AggregateType: "Position", EventName: "OffChainOrderFilled" })
             .GroupBy(recorded => recorded.AggregateId)
             .ToDictionary(group => group.Key, group => group.Sum(SignedHedge));
-        return host.Bot.Positions.All()
+        return host.Positions.All()
             .Select(position => new NetCheck(
                 position.Symbol,
                 position.Net.Value,

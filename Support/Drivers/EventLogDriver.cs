@@ -2,13 +2,14 @@ using System.Text.Json;
 using TradingBot.Acceptance.Domain.EventSourcing;
 using TradingBot.Acceptance.Domain.Finance;
 using TradingBot.Acceptance.Support.Hosting;
+using TradingBot.Acceptance.Support.World;
 
 namespace TradingBot.Acceptance.Support.Drivers;
 
 /// <summary>The bot's event log, read in the order it was recorded (rowid), in the words the features use.</summary>
-public sealed class EventLogDriver(BotHost host)
+public sealed class EventLogDriver(ScenarioWorld host)
 {
-    public IReadOnlyList<RecordedEvent> Events() => host.Bot.Database.ReadEventLog();
+    public IReadOnlyList<RecordedEvent> Events() => host.Database.ReadEventLog();
 
     /// <summary>"Position Initialized", "OffchainOrder Filled", … in order.</summary>
     public IReadOnlyList<string> Entries() => Events().Select(Entry).ToList();
@@ -29,7 +30,7 @@ public sealed class EventLogDriver(BotHost host)
     /// </summary>
     public IReadOnlyList<string> EventsOfMentioning(Symbol symbol, Symbol other)
     {
-        var orders = host.Bot.Orders.All();
+        var orders = host.Orders.All();
         var executionsOf = (Symbol owner) => orders.Where(tracked => tracked.Order.Terms.Symbol == owner).Select(tracked => tracked.ExecutionId.Value).ToHashSet();
         var mine = executionsOf(symbol);
         var theirs = executionsOf(other);

@@ -3,18 +3,19 @@ using TradingBot.Acceptance.Domain.Hedging;
 using TradingBot.Acceptance.Domain.Positions;
 using TradingBot.Acceptance.Support.Contexts;
 using TradingBot.Acceptance.Support.Hosting;
+using TradingBot.Acceptance.Support.World;
 
 namespace TradingBot.Acceptance.Support.Drivers;
 
 /// <summary>The bot's own jobs and what they leave behind: the threshold, positions, the checker, the stale-order cleanup, time and locks.</summary>
-public sealed class HedgingDriver(BotHost host, BrokerWaitContext waits, ScenarioRebalancing rebalancing)
+public sealed class HedgingDriver(ScenarioWorld host, BrokerWaitContext waits, ScenarioRebalancing rebalancing)
 {
     public void UseThreshold(FractionalShares shares) => host.UseThreshold(shares);
 
     public Position Position(Symbol symbol) =>
-        host.Bot.Positions.Load(symbol) ?? throw new InvalidOperationException($"The bot has no {symbol} position: no fill of t{symbol} was recorded.");
+        host.Positions.Load(symbol) ?? throw new InvalidOperationException($"The bot has no {symbol} position: no fill of t{symbol} was recorded.");
 
-    public IReadOnlyList<Position> Positions() => host.Bot.Positions.All();
+    public IReadOnlyList<Position> Positions() => host.Positions.All();
 
     /// <summary>"The position checker runs": one tick of <c>CheckAndExecuteAccumulatedPositions</c>.</summary>
     public Task<IReadOnlyList<ExecutionOutcome>> RunPositionCheckerAsync() =>
@@ -33,7 +34,7 @@ public sealed class HedgingDriver(BotHost host, BrokerWaitContext waits, Scenari
     /// <summary>A worker took the symbol's lock (the lease) and died without releasing it.</summary>
     public void LeaveLockOf(Symbol symbol)
     {
-        using var unit = host.Bot.Database.BeginWrite();
+        using var unit = host.Database.BeginWrite();
         if (!unit.SymbolLocks.TryAcquire(symbol, host.Clock.GetUtcNow()))
             throw new InvalidOperationException($"The {symbol} lock is already held.");
         unit.Commit();

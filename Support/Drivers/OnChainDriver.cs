@@ -6,6 +6,7 @@ using TradingBot.Acceptance.Domain.OnChainTrades;
 using TradingBot.Acceptance.Support.Contexts;
 using TradingBot.Acceptance.Support.Hosting;
 using TradingBot.Acceptance.Support.Parameters;
+using TradingBot.Acceptance.Support.World;
 
 namespace TradingBot.Acceptance.Support.Drivers;
 
@@ -15,7 +16,7 @@ namespace TradingBot.Acceptance.Support.Drivers;
 /// (<c>@e2e</c>), a fill comes through its chain feed instead.
 /// </summary>
 public sealed class OnChainDriver(
-    BotHost host, ChainContext chain, PriceContext prices, BrokerWaitContext waits, ScenarioRebalancing rebalancing, RunningBotDriver runningBot)
+    ScenarioWorld host, ChainContext chain, PriceContext prices, BrokerWaitContext waits, ScenarioRebalancing rebalancing, RunningBotDriver runningBot)
 {
     /// <summary>The following fills of the symbol carry this USDC price.</summary>
     public void SetLastPrice(Symbol symbol, Usd price) => prices.Set(symbol, price);
@@ -70,7 +71,7 @@ public sealed class OnChainDriver(
 
     /// <summary>The ids of the on-chain trades in the order the bot recorded them.</summary>
     public IReadOnlyList<TradeId> AppliedTrades() =>
-        host.Bot.Database.ReadEventLog()
+        host.Database.ReadEventLog()
             .Where(recorded => recorded is { AggregateType: "OnChainTrade", EventName: "Filled" })
             .Select(recorded => ReadTradeId(recorded.AggregateId))
             .ToList();

@@ -20,8 +20,6 @@ namespace TradingBot.Acceptance.Support.Drivers;
 /// </summary>
 public sealed class RebalancingDriver(ScenarioRebalancing rebalancing, RebalancingContext context)
 {
-    private static readonly BigInteger TokenUnitsPerShare = BigInteger.Pow(10, 18);
-
     public void Enable() => rebalancing.Enable();
 
     public void UseUsdcBand(decimal targetPercent, decimal deviationPercent) =>
@@ -33,13 +31,23 @@ public sealed class RebalancingDriver(ScenarioRebalancing rebalancing, Rebalanci
         return rebalancing.ArrangeAsync(host => host.RegisterVaultAsync(symbol, vault.Token, vault.VaultId));
     }
 
-    /// <summary>Sets both venues' balances directly, nothing in flight; this alone triggers nothing (DOMAIN §8.3).</summary>
+    /// <summary>
+    /// Sets both venues' balances directly, nothing in flight, and puts the on-chain part in the holding's
+    /// vault; this alone triggers nothing (DOMAIN §8.3).
+    /// </summary>
     public Task HoldAsync(InventoryAsset holding, decimal onchain, decimal offchain)
     {
         if (onchain < 0m || offchain < 0m)
             throw new ArgumentOutOfRangeException(nameof(onchain), $"An inventory holds 0 or more {holding}, not {onchain} on-chain and {offchain} at the broker.");
         context.Remember(holding);
-        return rebalancing.ArrangeAsync(host => host.Inventory.Set(holding, onchain, offchain));
+        return rebalancing.ArrangeAsync(host =>
+        {
+            host.Inventory.Set(holding, onchain, offchain);
+            if (holding is InventoryAsset.Equity equity)
+                host.Onchain.Holds(context.VaultOf(equity.Symbol).Token, context.VaultOf(equity.Symbol).VaultId, TokenUnits.FromShares(onchain).Units);
+            else
+                host.Onchain.Holds(UsdcTokenAddresses.Base, host.Config.UsdcVaultId, TokenUnits.FromUsdc(onchain).Units);
+        });
     }
 
     /// <summary>Claims the symbol's guard as a mint in progress does, without sending an operation.</summary>
@@ -52,9 +60,9 @@ public sealed class RebalancingDriver(ScenarioRebalancing rebalancing, Rebalanci
 
     public Task AlpacaCompletesMintsAsync() => rebalancing.ArrangeAsync(host => host.Tokenization.AcceptsMintsAndCompletesThem());
 
-    /// <summary>Alpaca lists each accepted mint as pending for <paramref name="delay"/> of the bot's 10-second looks, then as completed.</summary>
+    /// <summary>Alpaca lists each accepted mint as pending until <paramref name="delay"/> has passed on the clock, then as completed.</summary>
     public Task AlpacaCompletesMintsAfterAsync(TimeSpan delay) =>
-        rebalancing.ArrangeAsync(host => host.Tokenization.AcceptsMintsAndCompletesThemAfter((int)(delay / StatusPolling.ManagerInterval)));
+        rebalancing.ArrangeAsync(host => host.Tokenization.AcceptsMintsAndCompletesThemAfter(delay));
 
     public Task AlpacaRejectsMintsAsync(int status, string message) =>
         rebalancing.ArrangeAsync(host => host.Tokenization.RejectsMints(status, message));
@@ -63,35 +71,26 @@ public sealed class RebalancingDriver(ScenarioRebalancing rebalancing, Rebalanci
         rebalancing.ArrangeAsync(host => host.Tokenization.AcceptsMintsAndRejectsThemWhileProcessing());
 
     public Task AlpacaCompletesRedemptionsAsync() =>
-        rebalancing.ArrangeAsync(host => host.Tokenization.ListsRedemption(OnchainPortsFake.TransferTx, "completed"));
+        rebalancing.ArrangeAsync(host => host.Tokenization.EndsRedemptions("completed"));
 
     public Task AlpacaNeverDetectsRedemptionsAsync() => rebalancing.ArrangeAsync(host => host.Tokenization.NeverDetectsRedemptions());
 
     /// <summary>
-    /// Every leg of a USDC move succeeds, both ways (DOMAIN §7.6): conversions fill, our address is
-    /// whitelisted, the withdrawal and the deposit complete, Circle charges 1 bps and attests, the mint
-    /// on the other chain receives 399.96 USDC for a fee of 0.04.
+    /// Every leg of a USDC move succeeds, both ways (DOMAIN §7.6): Alpaca has approved the market-maker
+    /// wallet; its conversions, withdrawals and deposits, Circle's fee and attestations and the chains'
+    /// mints then answer whatever amount the bot moves.
     /// </summary>
-    public Task UsdcTransfersSucceedAsync() => rebalancing.ArrangeAsync(host =>
-    {
-        UsdcWithdrawalsSucceed(host);
-        host.Circle.AttestsBurns((int)CctpChain.Ethereum);
-        host.Circle.AttestsBurns((int)CctpChain.Base);
-    });
+    public Task UsdcTransfersSucceedAsync() => rebalancing.ArrangeAsync(host => host.Wallet.WhitelistsAddress(host.Config.MarketMakerWallet));
 
     public Task CircleNeverAttestsAsync() => rebalancing.ArrangeAsync(host =>
     {
-        UsdcWithdrawalsSucceed(host);
-        host.Circle.NeverAttests((int)CctpChain.Ethereum);
-        host.Circle.NeverAttests((int)CctpChain.Base);
+        host.Wallet.WhitelistsAddress(host.Config.MarketMakerWallet);
+        host.Circle.NeverAttests();
     });
 
     /// <summary>Conversions fill, but the whitelist entry of the market-maker wallet is still pending approval.</summary>
-    public Task MarketMakerWalletNotWhitelistedAsync() => rebalancing.ArrangeAsync(host =>
-    {
-        host.Wallet.FillsEachConversion("400");
-        host.Wallet.WhitelistsAddress(RebalancingHost.MarketMakerWallet, status: "PENDING");
-    });
+    public Task MarketMakerWalletNotWhitelistedAsync() =>
+        rebalancing.ArrangeAsync(host => host.Wallet.WhitelistsAddress(host.Config.MarketMakerWallet, status: "PENDING"));
 
     public async Task CheckAsync(InventoryAsset holding)
     {
@@ -125,16 +124,13 @@ public sealed class RebalancingDriver(ScenarioRebalancing rebalancing, Rebalanci
 
     public async Task<IReadOnlyList<ReceivedRequest>> WithdrawalsAsync() => (await rebalancing.HostAsync()).Wallet.Withdrawals();
 
-    /// <summary>The ERC-20 transfers the bot sent, with the shares they stand for turned into 18-decimal units.</summary>
+    /// <summary>The ERC-20 transfers the bot sent, in the token's base units.</summary>
     public async Task<IReadOnlyList<TokenTransfer>> TokenTransfersAsync() =>
-        [.. (await rebalancing.HostAsync()).Onchain.Erc20.Invocations
-            .Where(call => call.Method.Name == nameof(IErc20Transfer.TransferAsync))
-            .Select(call => new TokenTransfer(
-                (CctpChain)call.Arguments[0], (string)call.Arguments[1], (string)call.Arguments[2], (BigInteger)call.Arguments[3]))];
+        [.. (await rebalancing.HostAsync()).Onchain.Transfers.Select(sent => new TokenTransfer(sent.Chain, sent.Token, sent.Recipient, sent.Units))];
 
     public TokenTransfer RedemptionTransfer(FractionalShares quantity, TokenizedEquity token) => new(
         CctpChain.Base, context.VaultOf(token.Symbol).Token, RebalancingHost.RedemptionWallet,
-        new BigInteger(quantity.Value * 1_000_000_000_000_000_000m));
+        TokenUnits.FromShares(quantity.Value).Units);
 
     /// <summary>The event names of the symbol's latest mint, in order.</summary>
     public async Task<IReadOnlyList<string>> MintLifecycleAsync(Symbol symbol) =>
@@ -147,6 +143,11 @@ public sealed class RebalancingDriver(ScenarioRebalancing rebalancing, Rebalanci
         [.. Latest((await rebalancing.HostAsync()).Events("UsdcRebalance"), _ => true).Select(row => row.EventName)];
 
     public async Task<MoveFailure?> MintFailureAsync(Symbol symbol) => Failure(await LatestMintAsync(symbol));
+
+    public async Task<MoveFailure?> RedemptionFailureAsync(Symbol symbol) => Failure(await LatestRedemptionAsync(symbol));
+
+    public async Task<MoveFailure?> UsdcMoveFailureAsync() =>
+        Failure(Latest((await rebalancing.HostAsync()).Events("UsdcRebalance"), _ => true));
 
     /// <summary>The symbol's latest mint as the store holds it now; null when the bot never minted it.</summary>
     public async Task<TokenizedEquityMint?> LatestMintStateAsync(Symbol symbol)
@@ -166,17 +167,6 @@ public sealed class RebalancingDriver(ScenarioRebalancing rebalancing, Rebalanci
         var ended = lifecycle[^1].GlobalPosition;
         return (await rebalancing.HostAsync()).Events("OffchainOrder")
             .Count(row => row.EventName == "Filled" && row.GlobalPosition > accepted.GlobalPosition && row.GlobalPosition < ended);
-    }
-
-    private static void UsdcWithdrawalsSucceed(RebalancingHost host)
-    {
-        host.Wallet.FillsEachConversion("400", "399.96");
-        host.Wallet.WhitelistsAddress(RebalancingHost.MarketMakerWallet);
-        host.Wallet.AcceptsWithdrawals("400");
-        host.Wallet.CreditsDeposit(OnchainPortsFake.TransferTx, "399.96");
-        host.Circle.ChargesFastTransferFee((int)CctpChain.Ethereum, (int)CctpChain.Base, 1m);
-        host.Circle.ChargesFastTransferFee((int)CctpChain.Base, (int)CctpChain.Ethereum, 1m);
-        host.Onchain.MintsOnReceive(399_960_000, 40_000);
     }
 
     private async Task<IReadOnlyList<RecordedEvent>> LatestMintAsync(Symbol symbol)

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.Extensions.Time.Testing;
 using TradingBot.Acceptance.Domain.EventSourcing;
 using TradingBot.Acceptance.Domain.Finance;
 using TradingBot.Acceptance.Domain.Hedging;
@@ -9,56 +8,53 @@ using TradingBot.Acceptance.Domain.Positions;
 using TradingBot.Acceptance.Support.Fakes;
 using TradingBot.Acceptance.Support.Hosting;
 using TradingBot.Acceptance.Support.Parameters;
+using TradingBot.Acceptance.Support.World;
 
 namespace TradingBot.Acceptance.Support.Drivers;
 
 /// <summary>
-/// Drives the whole bot as one program: a database file of its own, the chain played by a local
-/// WebSocket feed, the broker as a mock, Alpaca and Circle as the rebalancing stubs, and one fake clock
-/// the driver advances for hedging and rebalancing alike. Instead of sleeping it waits for the bot to be
-/// quiescent (no task busy, nothing queued, every workflow waiting on the clock) with the expected work done.
+/// Drives the scenario's one world with the hosted bot running its tasks (<c>@e2e</c>): the world's
+/// database (kept in a file, so the bot can stop and start again), broker and clock, the chain played by a
+/// local WebSocket feed, Alpaca and Circle as the rebalancing simulators. Instead of sleeping it waits for
+/// the bot to be quiescent (no task busy, nothing queued, every workflow waiting on the clock) with the
+/// expected work done, then advances the clock.
 /// The inventory poller runs with no venue to read: the dry-run broker keeps no inventory and the stand-in
 /// chain reports no vault balances, so the inventory is what Given steps set, moved by fills and moves.
 /// </summary>
-public sealed class RunningBotDriver(ScenarioRebalancing rebalancing) : IAsyncDisposable, IScenarioDiagnostics
+public sealed class RunningBotDriver(ScenarioWorld world, ScenarioRebalancing rebalancing) : IAsyncDisposable
 {
     public const long DeploymentBlock = 100;
-    private static readonly DateTimeOffset Start = new(2025, 1, 6, 15, 0, 0, TimeSpan.Zero);
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
     private static readonly TimeSpan Step = TimeSpan.FromSeconds(1);
 
     /// <summary>How far the clock moves at a time while the bot settles: the shortest of its own intervals.</summary>
     private static readonly TimeSpan SettleStep = TimeSpan.FromSeconds(10);
 
-    private readonly string folder = Path.Combine(Path.GetTempPath(), $"running-bot-{Guid.NewGuid():N}");
     private readonly HashSet<string> pushed = [];
-    private SqliteDatabase? database;
     private HostedBot? bot;
-    private BrokerMock? broker;
     private long nextBlock = DeploymentBlock;
     private int nextTransaction;
 
-    public FakeTimeProvider Clock { get; } = new(Start);
+    public ScenarioClock Clock => world.Clock;
 
-    public BrokerMock Broker => broker ??= new BrokerMock(Clock);
+    public MockExecutor Broker => world.Broker.Mock;
 
     /// <summary>Whether the whole bot runs in this scenario: the chain's fills then come through its feed.</summary>
     public bool IsRunning => bot is not null;
 
     public ChainFeedServer? Feed { get; private set; }
 
-    private SqliteDatabase Database => database ?? throw new InvalidOperationException("The bot was never started in this scenario.");
+    private SqliteDatabase Database => world.Database;
 
     private HostedBot Bot => bot ?? throw new InvalidOperationException("The bot is not running.");
 
     public async Task StartAsync()
     {
-        Directory.CreateDirectory(folder);
+        world.KeepEventsInFile();
         Feed ??= await ChainFeedServer.StartAsync().ConfigureAwait(false);
-        database = SqliteDatabase.OpenFile(Path.Combine(folder, "bot.db"), Clock);
         var options = new BotOptions { ChainFeed = Feed.Feed, DeploymentBlock = DeploymentBlock };
-        var stubs = rebalancing.ForRunningBot(Clock);
-        bot = HostedBot.Create(new BotComponents(database, Broker.Executor, Clock, options, HedgingSettings.ForExecutor(SupportedExecutor.DryRun))
+        var stubs = rebalancing.ForRunningBot();
+        bot = HostedBot.Create(world.Hosted(options) with
         {
             Seed = 9,
             Rebalancing = new RebalancingComponents(stubs.Config, stubs.Connect),
@@ -83,7 +79,7 @@ public sealed class RunningBotDriver(ScenarioRebalancing rebalancing) : IAsyncDi
     public Task TradeAsync(Direction side, FractionalShares quantity, TokenizedEquity token, Usd price)
     {
         var transaction = ++nextTransaction;
-        Push([new ChainFill($"0x{transaction:x64}", 0, ++nextBlock, Start.AddSeconds(transaction), token.ToString(), quantity.Value, side, price.Value)]);
+        Push([new ChainFill($"0x{transaction:x64}", 0, ++nextBlock, ScenarioClock.ScenarioStart.AddSeconds(transaction), token.ToString(), quantity.Value, side, price.Value)]);
         return WaitUntilAllFillsProcessedAsync();
     }
 
@@ -114,6 +110,21 @@ public sealed class RunningBotDriver(ScenarioRebalancing rebalancing) : IAsyncDi
         }
 
         await WaitAsync(() => true).ConfigureAwait(false);
+    }
+
+    /// <summary>Lets time pass a second at a time, the bot reacting to each tick, until <paramref name="done"/> holds.</summary>
+    public async Task PassUntilAsync(Func<bool> done, string what)
+    {
+        var atMost = TimeSpan.FromMinutes(10);
+        for (var passed = TimeSpan.Zero; passed <= atMost; passed += Step)
+        {
+            await WaitAsync(() => true).ConfigureAwait(false);
+            if (done())
+                return;
+            Clock.Advance(Step);
+        }
+
+        throw new TimeoutException($"Not done within {atMost.TotalMinutes} minutes of clock: {what}.");
     }
 
     /// <summary>
@@ -161,7 +172,7 @@ public sealed class RunningBotDriver(ScenarioRebalancing rebalancing) : IAsyncDi
         Push(burst);
         await Broker.PlacementHeld.WaitAsync(Patience).ConfigureAwait(false);
         // A batch records several hedges before sending them one by one: the one at the broker is the one it holds.
-        var held = Broker.Received[^1].ClientOrderId;
+        var held = Broker.ReceivedOrders()[^1].ClientOrderId;
         var atBroker = OpenOrders().Single(order => order.Order.Terms.ClientOrderId == held).ExecutionId;
         var stopping = Bot.StopAsync(CancellationToken.None);
         Broker.ReleasePlacement();
@@ -211,17 +222,8 @@ public sealed class RunningBotDriver(ScenarioRebalancing rebalancing) : IAsyncDi
 
     public OffchainOrder? Order(ExecutionId executionId) => new OffchainOrderView(Database).Load(executionId);
 
-    public IReadOnlyList<DiagnosticTable> Describe() =>
-        database is null ? [] :
-        [
-            new DiagnosticTable("event log", ["#", "aggregate", "id", "event"],
-                EventLog().Select(recorded => (IReadOnlyList<string>)[recorded.GlobalPosition.ToString(CultureInfo.InvariantCulture), recorded.AggregateType, recorded.AggregateId, recorded.EventName]).ToList()),
-        ];
-
     public async ValueTask DisposeAsync()
     {
-        if (!Directory.Exists(folder))
-            return;
         if (bot is not null)
         {
             await bot.StopAsync(CancellationToken.None).ConfigureAwait(false);
@@ -230,7 +232,7 @@ public sealed class RunningBotDriver(ScenarioRebalancing rebalancing) : IAsyncDi
 
         if (Feed is not null)
             await Feed.DisposeAsync().ConfigureAwait(false);
-        Directory.Delete(folder, recursive: true);
+        Feed = null;
     }
 
     private bool MoveInFlight() => Bot.Rebalancing?.Trigger.IsAnyMoveInProgress ?? false;
@@ -253,13 +255,13 @@ public sealed class RunningBotDriver(ScenarioRebalancing rebalancing) : IAsyncDi
     {
         await bot!.DisposeAsync().ConfigureAwait(false);
         bot = null;
-        database!.Dispose();
+        world.CloseDatabase();
     }
 
     private ChainFill NextFill(ChainFillOrder order)
     {
         var transaction = ++nextTransaction;
         return new ChainFill(
-            $"0x{transaction:x64}", 0, ++nextBlock, Start.AddSeconds(transaction), order.Token.ToString(), order.Quantity, order.Side, 100m);
+            $"0x{transaction:x64}", 0, ++nextBlock, ScenarioClock.ScenarioStart.AddSeconds(transaction), order.Token.ToString(), order.Quantity, order.Side, 100m);
     }
 }

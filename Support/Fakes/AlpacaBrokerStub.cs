@@ -11,8 +11,10 @@ using WireMock.Server;
 namespace TradingBot.Acceptance.Support.Fakes;
 
 /// <summary>
-/// The Alpaca Broker API played by WireMock on a free port, in business words. The latest answer
-/// configured for an endpoint wins; requests nobody configured get WireMock's 404.
+/// The Alpaca Broker API played by WireMock on a free port, in business words. Underneath, a small model
+/// keeps the orders the bot places (<see cref="OrderBook"/>) and answers status and client-order-id reads
+/// from them; an answer configured for an endpoint (a fault, or a canned body for adapter tests) takes
+/// precedence, the latest first. Requests nobody configured and the model does not serve get WireMock's 404.
 /// </summary>
 public sealed class AlpacaBrokerStub : IDisposable
 {
@@ -21,6 +23,7 @@ public sealed class AlpacaBrokerStub : IDisposable
     private readonly TaskCompletionSource released = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly ConcurrentQueue<IRequestMessage> heldRequests = new();
     private readonly TaskCompletionSource requestHeld = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private const int ModelPriority = 1_000_000;
     private int nextPriority = 100_000;
     private int nextScenario;
 
@@ -30,7 +33,16 @@ public sealed class AlpacaBrokerStub : IDisposable
         accountPath = $"/v1/trading/accounts/{accountId}";
         server = WireMockServer.Start();
         Url = new Uri(server.Url!);
+        server.Given(Request.Create().WithPath(OrdersPath).UsingPost()).AtPriority(ModelPriority)
+            .RespondWith(Response.Create().WithCallback(OrderBook.Place));
+        server.Given(Request.Create().WithPath($"{OrdersPath}:by_client_order_id").UsingGet()).AtPriority(ModelPriority)
+            .RespondWith(Response.Create().WithCallback(OrderBook.ByClientOrderId));
+        server.Given(Request.Create().WithPath(new WildcardMatcher($"{OrdersPath}/*")).UsingGet()).AtPriority(ModelPriority)
+            .RespondWith(Response.Create().WithCallback(OrderBook.Status));
     }
+
+    /// <summary>The orders the bot placed and the broker keeps; scenarios fill them here.</summary>
+    public AlpacaOrderBook OrderBook { get; } = new();
 
     public string AccountId { get; }
 

@@ -1,42 +1,40 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
+using WireMock;
+using WireMock.Matchers;
 using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
 using WireMock.Server;
+using TradingBot.Acceptance.Support.TestData;
 
 namespace TradingBot.Acceptance.Support.Fakes;
 
-/// <summary>Circle's Iris API on a WireMock server of its own: fast-transfer fees and burn attestations.</summary>
+/// <summary>
+/// Circle's Iris API on a WireMock server of its own, answering from the simulated chains: it quotes the
+/// fast-transfer fee of every route and attests every burn the bot made, with that burn's message and
+/// nonce; a burn it never saw is a 404. "Never attests" keeps every lookup at 404.
+/// </summary>
 public sealed class CircleAttestationStub : IDisposable
 {
-    public const string Attestation = "0xa77e57a710";
-
-    /// <summary>A CCTP V2 message header: version, source domain, destination domain, then the 32-byte nonce.</summary>
-    public const string Message = "0x" + "00000001" + "00000000" + "00000006"
-        + "00000000000000000000000000000000000000000000000000000000000000ab" + "deadbeef";
-
-    public const string Nonce = "0x00000000000000000000000000000000000000000000000000000000000000ab";
-
     private readonly WireMockServer server = WireMockServer.Start();
+    private readonly OnchainPortsFake chain;
+    private volatile bool attests = true;
+
+    public CircleAttestationStub(OnchainPortsFake chain)
+    {
+        this.chain = chain;
+        server.Given(Request.Create().WithPath(new WildcardMatcher("/v2/burn/USDC/fees/*")).UsingGet())
+            .RespondWith(Response.Create().WithCallback(_ => StubResponses.Message(200, new JsonArray(
+                new JsonObject { ["finalityThreshold"] = ScenarioDefaults.FastFinality, ["minimumFee"] = chain.FastTransferFeeBps },
+                new JsonObject { ["finalityThreshold"] = ScenarioDefaults.StandardFinality, ["minimumFee"] = 0 }))));
+        server.Given(Request.Create().WithPath(new WildcardMatcher("/v2/messages/*")).UsingGet())
+            .RespondWith(Response.Create().WithCallback(Attest));
+    }
 
     public Uri Url => new(server.Url!);
 
-    /// <summary>The fast-transfer (finality 1000) minimum fee for a route, in basis points.</summary>
-    public void ChargesFastTransferFee(int source, int destination, decimal basisPoints) =>
-        server.Given(Request.Create().WithPath($"/v2/burn/USDC/fees/{source}/{destination}").UsingGet())
-            .RespondWith(StubResponses.Json(200, new JsonArray(
-                new JsonObject { ["finalityThreshold"] = 1000, ["minimumFee"] = basisPoints },
-                new JsonObject { ["finalityThreshold"] = 2000, ["minimumFee"] = 0 })));
-
-    /// <summary>Every burn from <paramref name="source"/> is attested at once.</summary>
-    public void AttestsBurns(int source) =>
-        server.Given(Request.Create().WithPath($"/v2/messages/{source}").UsingGet())
-            .RespondWith(StubResponses.Json(200, new JsonObject
-            {
-                ["messages"] = new JsonArray(new JsonObject { ["attestation"] = Attestation, ["message"] = Message, ["status"] = "complete" }),
-            }));
-
-    /// <summary>Circle never knows the burn: every message lookup answers 404.</summary>
-    public void NeverAttests(int source) =>
-        server.Given(Request.Create().WithPath($"/v2/messages/{source}").UsingGet()).RespondWith(StubResponses.Status(404));
+    /// <summary>Circle never knows any burn: every message lookup answers 404.</summary>
+    public void NeverAttests() => attests = false;
 
     public IReadOnlyList<ReceivedRequest> MessageLookups() =>
         Received().Where(request => request.Method == "GET" && request.Path.StartsWith("/v2/messages/", StringComparison.Ordinal)).ToList();
@@ -44,4 +42,16 @@ public sealed class CircleAttestationStub : IDisposable
     public IReadOnlyList<ReceivedRequest> Received() => StubJournal.Received(server);
 
     public void Dispose() => server.Stop();
+
+    private ResponseMessage Attest(IRequestMessage request)
+    {
+        var source = int.Parse(request.Path.Split('/')[^1], CultureInfo.InvariantCulture);
+        var txHash = request.Query?.TryGetValue("transactionHash", out var values) == true ? values[0] : "";
+        if (!attests || chain.BurnOf(source, txHash) is not { } burn)
+            return StubResponses.Message(404, new JsonObject { ["error"] = "Message not found" });
+        return StubResponses.Message(200, new JsonObject
+        {
+            ["messages"] = new JsonArray(new JsonObject { ["attestation"] = burn.Attestation, ["message"] = burn.Message, ["status"] = "complete" }),
+        });
+    }
 }

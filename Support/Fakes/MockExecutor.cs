@@ -3,17 +3,21 @@ using System.Globalization;
 using Moq;
 using TradingBot.Acceptance.Domain.Execution;
 using TradingBot.Acceptance.Domain.Finance;
+using TradingBot.Acceptance.Support.TestData;
 
 namespace TradingBot.Acceptance.Support.Fakes;
 
 /// <summary>
 /// The broker port as a Moq mock that behaves like DOMAIN §9.5's fake executor: accepted orders get
 /// TEST_1, TEST_2… (only accepted placements take a number), every order reads as filled at $100.00 at
-/// the clock's now unless told otherwise, the market is open, and failures are configured per scenario.
+/// the clock's now unless told otherwise, the market is open, and failures are configured per scenario:
+/// the next orders or every order rejected until it recovers, no answer at all, or the next placement
+/// held until released (to stop the bot while a hedge is on its way). The one broker double of the
+/// scenario world, whether a driver runs the bot's jobs or the hosted bot runs them.
 /// </summary>
 public sealed class MockExecutor
 {
-    public const decimal FillPrice = 100.00m;
+    public const decimal FillPrice = ScenarioDefaults.DryRunFillPrice;
 
     private readonly Mock<IExecutor> mock = new(MockBehavior.Strict);
     private readonly TimeProvider clock;
@@ -27,6 +31,9 @@ public sealed class MockExecutor
     private volatile string? everyPlacementFails;
     private volatile bool noAnswer;
     private volatile bool marketOpen = true;
+    private volatile TaskCompletionSource? hold;
+    private volatile TaskCompletionSource? held;
+    private TaskCompletionSource heldArrived = NewSignal();
     private SupportedExecutor kind = SupportedExecutor.DryRun;
 
     public MockExecutor(TimeProvider clock)
@@ -35,7 +42,7 @@ public sealed class MockExecutor
         mock.SetupGet(executor => executor.Kind).Returns(() => kind);
         mock.Setup(executor => executor.IsMarketOpenAsync(It.IsAny<CancellationToken>())).Returns(() => Task.FromResult(marketOpen));
         mock.Setup(executor => executor.PlaceMarketOrderAsync(It.IsAny<MarketOrder>(), It.IsAny<CancellationToken>()))
-            .Returns((MarketOrder order, CancellationToken _) => PlaceAsync(order));
+            .Returns((MarketOrder order, CancellationToken cancellationToken) => PlaceAsync(order, cancellationToken));
         mock.Setup(executor => executor.GetOrderStatusAsync(It.IsAny<BrokerOrderId>(), It.IsAny<CancellationToken>()))
             .Returns((BrokerOrderId orderId, CancellationToken _) => Task.FromResult(Status(orderId)));
         mock.Setup(executor => executor.FindByClientOrderIdAsync(It.IsAny<ClientOrderId>(), It.IsAny<CancellationToken>()))
@@ -49,8 +56,31 @@ public sealed class MockExecutor
     /// <summary>The kind sets the threshold and whether hedges are cut to whole shares.</summary>
     public void WithKind(SupportedExecutor executor) => kind = executor;
 
-    /// <summary>Every placement fails with <paramref name="message"/>; status reads then find no order.</summary>
+    /// <summary>Every placement fails with <paramref name="message"/> until <see cref="Recover"/>; status reads then find no order.</summary>
     public void WithFailure(string message) => everyPlacementFails = message;
+
+    /// <summary>The broker is back: no placement fails any more, whatever failures were still to come.</summary>
+    public void Recover()
+    {
+        everyPlacementFails = null;
+        failures.Clear();
+    }
+
+    /// <summary>Completes when a held placement has reached the broker.</summary>
+    public Task PlacementHeld => heldArrived.Task;
+
+    /// <summary>The next placement waits, unanswered, until <see cref="ReleasePlacement"/>.</summary>
+    public void HoldNextPlacement()
+    {
+        heldArrived = NewSignal();
+        hold = NewSignal();
+    }
+
+    public void ReleasePlacement()
+    {
+        hold?.TrySetResult();
+        held?.TrySetResult();
+    }
 
     /// <summary>The next <paramref name="count"/> placements (of <paramref name="symbol"/> only, when given) fail with <paramref name="message"/>.</summary>
     public void WithPlacementFailures(int count, string message, Symbol? symbol = null)
@@ -86,10 +116,19 @@ public sealed class MockExecutor
     /// <summary>How many times the bot read an order's status.</summary>
     public int StatusReads() => mock.Invocations.Count(invocation => invocation.Method.Name == nameof(IExecutor.GetOrderStatusAsync));
 
-    private async Task<PlacementResult> PlaceAsync(MarketOrder order)
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private async Task<PlacementResult> PlaceAsync(MarketOrder order, CancellationToken cancellationToken)
     {
         if (duringPlacement is { } during)
             await during();
+        if (Interlocked.Exchange(ref hold, null) is { } waiting)
+        {
+            held = waiting;
+            heldArrived.TrySetResult();
+            await waiting.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         return Place(order);
     }
 

@@ -1,5 +1,8 @@
 using System.Text.Json.Nodes;
+using WireMock;
 using WireMock.ResponseBuilders;
+using WireMock.Types;
+using WireMock.Util;
 
 namespace TradingBot.Acceptance.Support.Fakes;
 
@@ -9,4 +12,12 @@ public static class StubResponses
         Response.Create().WithStatusCode(status).WithHeader("Content-Type", "application/json").WithBody(body.ToJsonString());
 
     public static IResponseBuilder Status(int status) => Response.Create().WithStatusCode(status);
+
+    /// <summary>A JSON answer built by a simulator's callback from its state.</summary>
+    public static ResponseMessage Message(int status, JsonNode body) => new()
+    {
+        StatusCode = status,
+        Headers = new Dictionary<string, WireMockList<string>> { ["Content-Type"] = new("application/json") },
+        BodyData = new BodyData { BodyAsString = body.ToJsonString(), DetectedBodyType = BodyType.String },
+    };
 }

@@ -1,6 +1,7 @@
 using Reqnroll;
 using Reqnroll.BoDi;
 using TradingBot.Acceptance.Support.Hosting;
+using TradingBot.Acceptance.Support.World;
 
 namespace TradingBot.Acceptance.Support.Hooks;
 
@@ -15,7 +16,7 @@ public sealed class RebalancingHooks(IObjectContainer container)
     public void PrepareRebalancing()
     {
         // One event log for both sides: the rebalancing store writes into the hedging bot's database.
-        container.RegisterInstanceAs(new ScenarioRebalancing(() => container.Resolve<BotHost>().Bot.Database));
+        container.RegisterInstanceAs(new ScenarioRebalancing(container.Resolve<ScenarioClock>(), () => container.Resolve<ScenarioWorld>().Database));
         container.RegisterTypeAs<RebalancingDiagnostics, IScenarioDiagnostics>("rebalancing");
     }
 

@@ -1,16 +1,12 @@
 using Reqnroll;
-using Reqnroll.BoDi;
 using TradingBot.Acceptance.Support.Drivers;
 
 namespace TradingBot.Acceptance.Support.Hooks;
 
-/// <summary>Per @e2e scenario: the running bot's event log for failure reports, and a clean stop of bot, feed and database file.</summary>
+/// <summary>Per scenario that ran the hosted bot: a clean stop of the bot and its chain feed before the world closes its database.</summary>
 [Binding]
-public sealed class RunningBotHooks(RunningBotDriver bot, IObjectContainer scenarioContainer)
+public sealed class RunningBotHooks(RunningBotDriver bot)
 {
-    [BeforeScenario("e2e")]
-    public void RegisterDiagnostics() => scenarioContainer.RegisterInstanceAs<IScenarioDiagnostics>(bot, "running bot");
-
-    [AfterScenario("e2e")]
+    [AfterScenario]
     public Task StopTheBotAsync() => bot.DisposeAsync().AsTask();
 }

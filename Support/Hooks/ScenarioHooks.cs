@@ -3,6 +3,8 @@ using Reqnroll.BoDi;
 using TradingBot.Acceptance.Support.Fakes;
 using TradingBot.Acceptance.Support.Hosting;
 
+using TradingBot.Acceptance.Support.World;
+
 namespace TradingBot.Acceptance.Support.Hooks;
 
 /// <summary>
@@ -16,7 +18,7 @@ public sealed class ScenarioHooks(IObjectContainer container)
     [BeforeScenario(Order = 0)]
     public void StartTheClock()
     {
-        container.RegisterInstanceAs(new TimerAwareFakeTimeProvider(MarketHours.ScenarioStart));
+        container.RegisterInstanceAs(new ScenarioClock(ScenarioClock.ScenarioStart));
         // What a failed scenario's report shows: the event log, and the broker's requests when it spoke HTTP.
         container.RegisterTypeAs<EventLogDiagnostics, IScenarioDiagnostics>("event log");
         container.RegisterTypeAs<BrokerRequestDiagnostics, IScenarioDiagnostics>("broker requests");

@@ -1,3 +1,5 @@
+using TradingBot.Acceptance.Support.World;
+
 namespace TradingBot.Acceptance.Support.Hosting;
 
 /// <summary>Every request the stand-in Alpaca received and its answer (WireMock's journal), when the broker spoke HTTP.</summary>

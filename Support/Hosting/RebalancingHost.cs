@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Time.Testing;
 using TradingBot.Acceptance.Domain.Bridging;
 using TradingBot.Acceptance.Domain.EventSourcing;
 using TradingBot.Acceptance.Domain.Finance;
@@ -10,12 +9,15 @@ using TradingBot.Acceptance.Domain.Rebalancing.Persistence;
 using TradingBot.Acceptance.Domain.VaultRegistries;
 using TradingBot.Acceptance.Support.Fakes;
 
+using TradingBot.Acceptance.Support.World;
+using TradingBot.Acceptance.Domain.Hosting;
+
 namespace TradingBot.Acceptance.Support.Hosting;
 
 /// <summary>
 /// The real rebalancing side of the bot, built per scenario: event store, inventory view, trigger,
 /// Rebalancer and the three managers (<see cref="RebalancingSide"/>), with the Alpaca and Circle adapters
-/// aimed at WireMock stubs and the on-chain ports mocked. Alone, time is a <see cref="SteppingClock"/> and
+/// aimed at WireMock stubs and the on-chain ports mocked. Alone, time is a <see cref="ScenarioClock"/> and
 /// "the rebalancer runs" drains its channel; inside the running bot (<see cref="ForRunningBot"/>) the bot
 /// builds the side on its own clock and runs it, and each start attaches its side here.
 /// </summary>
@@ -27,36 +29,38 @@ public sealed class RebalancingHost : IDisposable
     public const string UsdcVaultId = "0x00000000000000000000000000000000000000000000000000000000000000c1";
 
     private readonly List<HttpClient> httpClients = [];
-    private readonly SteppingClock? stepping;
+    private readonly bool inRunningBot;
     private readonly SqliteDatabase? ownedDatabase;
     private RebalancingSide? side;
     private bool ownsSide;
 
     /// <param name="database">The scenario's event store, shared with the hedging side; a fresh in-memory one when null.</param>
-    public RebalancingHost(RebalancingConfig? config = null, SteppingClock? clock = null, SqliteDatabase? database = null)
+    public RebalancingHost(RebalancingConfig? config = null, ScenarioClock? clock = null, SqliteDatabase? database = null)
     {
-        stepping = clock ?? new SteppingClock();
-        Clock = stepping;
+        Clock = clock ?? new ScenarioClock();
         Config = config ?? DefaultConfig;
+        (Tokenization, Wallet, Circle) = Simulators();
         ownedDatabase = database is null ? SqliteDatabase.InMemory(Clock) : null;
-        side = new RebalancingSide(database ?? ownedDatabase!, Clock, Config, Connect(new ClockWait(Clock)));
+        side = BotComposition.Rebalancing(database ?? ownedDatabase!, Clock, Config, Connect(new ClockWait(Clock)));
         ownsSide = true;
     }
 
-    private RebalancingHost(FakeTimeProvider clock, RebalancingConfig config)
+    private RebalancingHost(ScenarioClock clock, RebalancingConfig config)
     {
+        inRunningBot = true;
         Clock = clock;
         Config = config;
+        (Tokenization, Wallet, Circle) = Simulators();
     }
 
     /// <summary>The stubs and fakes of a running bot's rebalancing side; the bot's side is attached at each start.</summary>
-    public static RebalancingHost ForRunningBot(FakeTimeProvider clock, RebalancingConfig config) => new(clock, config);
+    public static RebalancingHost ForRunningBot(ScenarioClock clock, RebalancingConfig config) => new(clock, config);
 
     public static RebalancingConfig DefaultConfig => new(
         Enabled: true, RebalancingThreshold.EquityDefault, RebalancingThreshold.UsdcDefault,
         MarketMakerWallet, RedemptionWallet, Orderbook, UsdcVaultId);
 
-    public FakeTimeProvider Clock { get; }
+    public ScenarioClock Clock { get; }
     public RebalancingConfig Config { get; }
 
     /// <summary>The running side: this host's own, or the running bot's latest.</summary>
@@ -74,13 +78,13 @@ public sealed class RebalancingHost : IDisposable
     public MintManager MintManager => Side.MintManager;
     public RedemptionManager RedemptionManager => Side.RedemptionManager;
     public UsdcRebalanceManager UsdcManager => Side.UsdcManager;
-    public AlpacaTokenizationStub Tokenization { get; } = new();
-    public AlpacaWalletStub Wallet { get; } = new();
-    public CircleAttestationStub Circle { get; } = new();
+    public AlpacaTokenizationStub Tokenization { get; }
+    public AlpacaWalletStub Wallet { get; }
+    public CircleAttestationStub Circle { get; }
     public OnchainPortsFake Onchain { get; } = new();
 
     /// <summary>Whether a running bot owns the side (its tasks run the rebalancer and feed the trigger).</summary>
-    public bool InRunningBot => stepping is null;
+    public bool InRunningBot => inRunningBot;
 
     /// <summary>The adapters aimed at this host's stubs and fakes, waiting through <paramref name="wait"/>.</summary>
     public RebalancingPorts Connect(IClockWait wait)
@@ -105,15 +109,18 @@ public sealed class RebalancingHost : IDisposable
     }
 
     /// <summary>The vault registry knows <paramref name="symbol"/>'s token and vault.</summary>
-    public Task RegisterVaultAsync(Symbol symbol, string token, string vaultId, CancellationToken cancellationToken = default) =>
-        Store.ExecuteAsync(VaultRegistryDecider.Kind, Config.RegistryId,
+    public Task RegisterVaultAsync(Symbol symbol, string token, string vaultId, CancellationToken cancellationToken = default)
+    {
+        Onchain.Names(token, symbol);
+        return Store.ExecuteAsync(VaultRegistryDecider.Kind, Config.RegistryId,
             new VaultRegistryCommand.DiscoverEquityVault(token, vaultId, "0x" + new string('0', 63) + "1", symbol), cancellationToken);
+    }
 
     /// <summary>Drains every operation sent so far, advancing the clock for each wait, then returns.</summary>
     public Task RunRebalancerAsync(CancellationToken cancellationToken = default) =>
-        stepping is null
+        inRunningBot
             ? throw new InvalidOperationException("In the running bot the rebalancer runs by itself: let time pass instead.")
-            : stepping.RunUntilCompleteAsync(Rebalancer.DrainAsync(cancellationToken));
+            : Clock.RunUntilCompleteAsync(Rebalancer.DrainAsync(cancellationToken));
 
     /// <summary>Lets the trigger see events committed by others (the conductor's Position events).</summary>
     public Task CatchUpAsync(CancellationToken cancellationToken = default) => Feed.CatchUpAsync(cancellationToken);
@@ -137,6 +144,10 @@ public sealed class RebalancingHost : IDisposable
             side?.Dispose();
         ownedDatabase?.Dispose();
     }
+
+    // The venues of one scenario share the simulated chains: what the bot sends on-chain is what they see.
+    private (AlpacaTokenizationStub, AlpacaWalletStub, CircleAttestationStub) Simulators() =>
+        (new AlpacaTokenizationStub(Clock, Onchain, Config.RedemptionWallet), new AlpacaWalletStub(Onchain), new CircleAttestationStub(Onchain));
 
     private ResilientHttp Http(HttpClient client, IClockWait wait)
     {

@@ -1,6 +1,6 @@
-using Microsoft.Extensions.Time.Testing;
 using TradingBot.Acceptance.Domain.EventSourcing;
 using TradingBot.Acceptance.Domain.Rebalancing;
+using TradingBot.Acceptance.Support.World;
 
 namespace TradingBot.Acceptance.Support.Hosting;
 
@@ -12,7 +12,7 @@ namespace TradingBot.Acceptance.Support.Hosting;
 /// In a scenario that runs the whole bot (<c>@e2e</c>), the bot builds and runs the side on its own clock:
 /// this scenario gives it the stubs (<see cref="ForRunningBot"/>) and each start attaches the bot's side.
 /// </summary>
-public sealed class ScenarioRebalancing(Func<SqliteDatabase?> sharedDatabase) : IDisposable
+public sealed class ScenarioRebalancing(ScenarioClock clock, Func<SqliteDatabase?> sharedDatabase) : IDisposable
 {
     private readonly List<Func<RebalancingHost, Task>> arrangements = [];
     private RebalancingHost? host;
@@ -65,7 +65,7 @@ public sealed class ScenarioRebalancing(Func<SqliteDatabase?> sharedDatabase) : 
         if (runningBotHost is not null)
             throw new InvalidOperationException("The running bot has not started its rebalancing side yet.");
         var config = RebalancingHost.DefaultConfig with { Enabled = enabled, Usdc = usdcBand };
-        host = new RebalancingHost(config, database: sharedDatabase());
+        host = new RebalancingHost(config, clock, sharedDatabase());
         foreach (var arrangement in arrangements)
             await arrangement(host);
         arrangements.Clear();
@@ -76,7 +76,7 @@ public sealed class ScenarioRebalancing(Func<SqliteDatabase?> sharedDatabase) : 
     /// The stubs and settings of the running bot's rebalancing side, made on first use: rebalancing is on,
     /// with the scenario's USDC band. The bot waits on <paramref name="clock"/>, its one clock.
     /// </summary>
-    public RebalancingHost ForRunningBot(FakeTimeProvider clock)
+    public RebalancingHost ForRunningBot()
     {
         ObjectDisposedException.ThrowIf(disposed, this);
         if (runningBotHost is not null)

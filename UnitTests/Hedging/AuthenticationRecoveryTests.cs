@@ -6,6 +6,7 @@ using TradingBot.Acceptance.Domain.Finance;
 using TradingBot.Acceptance.Domain.Hedging;
 using TradingBot.Acceptance.Support.Fakes;
 using TradingBot.Acceptance.UnitTests.Execution.Alpaca;
+using TradingBot.Acceptance.Domain.Hosting;
 
 namespace TradingBot.Acceptance.UnitTests.Hedging;
 
@@ -21,8 +22,7 @@ public sealed class AuthenticationRecoveryTests
         alpaca.Broker.OpenMarketOn(AlpacaTestBed.TradingDay);
         alpaca.Broker.AnswerEveryOrderWith(AlpacaAnswer.Unauthorized());
         using var database = SqliteDatabase.InMemory(alpaca.Clock);
-        var conductor = new Conductor(database, alpaca.Executor, alpaca.Clock,
-            HedgingSettings.ForExecutor(SupportedExecutor.AlpacaBrokerApi), new HedgingGuards());
+        var conductor = BotComposition.For(database, alpaca.Executor, alpaca.Clock).Conductor;
 
         var execution = await conductor.ProcessTradeWithinTransactionAsync(
             HedgingTestBed.Fill(HedgingTestBed.Hash(1), "tAAPL", 1.2m, Direction.Sell), None);

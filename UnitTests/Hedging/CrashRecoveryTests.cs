@@ -7,6 +7,7 @@ using TradingBot.Acceptance.Domain.Finance;
 using TradingBot.Acceptance.Domain.Hedging;
 using TradingBot.Acceptance.Domain.OrderStatus;
 using TradingBot.Acceptance.Support.Fakes;
+using TradingBot.Acceptance.Domain.Hosting;
 
 namespace TradingBot.Acceptance.UnitTests.Hedging;
 
@@ -76,9 +77,8 @@ public sealed class CrashRecoveryTests
 
     private static (Conductor Conductor, OrderStatusPoller Poller, EventQueueProcessor Queue) Bot(SqliteDatabase database, IExecutor executor, TimeProvider clock)
     {
-        var guards = new HedgingGuards();
-        var conductor = new Conductor(database, executor, clock, HedgingSettings.ForExecutor(SupportedExecutor.DryRun), guards);
-        return (conductor, new OrderStatusPoller(database, executor, clock, guards), new EventQueueProcessor(database, conductor, clock));
+        var bot = new BotComposition(database, executor, clock, HedgingSettings.ForExecutor(SupportedExecutor.DryRun));
+        return (bot.Conductor, bot.Poller, bot.Queue);
     }
 
     /// <summary>Passes calls to the broker; at the given placement the broker takes the order and the process dies before the answer is recorded.</summary>

@@ -5,6 +5,7 @@ using TradingBot.Acceptance.Domain.Hedging;
 using TradingBot.Acceptance.Domain.OnChainTrades;
 using TradingBot.Acceptance.Domain.OrderStatus;
 using TradingBot.Acceptance.Support.Fakes;
+using TradingBot.Acceptance.Domain.Hosting;
 
 namespace TradingBot.Acceptance.UnitTests.Hedging;
 
@@ -22,11 +23,11 @@ public sealed class HedgingTestBed : IDisposable
         Database = database ?? SqliteDatabase.InMemory(Clock);
         Executor = broker ?? new MockExecutor(Clock);
         Executor.WithKind(kind);
-        Guards = new HedgingGuards();
-        var guards = Guards;
-        Conductor = new Conductor(Database, Executor.Executor, Clock, HedgingSettings.ForExecutor(kind), guards);
-        Poller = new OrderStatusPoller(Database, Executor.Executor, Clock, guards);
-        Queue = new EventQueueProcessor(Database, Conductor, Clock);
+        var bot = BotComposition.For(Database, Executor.Executor, Clock);
+        Conductor = bot.Conductor;
+        Poller = bot.Poller;
+        Queue = bot.Queue;
+        Guards = bot.Guards;
     }
 
     public FakeTimeProvider Clock { get; }

@@ -6,6 +6,8 @@ using TradingBot.Acceptance.Domain.Finance;
 using TradingBot.Acceptance.Domain.Hosting;
 using TradingBot.Acceptance.Support.Fakes;
 
+using TradingBot.Acceptance.Support.World;
+
 namespace TradingBot.Acceptance.UnitTests.Hosting;
 
 [TestFixture]
@@ -18,7 +20,7 @@ public sealed class ChainEventReceiverTests
     public async Task A_dropped_feed_is_reconnected_with_jittered_backoff_and_resumed_from_the_last_processed_block()
     {
         await using var feed = await ChainFeedServer.StartAsync();
-        var clock = new TimerAwareFakeTimeProvider(Start);
+        var clock = new ScenarioClock(Start);
         using var database = SqliteDatabase.InMemory(clock);
         var options = new BotOptions { ChainFeed = feed.Feed, DeploymentBlock = 100 };
         var activity = new BotActivity(clock);

@@ -24,7 +24,7 @@ public sealed class GracefulShutdownTests
         {
             await using var feed = await ChainFeedServer.StartAsync();
             var clock = new FakeTimeProvider(Start);
-            var broker = new BrokerMock(clock);
+            var broker = new MockExecutor(clock);
             var options = new BotOptions { ChainFeed = feed.Feed, DeploymentBlock = 100, ShutdownDeadline = TimeSpan.FromMilliseconds(200) };
             broker.HoldNextPlacement(); // never released: only the deadline ends it
 

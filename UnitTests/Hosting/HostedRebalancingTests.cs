@@ -12,6 +12,8 @@ using TradingBot.Acceptance.Domain.Rebalancing;
 using TradingBot.Acceptance.Support.Fakes;
 using TradingBot.Acceptance.Support.Hosting;
 
+using TradingBot.Acceptance.Support.World;
+
 namespace TradingBot.Acceptance.UnitTests.Hosting;
 
 [TestFixture]
@@ -26,7 +28,7 @@ public sealed class HostedRebalancingTests
     public async Task A_mint_waiting_for_alpaca_leaves_the_bot_quiescent_and_each_tick_of_the_bots_clock_polls_once()
     {
         using var world = await World.StartAsync();
-        world.Rebalancing.Tokenization.AcceptsMintsAndCompletesThemAfter(pendingPolls: 2);
+        world.Rebalancing.Tokenization.AcceptsMintsAndCompletesThemAfter(TimeSpan.FromSeconds(20));
         await using var bot = await world.StartBotAsync();
         await world.Rebalancing.RegisterVaultAsync(Aapl, Token, "0xvault");
         world.Rebalancing.Inventory.Set(new InventoryAsset.Equity(Aapl), 20m, 80m);
@@ -115,7 +117,8 @@ public sealed class HostedRebalancingTests
             .ReturnsAsync([new InventorySnapshotCommand.OnchainCash(new Usd(100m))]);
         world.Broker.Setup(source => source.ReadAsync(It.IsAny<CancellationToken>()))
             .ReturnsAsync([new InventorySnapshotCommand.OffchainCash(90_000)]);
-        await using var bot = await world.StartBotAsync(); // Alpaca's wallet knows no conversion: every move fails at its first step
+        world.Rebalancing.Wallet.RejectsConversions("account not enabled for crypto");
+        await using var bot = await world.StartBotAsync(); // every move fails at its first step
 
         await Quiescent(bot, () => world.EventNames("UsdcRebalance").Count == 2);
         world.EventNames("UsdcRebalance").ShouldBe(["ConversionInitiated", "ConversionFailed"], "moves before the clock moved");
@@ -158,15 +161,15 @@ public sealed class HostedRebalancingTests
         private World(ChainFeedServer feed)
         {
             Feed = feed;
-            Orders = new BrokerMock(Clock);
+            Orders = new MockExecutor(Clock);
             Rebalancing = RebalancingHost.ForRunningBot(Clock, RebalancingHost.DefaultConfig);
             Chain.Setup(source => source.ReadAsync(It.IsAny<CancellationToken>())).ReturnsAsync([]);
             Broker.Setup(source => source.ReadAsync(It.IsAny<CancellationToken>())).ReturnsAsync([]);
         }
 
-        public FakeTimeProvider Clock { get; } = new(Start);
+        public ScenarioClock Clock { get; } = new(Start);
         public ChainFeedServer Feed { get; }
-        public BrokerMock Orders { get; }
+        public MockExecutor Orders { get; }
         public RebalancingHost Rebalancing { get; }
         public Mock<IInventorySource> Chain { get; } = new(MockBehavior.Strict);
         public Mock<IInventorySource> Broker { get; } = new(MockBehavior.Strict);

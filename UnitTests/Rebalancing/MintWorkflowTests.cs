@@ -43,12 +43,13 @@ public sealed class MintWorkflowTests
         host.EventNames("TokenizedEquityMint").ShouldBe(["MintRequested", "MintAccepted", "TokensReceived", "MintCompleted"]);
         var events = host.Events("TokenizedEquityMint");
         events[0].Payload.ShouldContain("\"quantity\":\"30.5\"");
-        events[1].Payload.ShouldContain("\"issuer_request_id\":\"issuer-req-1\"");
-        events[1].Payload.ShouldContain("\"tokenization_request_id\":\"mint-req-1\"");
+        events[1].Payload.ShouldContain("\"issuer_request_id\":\"issuer-mint-1\"");
+        events[1].Payload.ShouldContain("\"tokenization_request_id\":\"mint-1\"");
         events[2].Payload.ShouldContain("\"receipt_id\":\"0\"");
         events[2].Payload.ShouldContain("\"shares_minted\":\"30500000000000000000\"");
-        events[3].Payload.ShouldContain($"\"vault_deposit_tx_hash\":\"{OnchainPortsFake.VaultDepositTx}\"");
+        events[3].Payload.ShouldContain($"\"vault_deposit_tx_hash\":\"{host.Onchain.Deposits.ShouldHaveSingleItem().TxHash}\"");
         host.Onchain.Vault.Verify(vault => vault.DepositAsync(Token, VaultId, BigInteger.Parse("30500000000000000000", System.Globalization.CultureInfo.InvariantCulture), It.IsAny<CancellationToken>()), Times.Once);
+        host.Onchain.BalanceOf(Token, VaultId).ShouldBe(BigInteger.Parse("30500000000000000000", System.Globalization.CultureInfo.InvariantCulture), "tokens in the AAPL vault");
         host.Inventory.Equity(Aapl).ShouldBe(new AssetInventory(new(49.5m, 0m), new(49.5m, 0m), host.Clock.GetUtcNow()), "AAPL after the mint");
         host.Trigger.IsEquityInProgress(Aapl).ShouldBeFalse("the AAPL guard after the mint");
     }

@@ -9,6 +9,7 @@ using TradingBot.Acceptance.Domain.Rebalancing.Persistence;
 using TradingBot.Acceptance.Domain.TokenizedEquityMints;
 using TradingBot.Acceptance.Domain.UsdcRebalances;
 using TradingBot.Acceptance.Support.Hosting;
+using TradingBot.Acceptance.Domain.Hosting;
 
 namespace TradingBot.Acceptance.UnitTests.Rebalancing;
 
@@ -111,7 +112,7 @@ public sealed class RebalancingRecoveryTests
 
     private static async Task<RebalancingSide> RestartAsync(RebalancingHost host)
     {
-        var restarted = new RebalancingSide(host.Database, host.Clock, host.Config, host.Connect(new ClockWait(host.Clock)));
+        var restarted = BotComposition.Rebalancing(host.Database, host.Clock, host.Config, host.Connect(new ClockWait(host.Clock)));
         await RebalancingRecovery.RestoreAsync(restarted, logger: null, CancellationToken.None);
         return restarted;
     }

@@ -25,6 +25,7 @@ public sealed class RedemptionWorkflowTests
         var host = new RebalancingHost();
         await host.RegisterVaultAsync(Aapl, Token, VaultId);
         host.Inventory.Set(new InventoryAsset.Equity(Aapl), onchain: 80m, offchain: 20m);
+        host.Onchain.Holds(Token, VaultId, ThirtyTokens * 8 / 3);
         return host;
     }
 
@@ -32,7 +33,7 @@ public sealed class RedemptionWorkflowTests
     public async Task An_imbalance_on_chain_redeems_30_tokens()
     {
         using var host = await HostWithImbalanceAsync();
-        host.Tokenization.ListsRedemption(OnchainPortsFake.TransferTx, "completed");
+        host.Tokenization.EndsRedemptions("completed");
 
         await host.Trigger.CheckAndTriggerEquityAsync(Aapl, CancellationToken.None);
         host.Trigger.SentOperations.ShouldBe([new RebalanceOperation.Redemption(Aapl, new FractionalShares(30m), Token)]);
@@ -45,8 +46,8 @@ public sealed class RedemptionWorkflowTests
         var sent = host.Events("EquityRedemption")[0].Payload;
         sent.ShouldContain("\"quantity\":\"30\"");
         sent.ShouldContain($"\"redemption_wallet\":\"{RebalancingHost.RedemptionWallet}\"");
-        sent.ShouldContain($"\"tx_hash\":\"{OnchainPortsFake.TransferTx}\"");
-        host.Events("EquityRedemption")[1].Payload.ShouldContain("\"tokenization_request_id\":\"redeem-req-1\"");
+        sent.ShouldContain($"\"tx_hash\":\"{host.Onchain.Transfers.ShouldHaveSingleItem().TxHash}\"");
+        host.Events("EquityRedemption")[1].Payload.ShouldContain("\"tokenization_request_id\":\"redeem-1\"");
         host.Inventory.Equity(Aapl).ShouldBe(new AssetInventory(new(50m, 0m), new(50m, 0m), host.Clock.GetUtcNow()), "AAPL after the redemption");
         host.Trigger.IsEquityInProgress(Aapl).ShouldBeFalse("the AAPL guard");
     }
@@ -70,7 +71,7 @@ public sealed class RedemptionWorkflowTests
     public async Task A_redemption_rejected_by_Alpaca_is_recorded()
     {
         using var host = await HostWithImbalanceAsync();
-        host.Tokenization.ListsRedemption(OnchainPortsFake.TransferTx, "rejected");
+        host.Tokenization.EndsRedemptions("rejected");
 
         await host.Trigger.CheckAndTriggerEquityAsync(Aapl, CancellationToken.None);
         await host.RunRebalancerAsync();

@@ -20,9 +20,7 @@ public sealed class UsdcWorkflowTests
     {
         var host = new RebalancingHost();
         host.Inventory.Set(Usdc, onchain, offchain);
-        host.Onchain.MintsOnReceive(399_960_000, 40_000);
-        host.Circle.ChargesFastTransferFee(0, 6, 1m);
-        host.Circle.ChargesFastTransferFee(6, 0, 1m);
+        host.Onchain.Holds(UsdcTokenAddresses.Base, RebalancingHost.UsdcVaultId, new BigInteger(onchain * 1_000_000m));
         return host;
     }
 
@@ -30,10 +28,7 @@ public sealed class UsdcWorkflowTests
     public async Task Too_much_cash_at_Alpaca_moves_400_to_Base()
     {
         using var host = HostWith(onchain: 100m, offchain: 900m);
-        host.Wallet.FillsConversions("400");
         host.Wallet.WhitelistsAddress(RebalancingHost.MarketMakerWallet.ToUpperInvariant().Replace("0X", "0x", StringComparison.Ordinal));
-        host.Wallet.AcceptsWithdrawals("400");
-        host.Circle.AttestsBurns(0);
 
         host.Trigger.CheckAndTriggerUsdc();
         host.Trigger.SentOperations.ShouldBe([new RebalanceOperation.UsdcAlpacaToBase(new Usd(400m))]);
@@ -49,15 +44,15 @@ public sealed class UsdcWorkflowTests
         (withdrawal.Field("amount"), withdrawal.Field("asset"), withdrawal.Field("address")).ShouldBe(("400", "USDC", RebalancingHost.MarketMakerWallet));
         host.Onchain.Bridge.Verify(bridge => bridge.BurnAsync(
             CctpChain.Ethereum, CctpChain.Base, 400_000_000, 40_000, RebalancingHost.MarketMakerWallet, It.IsAny<CancellationToken>()), Times.Once);
-        host.Circle.MessageLookups().ShouldHaveSingleItem().Query.ShouldBe($"transactionHash={OnchainPortsFake.BurnTx}");
+        host.Circle.MessageLookups().ShouldHaveSingleItem().Query.ShouldBe($"transactionHash={host.Onchain.Burns.ShouldHaveSingleItem().TxHash}");
         var events = host.Events("UsdcRebalance");
         events[0].Payload.ShouldContain("\"amount\":\"400\"");
         events[1].Payload.ShouldContain("\"filled_amount\":\"400\"");
-        events[2].Payload.ShouldContain($"\"withdrawal_ref\":{{\"AlpacaId\":\"{AlpacaWalletStub.WithdrawalId}\"}}");
-        events[5].Payload.ShouldContain($"\"cctp_nonce\":\"{CircleAttestationStub.Nonce}\"");
+        events[2].Payload.ShouldContain($"\"withdrawal_ref\":{{\"AlpacaId\":\"7b4d2f3e-0000-4000-8000-000000000001\"}}");
+        events[5].Payload.ShouldContain($"\"cctp_nonce\":\"{host.Onchain.Burns.ShouldHaveSingleItem().NonceHex}\"");
         events[6].Payload.ShouldContain("\"amount_received\":\"399.96\"");
         events[6].Payload.ShouldContain("\"fee_collected\":\"0.04\"");
-        events[7].Payload.ShouldContain($"\"deposit_ref\":{{\"OnchainTx\":\"{OnchainPortsFake.VaultDepositTx}\"}}");
+        events[7].Payload.ShouldContain($"\"deposit_ref\":{{\"OnchainTx\":\"{host.Onchain.Deposits.ShouldHaveSingleItem().TxHash}\"}}");
         events[8].Payload.ShouldContain("\"direction\":\"AlpacaToBase\"");
         host.Onchain.Vault.Verify(vault => vault.DepositAsync(
             UsdcTokenAddresses.Base, RebalancingHost.UsdcVaultId, 399_960_000, It.IsAny<CancellationToken>()), Times.Once);
@@ -69,9 +64,7 @@ public sealed class UsdcWorkflowTests
     public async Task Too_much_cash_on_Base_moves_400_to_Alpaca()
     {
         using var host = HostWith(onchain: 900m, offchain: 100m);
-        host.Circle.AttestsBurns(6);
-        host.Wallet.CreditsDeposit(OnchainPortsFake.TransferTx, "399.96");
-        host.Wallet.FillsConversions("399.96");
+        host.Wallet.WhitelistsAddress(RebalancingHost.MarketMakerWallet);
 
         host.Trigger.CheckAndTriggerUsdc();
         await host.RunRebalancerAsync();
@@ -93,10 +86,8 @@ public sealed class UsdcWorkflowTests
     public async Task An_attestation_that_never_arrives_fails_bridging_after_60_tries_every_5_seconds()
     {
         using var host = HostWith(onchain: 100m, offchain: 900m);
-        host.Wallet.FillsConversions("400");
         host.Wallet.WhitelistsAddress(RebalancingHost.MarketMakerWallet);
-        host.Wallet.AcceptsWithdrawals("400");
-        host.Circle.NeverAttests(0);
+        host.Circle.NeverAttests();
 
         host.Trigger.CheckAndTriggerUsdc();
         await host.RunRebalancerAsync();
@@ -105,7 +96,7 @@ public sealed class UsdcWorkflowTests
             "ConversionInitiated", "ConversionConfirmed", "Initiated", "WithdrawalConfirmed", "BridgingInitiated", "BridgingFailed"]);
         var failed = host.Events("UsdcRebalance")[5].Payload;
         failed.ShouldContain("\"reason\":\"Attestation polling failed: no answer after 60 tries\"");
-        failed.ShouldContain($"\"burn_tx_hash\":\"{OnchainPortsFake.BurnTx}\"");
+        failed.ShouldContain($"\"burn_tx_hash\":\"{host.Onchain.Burns.ShouldHaveSingleItem().TxHash}\"");
         host.Circle.MessageLookups().Count.ShouldBe(60, "attestation tries");
         host.Inventory.Usdc.Offchain.ShouldBe(new VenueBalance(500m, 400m), "the burnt USDC stays in flight");
         host.Trigger.IsUsdcInProgress.ShouldBeFalse("the USDC guard");
@@ -115,9 +106,8 @@ public sealed class UsdcWorkflowTests
     public async Task A_failed_withdrawal_returns_the_cash_to_available()
     {
         using var host = HostWith(onchain: 100m, offchain: 900m);
-        host.Wallet.FillsConversions("400");
         host.Wallet.WhitelistsAddress(RebalancingHost.MarketMakerWallet);
-        host.Wallet.AcceptsWithdrawals("400", finalStatus: "FAILED");
+        host.Wallet.FailsWithdrawals();
 
         host.Trigger.CheckAndTriggerUsdc();
         await host.RunRebalancerAsync();
@@ -135,7 +125,6 @@ public sealed class UsdcWorkflowTests
     public async Task An_address_not_whitelisted_stops_before_the_withdrawal_and_releases_the_guard()
     {
         using var host = HostWith(onchain: 100m, offchain: 900m);
-        host.Wallet.FillsConversions("400");
         host.Wallet.WhitelistsAddress(RebalancingHost.MarketMakerWallet, status: "PENDING");
 
         host.Trigger.CheckAndTriggerUsdc();

@@ -33,7 +33,7 @@ public sealed class MintManager(
         var requestId = await RequestAsync(mint, symbol, quantity, wallet, cancellationToken);
         if (requestId is null)
             return;
-        var txHash = await AwaitTokensAsync(mint, requestId, cancellationToken);
+        var txHash = await AwaitTokensAsync(mint, requestId, symbol, quantity, cancellationToken);
         if (txHash is null)
             return;
         if (!await mint.ExecuteAsync(new Command.ReceiveTokens(txHash, 0, units), cancellationToken))
@@ -72,16 +72,19 @@ public sealed class MintManager(
 
     private async Task<string?> AwaitTokensAsync(
         AggregateCommands<TokenizedEquityMint, Command, TokenizedEquityMintEvent, TokenizedEquityMintError> mint,
-        string requestId, CancellationToken cancellationToken)
+        string requestId, Symbol symbol, FractionalShares quantity, CancellationToken cancellationToken)
     {
         var outcome = await polling.PollAsync(
             async token => (await tokenization.ListRequestsAsync("mint", token))
                 .FirstOrDefault(request => request.TokenizationRequestId == requestId
-                    && (request.Status == TokenizationRequestStatus.Rejected
+                    && (request.Status == TokenizationRequestStatus.Rejected || !IsFor(request, symbol, quantity)
                         || request is { Status: TokenizationRequestStatus.Completed, TxHash: not null })),
             cancellationToken);
         var failure = outcome switch
         {
+            // Alpaca mints what its request says: a request for other shares than ours must not complete our mint.
+            PollOutcome<TokenizationRequest>.Answered { Value: var request } when !IsFor(request, symbol, quantity) =>
+                $"Alpaca answered the mint of {quantity} {symbol} with {request.Quantity} {request.UnderlyingSymbol}",
             PollOutcome<TokenizationRequest>.Answered { Value.Status: TokenizationRequestStatus.Rejected } =>
                 "Mint request rejected by Alpaca",
             PollOutcome<TokenizationRequest>.Answered => null,
@@ -94,6 +97,9 @@ public sealed class MintManager(
         await mint.ExecuteAsync(new Command.FailAcceptance(failure), cancellationToken);
         return null;
     }
+
+    private static bool IsFor(TokenizationRequest request, Symbol symbol, FractionalShares quantity) =>
+        request.UnderlyingSymbol == symbol.Value && request.Quantity == quantity;
 
     private async Task DepositAsync(
         AggregateCommands<TokenizedEquityMint, Command, TokenizedEquityMintEvent, TokenizedEquityMintError> mint,

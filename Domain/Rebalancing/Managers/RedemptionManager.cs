@@ -40,6 +40,12 @@ public sealed class RedemptionManager(
             await redemption.ExecuteAsync(new Command.FailDetection($"Detection polling failed: {Reason(detected)}"), cancellationToken);
             return;
         }
+        if (request.UnderlyingSymbol != symbol.Value || request.Quantity != quantity)
+        {
+            await redemption.ExecuteAsync(new Command.FailDetection(
+                $"Alpaca detected the redemption of {quantity} {symbol} as {request.Quantity} {request.UnderlyingSymbol}"), cancellationToken);
+            return;
+        }
         if (!await redemption.ExecuteAsync(new Command.Detect(request.TokenizationRequestId), cancellationToken))
             return;
 

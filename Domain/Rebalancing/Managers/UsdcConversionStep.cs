@@ -36,13 +36,15 @@ public sealed class UsdcConversionStep(IUsdcConversion conversion, TimeProvider 
                 ? status
                 : null,
             Interval, StatusPolling.ManagerTimeout, int.MaxValue, cancellationToken);
-        if (outcome is PollOutcome<UsdcOrderStatus>.Answered { Value: { IsFilled: true, FilledQuantity: { } filled } })
+        if (outcome is PollOutcome<UsdcOrderStatus>.Answered { Value: { IsFilled: true, FilledQuantity: { } filled } } && filled == amount.Value)
         {
             var filledAmount = new Usd(filled);
             return await move.ExecuteAsync(new Command.ConfirmConversion(filledAmount), cancellationToken) ? filledAmount : null;
         }
         var reason = outcome switch
         {
+            PollOutcome<UsdcOrderStatus>.Answered { Value: { IsFilled: true, FilledQuantity: { } other } } =>
+                $"Conversion of {amount} USDC filled {new Usd(other)} USDC",
             PollOutcome<UsdcOrderStatus>.Answered answered => $"Conversion order ended in status: {answered.Value.Status}",
             PollOutcome<UsdcOrderStatus>.GaveUp gaveUp => $"Conversion polling failed: {gaveUp.Reason}",
             PollOutcome<UsdcOrderStatus>.Failed failed => $"Conversion polling failed: {failed.Reason}",

@@ -92,7 +92,7 @@ public sealed class UsdcRebalanceManager(
         var withdrawal = new TransferRef.AlpacaId(transfer.Id);
         if (!await move.ExecuteAsync(new Command.Initiate(RebalanceDirection.AlpacaToBase, amount, withdrawal), cancellationToken))
             return false;
-        var failure = WalletTransferPolling.FailureOf(await transfers.AwaitEndAsync(candidate => candidate.Id == transfer.Id, cancellationToken));
+        var failure = WalletTransferPolling.FailureOf(await transfers.AwaitEndAsync(candidate => candidate.Id == transfer.Id, cancellationToken), amount);
         return await move.ExecuteAsync(
             failure is null ? new Command.ConfirmWithdrawal() : new Command.FailWithdrawal(failure), cancellationToken) && failure is null;
     }
@@ -132,7 +132,7 @@ public sealed class UsdcRebalanceManager(
         if (!await move.ExecuteAsync(new Command.InitiateDeposit(new TransferRef.OnchainTx(sendTx)), cancellationToken))
             return false;
         var failure = WalletTransferPolling.FailureOf(await transfers.AwaitEndAsync(
-            candidate => string.Equals(candidate.TxHash, sendTx, StringComparison.OrdinalIgnoreCase), cancellationToken));
+            candidate => string.Equals(candidate.TxHash, sendTx, StringComparison.OrdinalIgnoreCase), cancellationToken), received);
         return await move.ExecuteAsync(
             failure is null ? new Command.ConfirmDeposit() : new Command.FailDeposit(failure), cancellationToken) && failure is null;
     }

@@ -1,3 +1,4 @@
+using TradingBot.Acceptance.Domain.Finance;
 using TradingBot.Acceptance.Domain.Rebalancing.Alpaca;
 
 namespace TradingBot.Acceptance.Domain.Rebalancing.Managers;
@@ -24,9 +25,12 @@ public sealed class WalletTransferPolling(IAlpacaWallet wallet, TimeProvider clo
             cancellationToken);
     }
 
-    /// <summary>The reason a failure records, or null when the transfer completed.</summary>
-    public static string? FailureOf(PollOutcome<WalletTransfer> outcome) => outcome switch
+    /// <summary>The reason a failure records, or null when the transfer completed (for <paramref name="expected"/>, when given).</summary>
+    public static string? FailureOf(PollOutcome<WalletTransfer> outcome, Usd? expected = null) => outcome switch
     {
+        PollOutcome<WalletTransfer>.Answered { Value: { Status: TransferStatus.Complete } transfer }
+            when expected is { } amount && transfer.Amount != amount.Value =>
+            $"Alpaca moved {new Usd(transfer.Amount)} USDC for a transfer of {amount} USDC",
         PollOutcome<WalletTransfer>.Answered { Value.Status: TransferStatus.Complete } => null,
         PollOutcome<WalletTransfer>.Answered answered =>
             $"Transfer ended in status: {answered.Value.Status.ToString().ToUpperInvariant()}",

@@ -4,6 +4,8 @@ using TradingBot.Acceptance.Domain.Execution.BrokerHttp;
 using TradingBot.Acceptance.Domain.Finance;
 using TradingBot.Acceptance.Support.Fakes;
 
+using TradingBot.Acceptance.Support.World;
+
 namespace TradingBot.Acceptance.UnitTests.Execution.Alpaca;
 
 /// <summary>One test's Alpaca adapter, aimed at its own WireMock server, on a fake clock inside market hours.</summary>
@@ -28,7 +30,7 @@ public sealed class AlpacaTestBed : IDisposable
     {
         Broker = new AlpacaBrokerStub();
         Broker.TradeAsset(Aapl);
-        Clock = new TimerAwareFakeTimeProvider(MarketMorning);
+        Clock = new ScenarioClock(MarketMorning);
         httpClient = new HttpClient { BaseAddress = Broker.Url };
         // Jitter pinned to the middle: read backoffs are 0.75 s, 1.5 s, 3 s.
         var options = new AlpacaBrokerApiOptions("AKTEST", "s3cret", Broker.AccountId) { Http = new BrokerHttpOptions { Jitter = () => 0.5 } };
@@ -37,7 +39,7 @@ public sealed class AlpacaTestBed : IDisposable
 
     public AlpacaBrokerStub Broker { get; }
 
-    public TimerAwareFakeTimeProvider Clock { get; }
+    public ScenarioClock Clock { get; }
 
     public AlpacaBrokerApiExecutor Executor { get; }
 

@@ -6,6 +6,8 @@ using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
 
+using TradingBot.Acceptance.Support.World;
+
 namespace TradingBot.Acceptance.UnitTests.Execution.Schwab;
 
 /// <summary>One test's Schwab adapter against its own WireMock server, on a fake clock inside market hours.</summary>
@@ -25,14 +27,14 @@ public sealed class SchwabTestBed : IDisposable
     public SchwabTestBed()
     {
         Server = WireMockServer.Start();
-        Clock = new TimerAwareFakeTimeProvider(MarketMorning);
+        Clock = new ScenarioClock(MarketMorning);
         httpClient = new HttpClient { BaseAddress = new Uri(Server.Url!) };
         Executor = new SchwabExecutor(httpClient, new SchwabOptions("app-key", "app-secret", "refresh-1", AccountHash), Clock);
     }
 
     public WireMockServer Server { get; }
 
-    public TimerAwareFakeTimeProvider Clock { get; }
+    public ScenarioClock Clock { get; }
 
     public SchwabExecutor Executor { get; }
 

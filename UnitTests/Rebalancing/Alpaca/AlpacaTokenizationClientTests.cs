@@ -8,6 +8,8 @@ using TradingBot.Acceptance.Support.Fakes;
 using WireMock.RequestBuilders;
 using WireMock.Server;
 
+using TradingBot.Acceptance.Support.World;
+
 namespace TradingBot.Acceptance.UnitTests.Rebalancing.Alpaca;
 
 [TestFixture]
@@ -16,7 +18,7 @@ public sealed class AlpacaTokenizationClientTests
 {
     private static readonly AlpacaCredentials Credentials = new("key-id", "secret-key", "acct-1");
 
-    private static (AlpacaTokenizationClient Client, HttpClient Http) ClientFor(Uri url, SteppingClock clock)
+    private static (AlpacaTokenizationClient Client, HttpClient Http) ClientFor(Uri url, ScenarioClock clock)
     {
         var http = Credentials.CreateTokenizationHttpClient(url);
         return (new AlpacaTokenizationClient(new ResilientHttp(http, clock), Credentials.AccountId), http);
@@ -33,7 +35,7 @@ public sealed class AlpacaTokenizationClientTests
                 ["issuer_request_id"] = "iss-1",
                 ["status"] = "pending",
             }));
-        var (client, http) = ClientFor(new Uri(server.Url!), new SteppingClock());
+        var (client, http) = ClientFor(new Uri(server.Url!), new ScenarioClock());
         using var _ = http;
 
         var result = await client.RequestMintAsync(new Symbol("AAPL"), new FractionalShares(30.5m), "0xwallet", CancellationToken.None);
@@ -53,10 +55,10 @@ public sealed class AlpacaTokenizationClientTests
     [TestCase(400, "bad request", TokenizationErrorKind.ApiError)]
     public async Task Refusals_are_classified(int status, string message, TokenizationErrorKind kind)
     {
-        using var stub = new AlpacaTokenizationStub();
+        using var stub = new AlpacaTokenizationStub(new ScenarioClock(), new OnchainPortsFake(), "0xredemption");
         stub.RejectsMints(status, message);
         using var http = (Credentials with { AccountId = AlpacaTokenizationStub.AccountId }).CreateTokenizationHttpClient(stub.Url);
-        var client = new AlpacaTokenizationClient(new ResilientHttp(http, new SteppingClock()), AlpacaTokenizationStub.AccountId);
+        var client = new AlpacaTokenizationClient(new ResilientHttp(http, new ScenarioClock()), AlpacaTokenizationStub.AccountId);
 
         var result = await client.RequestMintAsync(new Symbol("AAPL"), new FractionalShares(1m), "0xwallet", CancellationToken.None);
 
@@ -71,7 +73,7 @@ public sealed class AlpacaTokenizationClientTests
         using var server = WireMockServer.Start();
         server.Given(Request.Create().WithPath("/v1/accounts/acct-1/tokenization/mint").UsingPost())
             .RespondWith(StubResponses.Json(200, new JsonObject { ["tokenization_request_id"] = "tok-1" }));
-        var (client, http) = ClientFor(new Uri(server.Url!), new SteppingClock());
+        var (client, http) = ClientFor(new Uri(server.Url!), new ScenarioClock());
         using var _ = http;
 
         var result = await client.RequestMintAsync(new Symbol("AAPL"), new FractionalShares(1m), "0xwallet", CancellationToken.None);
@@ -82,16 +84,19 @@ public sealed class AlpacaTokenizationClientTests
     [Test]
     public async Task Requests_are_listed_by_type_and_an_empty_tx_hash_means_none()
     {
-        using var stub = new AlpacaTokenizationStub();
+        using var stub = new AlpacaTokenizationStub(new ScenarioClock(), new OnchainPortsFake(), "0xredemption");
         stub.AcceptsMintsAndKeepsThemPending();
         using var http = (Credentials with { AccountId = AlpacaTokenizationStub.AccountId }).CreateTokenizationHttpClient(stub.Url);
-        var client = new AlpacaTokenizationClient(new ResilientHttp(http, new SteppingClock()), AlpacaTokenizationStub.AccountId);
+        var client = new AlpacaTokenizationClient(new ResilientHttp(http, new ScenarioClock()), AlpacaTokenizationStub.AccountId);
+
+        await client.RequestMintAsync(new Symbol("AAPL"), new FractionalShares(30.5m), "0xwallet", CancellationToken.None);
 
         var requests = await client.ListRequestsAsync("mint", CancellationToken.None);
 
-        requests.ShouldBe([new TokenizationRequest(AlpacaTokenizationStub.MintRequestId, "mint", TokenizationRequestStatus.Pending, "AAPL",
-            new FractionalShares(30.5m), AlpacaTokenizationStub.IssuerRequestId, null)]);
-        var received = stub.Received().ShouldHaveSingleItem();
+        requests.ShouldBe([new TokenizationRequest("mint-1", "mint", TokenizationRequestStatus.Pending, "AAPL",
+            new FractionalShares(30.5m), "issuer-mint-1", null)]);
+        (await client.ListRequestsAsync("redeem", CancellationToken.None)).ShouldBeEmpty("no tokens were sent to the redemption wallet");
+        var received = stub.Received()[1];
         (received.Method, received.Path, received.Query).ShouldBe(("GET", "/v1/accounts/tokenization-account/tokenization/requests", "type=mint"));
     }
 
@@ -106,7 +111,7 @@ public sealed class AlpacaTokenizationClientTests
             .RespondWith(StubResponses.Status(429));
         server.Given(Request.Create().WithPath(path).UsingGet()).InScenario("flaky").WhenStateIs("twice")
             .RespondWith(StubResponses.Json(200, new JsonArray()));
-        var clock = new SteppingClock();
+        var clock = new ScenarioClock();
         var start = clock.GetUtcNow();
         var (client, http) = ClientFor(new Uri(server.Url!), clock);
         using var _ = http;
@@ -127,7 +132,7 @@ public sealed class AlpacaTokenizationClientTests
             .RespondWith(WireMock.ResponseBuilders.Response.Create().WithStatusCode(429).WithHeader("Retry-After", "7"));
         server.Given(Request.Create().WithPath(path).UsingGet()).InScenario("limited").WhenStateIs("waited")
             .RespondWith(StubResponses.Json(200, new JsonArray()));
-        var clock = new SteppingClock();
+        var clock = new ScenarioClock();
         var start = clock.GetUtcNow();
         var (client, http) = ClientFor(new Uri(server.Url!), clock);
         using var _ = http;

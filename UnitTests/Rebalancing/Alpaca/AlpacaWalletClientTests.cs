@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using NUnit.Framework;
 using Shouldly;
+using TradingBot.Acceptance.Domain.Bridging;
 using TradingBot.Acceptance.Domain.Finance;
 using TradingBot.Acceptance.Domain.Rebalancing.Alpaca;
 using TradingBot.Acceptance.Domain.Rebalancing.Http;
@@ -8,6 +9,8 @@ using TradingBot.Acceptance.Domain.Rebalancing.Managers;
 using TradingBot.Acceptance.Support.Fakes;
 using WireMock.RequestBuilders;
 using WireMock.Server;
+
+using TradingBot.Acceptance.Support.World;
 
 namespace TradingBot.Acceptance.UnitTests.Rebalancing.Alpaca;
 
@@ -20,12 +23,13 @@ public sealed class AlpacaWalletClientTests
     [Test]
     public async Task Whitelists_withdrawals_transfers_and_the_deposit_address_are_read_and_sent()
     {
-        using var stub = new AlpacaWalletStub();
+        var chain = new OnchainPortsFake();
+        using var stub = new AlpacaWalletStub(chain);
         stub.WhitelistsAddress("0xABC");
-        stub.AcceptsWithdrawals("400");
-        stub.CreditsDeposit("0xsend", "399.96");
+        var sendTx = await chain.Erc20.Object.TransferAsync(
+            CctpChain.Ethereum, UsdcTokenAddresses.Ethereum, AlpacaWalletStub.DepositAddress, 399_960_000, CancellationToken.None);
         using var http = Credentials.CreateTokenizationHttpClient(stub.Url);
-        var wallet = new AlpacaWalletClient(new ResilientHttp(http, new SteppingClock()), Credentials.AccountId);
+        var wallet = new AlpacaWalletClient(new ResilientHttp(http, new ScenarioClock()), Credentials.AccountId);
 
         var entry = (await wallet.ListWhitelistsAsync(CancellationToken.None)).ShouldHaveSingleItem();
         entry.IsApprovedFor("0xabc", "USDC").ShouldBeTrue("addresses compare case-insensitively");
@@ -33,8 +37,8 @@ public sealed class AlpacaWalletClientTests
         transfer.Status.ShouldBe(TransferStatus.Pending);
         var transfers = await wallet.ListTransfersAsync(CancellationToken.None);
         transfers.Select(listed => (listed.Id.ToString(), listed.TxHash, listed.Amount, listed.Status)).ShouldBe([
-            (AlpacaWalletStub.WithdrawalId, "0xwithdrawal", 400m, TransferStatus.Complete),
-            (AlpacaWalletStub.DepositId, "0xsend", 399.96m, TransferStatus.Complete)]);
+            ("7b4d2f3e-0000-4000-8000-000000000001", null, 400m, TransferStatus.Complete),
+            ("8c5e3a4f-0000-4000-8000-000000000002", sendTx, 399.96m, TransferStatus.Complete)]);
         (await wallet.GetDepositAddressAsync(CancellationToken.None)).ShouldBe(AlpacaWalletStub.DepositAddress);
 
         var withdrawal = stub.Withdrawals().ShouldHaveSingleItem("withdrawals sent");
@@ -46,9 +50,9 @@ public sealed class AlpacaWalletClientTests
     [Test]
     public async Task A_withdrawal_of_nothing_is_refused_before_any_request()
     {
-        using var stub = new AlpacaWalletStub();
+        using var stub = new AlpacaWalletStub(new OnchainPortsFake());
         using var http = Credentials.CreateTokenizationHttpClient(stub.Url);
-        var wallet = new AlpacaWalletClient(new ResilientHttp(http, new SteppingClock()), Credentials.AccountId);
+        var wallet = new AlpacaWalletClient(new ResilientHttp(http, new ScenarioClock()), Credentials.AccountId);
 
         var refused = await Should.ThrowAsync<ArgumentOutOfRangeException>(() => wallet.RequestWithdrawalAsync(new Usd(0m), "0xabc", CancellationToken.None));
 
@@ -65,7 +69,7 @@ public sealed class AlpacaWalletClientTests
             .RespondWith(StubResponses.Json(200, Transfers("PROCESSING")));
         server.Given(Request.Create().WithPath(path).UsingGet()).InScenario("backwards").WhenStateIs("processing")
             .RespondWith(StubResponses.Json(200, Transfers("PENDING")));
-        var clock = new SteppingClock();
+        var clock = new ScenarioClock();
         using var http = Credentials.CreateTokenizationHttpClient(new Uri(server.Url!));
         var polling = new WalletTransferPolling(new AlpacaWalletClient(new ResilientHttp(http, clock), Credentials.AccountId), clock);
 
@@ -78,16 +82,15 @@ public sealed class AlpacaWalletClientTests
     [Test]
     public async Task Usdc_conversions_are_gtc_market_orders_on_the_broker_api()
     {
-        using var stub = new AlpacaWalletStub();
-        stub.FillsConversions("400");
+        using var stub = new AlpacaWalletStub(new OnchainPortsFake());
         using var http = Credentials.CreateBrokerHttpClient(stub.Url);
-        var conversion = new AlpacaUsdcConversionClient(new ResilientHttp(http, new SteppingClock()), Credentials.AccountId);
+        var conversion = new AlpacaUsdcConversionClient(new ResilientHttp(http, new ScenarioClock()), Credentials.AccountId);
         var clientOrderId = Guid.Parse("00000000-0000-4000-8000-00000000c0de");
 
         var orderId = await conversion.PlaceAsync(Direction.Buy, new Usd(400m), clientOrderId, CancellationToken.None);
         var status = await conversion.GetStatusAsync(orderId, CancellationToken.None);
 
-        orderId.ShouldBe(AlpacaWalletStub.ConversionOrderId);
+        orderId.ShouldBe("6a3c1e2d-0000-4000-8000-000000000001");
         status.ShouldBe(new UsdcOrderStatus("filled", 400m));
         stub.ConversionOrders().ShouldHaveSingleItem().Body!.ToJsonString().ShouldBe(
             "{\"symbol\":\"USDCUSD\",\"qty\":\"400\",\"side\":\"buy\",\"type\":\"market\",\"time_in_force\":\"gtc\",\"client_order_id\":\"00000000-0000-4000-8000-00000000c0de\"}");
@@ -96,7 +99,7 @@ public sealed class AlpacaWalletClientTests
 
     private static JsonArray Transfers(string status) => new(new JsonObject
     {
-        ["id"] = AlpacaWalletStub.WithdrawalId,
+        ["id"] = "7b4d2f3e-0000-4000-8000-000000000001",
         ["tx_hash"] = "",
         ["direction"] = "OUTGOING",
         ["amount"] = "400",

@@ -12,6 +12,7 @@ using TradingBot.Acceptance.Domain.VaultRegistries;
 using TradingBot.Acceptance.Support.Hosting;
 using TradingBot.Acceptance.UnitTests.Hedging;
 using TradingBot.Acceptance.Support.Fakes;
+using TradingBot.Acceptance.Domain.Hosting;
 
 namespace TradingBot.Acceptance.UnitTests.Rebalancing.Persistence;
 
@@ -65,8 +66,7 @@ public sealed class SqliteAggregateStoreTests
         using var host = new RebalancingHost();
         await host.RegisterVaultAsync(Aapl, "0xtoken", "0xvault");
         host.Inventory.Set(new InventoryAsset.Equity(Aapl), onchain: 20m, offchain: 80m);
-        var conductor = new Conductor(host.Database, new MockExecutor(host.Clock).Executor, host.Clock,
-            HedgingSettings.ForExecutor(SupportedExecutor.DryRun), new HedgingGuards());
+        var conductor = BotComposition.For(host.Database, new MockExecutor(host.Clock).Executor, host.Clock).Conductor;
 
         await conductor.ProcessTradeWithinTransactionAsync(
             HedgingTestBed.Fill("0x" + new string('a', 64), "tAAPL", 1m, Direction.Sell), CancellationToken.None);

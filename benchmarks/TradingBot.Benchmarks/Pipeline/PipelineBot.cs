@@ -3,6 +3,7 @@ using Microsoft.Extensions.Time.Testing;
 using TradingBot.Acceptance.Domain.EventSourcing;
 using TradingBot.Acceptance.Domain.Hedging;
 using TradingBot.Acceptance.Domain.OrderStatus;
+using TradingBot.Acceptance.Domain.Hosting;
 
 namespace TradingBot.Benchmarks.Pipeline;
 
@@ -25,10 +26,10 @@ public sealed class PipelineBot : IDisposable
         }
 
         Executor = new InstantExecutor(Clock);
-        var guards = new HedgingGuards();
-        Conductor = new Conductor(Database, Executor, Clock, HedgingSettings.ForExecutor(Executor.Kind), guards);
-        Poller = new OrderStatusPoller(Database, Executor, Clock, guards);
-        Queue = new EventQueueProcessor(Database, Conductor, Clock);
+        var bot = BotComposition.For(Database, Executor, Clock);
+        Conductor = bot.Conductor;
+        Poller = bot.Poller;
+        Queue = bot.Queue;
     }
 
     public FakeTimeProvider Clock { get; }

@@ -4,7 +4,7 @@ using WireMock.Server;
 
 namespace TradingBot.Benchmarks.Scenarios;
 
-/// <summary>The cost of one scenario's set-up and tear-down, with a WireMock server started for it or rented from a pool.</summary>
+/// <summary>The cost of one scenario's set-up and tear-down (its whole world, the bot composed), with a WireMock server started for it or rented from a pool.</summary>
 public class ScenarioCostBenchmarks : IDisposable
 {
     private WireMockServerPool? pool;
@@ -20,7 +20,7 @@ public class ScenarioCostBenchmarks : IDisposable
     public int FreshServer()
     {
         using var server = WireMockServer.Start();
-        var mappings = ScenarioWorld.SetUpAndTearDown(server);
+        var mappings = ScenarioSetUp.SetUpAndTearDown(server);
         server.Stop();
         return mappings;
     }
@@ -29,7 +29,7 @@ public class ScenarioCostBenchmarks : IDisposable
     public int PooledServer()
     {
         using var lease = pool!.Rent();
-        return ScenarioWorld.SetUpAndTearDown(lease.Server);
+        return ScenarioSetUp.SetUpAndTearDown(lease.Server);
     }
 
     public void Dispose()

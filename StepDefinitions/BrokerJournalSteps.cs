@@ -1,0 +1,14 @@
+using Reqnroll;
+using Shouldly;
+using TradingBot.Acceptance.Domain.Finance;
+using TradingBot.Acceptance.Support.Drivers;
+
+namespace TradingBot.Acceptance.StepDefinitions;
+
+[Binding]
+public sealed class BrokerJournalSteps(BrokerJournalDriver journal)
+{
+    [Then("the broker received one order, to {side} {shares} {symbol}")]
+    public void ThenTheBrokerReceivedOneOrder(Direction side, FractionalShares shares, Symbol symbol) =>
+        journal.ReceivedOrders().ShouldBe([new BrokerOrder(side, shares, symbol)], "orders the broker received: side, shares, symbol");
+}

@@ -1,0 +1,90 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using TradingBot.Acceptance.Domain.Finance;
+using WireMock;
+
+namespace TradingBot.Acceptance.Support.Fakes;
+
+/// <summary>
+/// The orders the simulated Alpaca Broker API keeps: each order the bot places is accepted under an id of
+/// its own with the symbol, quantity, side and client order id it was sent with; it reads as accepted until
+/// the scenario's broker fills it (for its quantity, at the price given) or fills part of it.
+/// </summary>
+public sealed class AlpacaOrderBook
+{
+    private readonly Lock gate = new();
+    private readonly List<JsonObject> orders = [];
+
+    /// <summary>Every order placed so far, as Alpaca would report it now.</summary>
+    public IReadOnlyList<JsonObject> Orders()
+    {
+        lock (gate)
+            return [.. orders.Select(order => (JsonObject)order.DeepClone())];
+    }
+
+    /// <summary>The order fills in full, for the quantity the bot ordered, at <paramref name="price"/>.</summary>
+    public void Fill(string orderId, Usd price) => Update(orderId, order =>
+    {
+        order["status"] = "filled";
+        order["filled_qty"] = order["qty"]!.GetValue<string>();
+        order["filled_avg_price"] = price.Value.ToString(CultureInfo.InvariantCulture);
+    });
+
+    /// <summary><paramref name="filledSoFar"/> of the order has filled; it stays open.</summary>
+    public void FillPartially(string orderId, FractionalShares filledSoFar) => Update(orderId, order =>
+    {
+        order["status"] = "partially_filled";
+        order["filled_qty"] = filledSoFar.ToString();
+    });
+
+    public ResponseMessage Place(IRequestMessage request)
+    {
+        var body = JsonNode.Parse(request.Body ?? "{}") as JsonObject;
+        if (body?["symbol"]?.GetValue<string>() is not { Length: > 0 } symbol
+            || !decimal.TryParse(body["qty"]?.GetValue<string>(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var quantity)
+            || quantity <= 0m)
+            return StubResponses.Message((int)System.Net.HttpStatusCode.UnprocessableEntity,
+                new JsonObject { ["code"] = "invalid_order", ["message"] = "symbol and a qty above 0 are required" });
+        lock (gate)
+        {
+            var order = new JsonObject
+            {
+                ["id"] = string.Create(CultureInfo.InvariantCulture, $"0a1e0000-0000-4000-8000-{orders.Count + 1:D12}"),
+                ["client_order_id"] = body["client_order_id"]?.GetValue<string>() ?? "",
+                ["symbol"] = symbol,
+                ["qty"] = body["qty"]!.GetValue<string>(),
+                ["side"] = body["side"]?.GetValue<string>() ?? "",
+                ["type"] = body["type"]?.GetValue<string>() ?? "market",
+                ["status"] = "accepted",
+                ["filled_qty"] = "0",
+                ["filled_avg_price"] = null,
+            };
+            orders.Add(order);
+            return StubResponses.Message(200, order.DeepClone());
+        }
+    }
+
+    public ResponseMessage Status(IRequestMessage request) =>
+        Answer(order => order["id"]!.GetValue<string>() == request.Path.Split('/')[^1]);
+
+    public ResponseMessage ByClientOrderId(IRequestMessage request)
+    {
+        var clientOrderId = request.Query?.TryGetValue("client_order_id", out var values) == true ? values[0] : "";
+        return Answer(order => order["client_order_id"]!.GetValue<string>() == clientOrderId);
+    }
+
+    private ResponseMessage Answer(Func<JsonObject, bool> matches)
+    {
+        lock (gate)
+            return orders.FirstOrDefault(matches) is { } order
+                ? StubResponses.Message(200, order.DeepClone())
+                : StubResponses.Message((int)System.Net.HttpStatusCode.NotFound, new JsonObject { ["code"] = "not_found", ["message"] = "order not found" });
+    }
+
+    private void Update(string orderId, Action<JsonObject> change)
+    {
+        lock (gate)
+            change(orders.FirstOrDefault(order => order["id"]!.GetValue<string>() == orderId)
+                ?? throw new InvalidOperationException($"Alpaca has no order {orderId}: the bot placed {orders.Count} order(s)."));
+    }
+}
