@@ -31,8 +31,10 @@ public sealed class CrashTests
         {
             world.Feed.Push(fills.Skip(life * FillsPerLife).Take(FillsPerLife));
             using var bot = BotProcess.Start(world.ConfigPath, world.DatabasePath);
-            // From the start of the process: some kills land while it starts, most while it works.
-            await Task.Delay(random.Next(400, 2500));
+            // Every fourth kill lands while the process starts (opening or creating the file); the others while it works.
+            if (life % 4 != 0)
+                await bot.WaitUntilRunningAsync(Patience);
+            await Task.Delay(random.Next(life % 4 == 0 ? 100 : 0, life % 4 == 0 ? 800 : 1500));
             await bot.KillAsync();
         }
 
