@@ -58,7 +58,8 @@ var options = new BotOptions
 };
 await using var bot = HostedBot.Create(new BotComponents(database, executor, clock, options, HedgingSettings.ForExecutor(executor.Kind)) { Loggers = loggers });
 
-using var stop = new CancellationTokenSource();
+// Not disposed: a signal handler may still run while the process exits.
+var stop = new CancellationTokenSource();
 Console.CancelKeyPress += (_, cancel) =>
 {
     cancel.Cancel = true;
