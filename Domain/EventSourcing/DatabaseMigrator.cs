@@ -20,6 +20,33 @@ public static class DatabaseMigrator
             .Select(name => (Version: int.Parse(name[..4], CultureInfo.InvariantCulture), Name: name))
             .OrderBy(script => script.Version)];
 
+    /// <summary>
+    /// Refuses a file whose schema this bot cannot run on: a newer version than its scripts know (written by
+    /// a newer bot), or tables of something else without the bot's <c>schema_migrations</c>.
+    /// </summary>
+    public static void CheckSchema(SqliteConnection connection, string path)
+    {
+        using var tables = connection.CreateCommand();
+        tables.CommandText = "SELECT COUNT(*), COUNT(*) FILTER (WHERE name = 'schema_migrations') FROM sqlite_master WHERE type = 'table'";
+        using (var reader = tables.ExecuteReader())
+        {
+            reader.Read();
+            if (reader.GetInt64(1) == 0)
+            {
+                if (reader.GetInt64(0) > 0)
+                    throw new DatabaseFileException(path, "is a SQLite database of something else: it has tables but no schema_migrations");
+                return;
+            }
+        }
+
+        using var version = connection.CreateCommand();
+        version.CommandText = "SELECT COALESCE(MAX(version), 0) FROM schema_migrations";
+        var applied = Convert.ToInt32(version.ExecuteScalar(), CultureInfo.InvariantCulture);
+        var known = Scripts()[^1].Version;
+        if (applied > known)
+            throw new DatabaseFileException(path, $"has schema version {applied}, newer than version {known}, the latest this bot knows");
+    }
+
     public static void Apply(SqliteConnection connection, DateTimeOffset now)
     {
         using (var create = connection.CreateCommand())

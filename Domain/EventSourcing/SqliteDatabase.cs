@@ -19,18 +19,27 @@ public sealed class SqliteDatabase : IDisposable
     private StoreConnection? idleWriter;
     private volatile bool disposed;
 
-    private SqliteDatabase(string connectionString, bool inMemory, TimeProvider clock)
+    private SqliteDatabase(string connectionString, string? path, TimeProvider clock)
     {
         ConnectionString = connectionString;
-        this.inMemory = inMemory;
+        inMemory = path is null;
         Gate = new UnitGate(readersToo: inMemory);
         if (inMemory)
             keepAlive = OpenConnection();
-        using (var migrating = OpenConnection())
+        try
         {
-            if (!inMemory)
+            using var migrating = OpenConnection();
+            if (path is not null)
+            {
+                DatabaseMigrator.CheckSchema(migrating, path);
                 Execute(migrating, "PRAGMA journal_mode = WAL");
+            }
+
             DatabaseMigrator.Apply(migrating, clock.GetUtcNow());
+        }
+        catch (SqliteException failure) when (path is not null)
+        {
+            throw new DatabaseFileException(path, $"cannot be opened as a database: {failure.Message}", failure);
         }
 
         if (!inMemory)
@@ -46,18 +55,31 @@ public sealed class SqliteDatabase : IDisposable
             Cache = SqliteCacheMode.Shared,
             Pooling = false,
             DefaultTimeout = 30,
-        }.ToString(), inMemory: true, clock);
+        }.ToString(), path: null, clock);
 
-    /// <summary>A database file (created if missing) in WAL mode; open it again to simulate a restart.</summary>
-    public static SqliteDatabase OpenFile(string path, TimeProvider clock) =>
-        new(new SqliteConnectionStringBuilder
+    /// <summary>
+    /// A database file in WAL mode; open it again to simulate a restart. Only a path that does not exist is
+    /// created (complete, under another name, then moved into place); an existing file that is empty,
+    /// truncated, not a database or of a newer schema throws <see cref="DatabaseFileException"/>.
+    /// </summary>
+    public static SqliteDatabase OpenFile(string path, TimeProvider clock)
+    {
+        path = Path.GetFullPath(path);
+        if (!File.Exists(path))
+            NewDatabaseFile.Create(path, clock);
+        DatabaseFile.CheckExisting(path);
+        return new(FileConnectionString(path, SqliteOpenMode.ReadWrite), path, clock);
+    }
+
+    internal static string FileConnectionString(string path, SqliteOpenMode mode) =>
+        new SqliteConnectionStringBuilder
         {
             DataSource = path,
-            Mode = SqliteOpenMode.ReadWriteCreate,
+            Mode = mode,
             Cache = SqliteCacheMode.Private,
             Pooling = false,
             DefaultTimeout = 30,
-        }.ToString(), inMemory: false, clock);
+        }.ToString();
 
     /// <summary>How to open a connection of one's own, e.g. to inspect the schema or dump the log on failure.</summary>
     public string ConnectionString { get; }

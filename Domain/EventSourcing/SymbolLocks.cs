@@ -20,7 +20,8 @@ public sealed class SymbolLocks
         // One statement for "delete it if expired, then insert if absent": an expired lease is taken over in place.
         using var acquire = unit.Statement("""
             INSERT INTO symbol_locks (symbol, locked_at) VALUES (?1, ?2)
-            ON CONFLICT (symbol) DO UPDATE SET locked_at = excluded.locked_at WHERE locked_at < ?3
+            ON CONFLICT (symbol) DO UPDATE SET locked_at = excluded.locked_at, placing_instance = NULL, placing_until = NULL
+            WHERE locked_at < ?3
             """);
         return acquire.Bind(1, symbol.Value).Bind(2, now).Bind(3, now - Expiry).Execute() == 1;
     }
@@ -30,6 +31,40 @@ public sealed class SymbolLocks
     {
         using var renew = unit.Statement("UPDATE symbol_locks SET locked_at = ?2 WHERE symbol = ?1");
         renew.Bind(1, symbol.Value).Bind(2, now).Execute();
+    }
+
+    /// <summary>
+    /// Marks the lease's order as being placed by this instance until the deadline: no poller, of this
+    /// process or another on the same file, reconciles it before then (§6.4).
+    /// </summary>
+    public void BeginPlacement(Symbol symbol, string instance, DateTimeOffset until)
+    {
+        using var mark = unit.Statement("UPDATE symbol_locks SET placing_instance = ?2, placing_until = ?3 WHERE symbol = ?1");
+        mark.Bind(1, symbol.Value).Bind(2, instance).Bind(3, until).Execute();
+    }
+
+    /// <summary>The placement ended: its answer is being recorded in this unit.</summary>
+    public void EndPlacement(Symbol symbol)
+    {
+        using var clear = unit.Statement("UPDATE symbol_locks SET placing_instance = NULL, placing_until = NULL WHERE symbol = ?1 AND placing_until IS NOT NULL");
+        clear.Bind(1, symbol.Value).Execute();
+    }
+
+    /// <summary>The symbols whose order some instance is placing, its deadline not yet passed.</summary>
+    public IReadOnlySet<string> PlacementsUnderWay(DateTimeOffset now)
+    {
+        using var select = unit.Statement("SELECT symbol FROM symbol_locks WHERE placing_until > ?1").Bind(1, now);
+        var symbols = new HashSet<string>(StringComparer.Ordinal);
+        while (select.Step())
+            symbols.Add(select.Text(0));
+        return symbols;
+    }
+
+    /// <summary>Who is placing the symbol's order and until when, or <c>null</c> when no placement is marked.</summary>
+    public (string Instance, DateTimeOffset Until)? Placement(Symbol symbol)
+    {
+        using var select = unit.Statement("SELECT placing_instance, placing_until FROM symbol_locks WHERE symbol = ?1 AND placing_until IS NOT NULL");
+        return select.Bind(1, symbol.Value).Step() ? (select.Text(0), Rfc3339.Parse(select.Text(1))) : null;
     }
 
     public void Release(Symbol symbol)

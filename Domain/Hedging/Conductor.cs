@@ -182,6 +182,7 @@ public sealed class Conductor
             || HedgeReadiness.Evaluate(position, executor.Kind) is not HedgeDecision.Ready hedge
             || !unit.SymbolLocks.TryAcquire(symbol, now))
             return null;
+        unit.SymbolLocks.BeginPlacement(symbol, guards.InstanceId, now + guards.PlacementDeadline);
         var executionId = new ExecutionId(unit.NextNumericId(recorder.Orders.AggregateType));
         var place = new PositionCommand.PlaceOffChainOrder(executionId, hedge.Shares, hedge.Direction, executor.Kind);
         if (unit.Execute(recorder.Positions, symbol.Value, current => PositionDecider.Decide(current, place, now)) is PositionDecision.Rejected)
@@ -249,16 +250,17 @@ public sealed class Conductor
         switch (result)
         {
             case PlacementResult.Accepted accepted:
-                return (null, unit => recorder.RecordSubmission(unit, id, accepted.OrderId));
+                return (null, unit => recorder.RecordSubmission(unit, id, terms.Symbol, accepted.OrderId));
             case PlacementResult.Rejected rejected:
                 return (null, unit => recorder.RecordFailure(unit, id, terms.Symbol, rejected.Failure.Reason));
             case PlacementResult.Unknown unknown:
                 var lookup = await executor.FindByClientOrderIdAsync(terms.ClientOrderId, cancellationToken).ConfigureAwait(false);
                 return lookup switch
                 {
-                    ClientOrderLookup.Found found => (null, unit => recorder.RecordSubmission(unit, id, found.OrderId)),
+                    ClientOrderLookup.Found found => (null, unit => recorder.RecordSubmission(unit, id, terms.Symbol, found.OrderId)),
                     ClientOrderLookup.NotFound => (null, unit => recorder.RecordFailure(unit, id, terms.Symbol, unknown.Failure.Reason)),
-                    _ => (new ExecutionOutcome.Unknown(id, unknown.Failure), null),
+                    // Nothing known: the placement is over, and the pollers (of any instance) find out what became of it.
+                    _ => (null, unit => recorder.EndPlacement(unit, id, terms.Symbol, new ExecutionOutcome.Unknown(id, unknown.Failure))),
                 };
             default:
                 throw new ArgumentOutOfRangeException(nameof(terms), result, "Unknown placement result.");

@@ -44,8 +44,9 @@ internal sealed class ExecutionRecorder(SqliteDatabase database, TimeProvider cl
         return outcomes;
     }
 
-    public ExecutionOutcome RecordSubmission(UnitOfWork unit, ExecutionId id, BrokerOrderId brokerOrderId)
+    public ExecutionOutcome RecordSubmission(UnitOfWork unit, ExecutionId id, Symbol symbol, BrokerOrderId brokerOrderId)
     {
+        EndPlacementOf(unit, id, symbol);
         var decision = unit.Execute(Orders, id.ToString(), order =>
             OffchainOrderDecider.Decide(order, new OffchainOrderCommand.ConfirmSubmission(brokerOrderId), clock.GetUtcNow()));
         return decision is OrderDecision.Rejected rejected
@@ -83,6 +84,21 @@ internal sealed class ExecutionRecorder(SqliteDatabase database, TimeProvider cl
             throw new InvalidOperationException($"Order {id} filled but position {terms.Symbol} refused it: {refused.Error}");
         unit.SymbolLocks.Release(terms.Symbol);
         return new ExecutionOutcome.Filled(id, filled.Price);
+    }
+
+    /// <summary>A placement ended with no answer to record: other instances' pollers may now reconcile the order.</summary>
+    public ExecutionOutcome EndPlacement(UnitOfWork unit, ExecutionId id, Symbol symbol, ExecutionOutcome outcome)
+    {
+        EndPlacementOf(unit, id, symbol);
+        return outcome;
+    }
+
+    // The lease's placement marker is this execution's only while the position still waits on it; otherwise the
+    // lease may already guard a later execution, whose marker stays.
+    private void EndPlacementOf(UnitOfWork unit, ExecutionId id, Symbol symbol)
+    {
+        if (unit.Load(Positions, symbol.Value).State?.PendingExecutionId == id)
+            unit.SymbolLocks.EndPlacement(symbol);
     }
 
     public ExecutionOutcome RenewLease(UnitOfWork unit, ExecutionId id, Symbol symbol)

@@ -7,12 +7,25 @@ namespace TradingBot.Acceptance.Domain.Hedging;
 /// In-process coordination shared by every conductor and poller of one database in this process: one
 /// lock per symbol (symbols run in parallel, one symbol's steps one at a time), and the executions whose
 /// placement is under way, which the poller must not reconcile behind the placer's back.
-/// The database lease and <c>BEGIN IMMEDIATE</c> protect across processes.
+/// The database lease and <c>BEGIN IMMEDIATE</c> protect across processes; the lease also carries the
+/// placement under way (this instance's id and <see cref="PlacementDeadline"/>) for the pollers of other processes.
 /// </summary>
 public sealed class HedgingGuards
 {
+    /// <summary>
+    /// Longer than a placement can take (the adapters' request timeouts and retries): past it, a pending order
+    /// whose placer died is reconciled with the broker.
+    /// </summary>
+    public static readonly TimeSpan DefaultPlacementDeadline = TimeSpan.FromMinutes(3);
+
     private readonly ConcurrentDictionary<Symbol, SemaphoreSlim> symbols = new();
     private readonly ConcurrentDictionary<ExecutionId, byte> placing = new();
+
+    /// <summary>This bot instance, as named in the leases of the orders it is placing.</summary>
+    public string InstanceId { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
+
+    /// <summary>How long after an order is recorded other instances leave it to its placer.</summary>
+    public TimeSpan PlacementDeadline { get; init; } = DefaultPlacementDeadline;
 
     /// <summary>Waits for the symbol's lock; dispose the result to release it.</summary>
     public async Task<IDisposable> EnterAsync(Symbol symbol, CancellationToken cancellationToken)

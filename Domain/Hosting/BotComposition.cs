@@ -16,8 +16,9 @@ namespace TradingBot.Acceptance.Domain.Hosting;
 /// </summary>
 public sealed class BotComposition
 {
-    public BotComposition(SqliteDatabase database, IExecutor executor, TimeProvider clock, HedgingSettings settings)
-        : this(database, executor, clock, settings, new HedgingGuards())
+    /// <param name="placementDeadline">How long other instances on the database leave an order being placed to this one (§6.4).</param>
+    public BotComposition(SqliteDatabase database, IExecutor executor, TimeProvider clock, HedgingSettings settings, TimeSpan? placementDeadline = null)
+        : this(database, executor, clock, settings, new HedgingGuards { PlacementDeadline = placementDeadline ?? HedgingGuards.DefaultPlacementDeadline })
     {
     }
 

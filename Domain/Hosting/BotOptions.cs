@@ -1,3 +1,5 @@
+using TradingBot.Acceptance.Domain.Hedging;
+
 namespace TradingBot.Acceptance.Domain.Hosting;
 
 /// <summary>How the running bot is paced: loop intervals, restart and reconnect backoff, the chain feed and the shutdown deadline.</summary>
@@ -39,6 +41,9 @@ public sealed record BotOptions
     public TimeSpan ReconnectBackoffInitial { get; init; } = TimeSpan.FromSeconds(1);
 
     public TimeSpan ReconnectBackoffMax { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long other instances on the same database leave an order being placed to its placer (§6.4).</summary>
+    public TimeSpan PlacementDeadline { get; init; } = HedgingGuards.DefaultPlacementDeadline;
 
     /// <summary>How long a shutdown lets the units of work under way finish before cancelling them.</summary>
     public TimeSpan ShutdownDeadline { get; init; } = TimeSpan.FromSeconds(30);

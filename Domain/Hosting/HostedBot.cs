@@ -92,7 +92,7 @@ public sealed class HostedBot : IAsyncDisposable
 
     private static void AddHedging(IServiceCollection services, BotComponents components)
     {
-        var bot = new BotComposition(components.Database, components.Executor, components.Clock, components.Settings);
+        var bot = new BotComposition(components.Database, components.Executor, components.Clock, components.Settings, components.Options.PlacementDeadline);
         services.AddSingleton(bot);
         services.AddSingleton(bot.Database);
         services.AddSingleton(bot.Executor);

@@ -22,6 +22,7 @@ public sealed class OrderStatusPoller
     private readonly SqliteDatabase database;
     private readonly IExecutor executor;
     private readonly HedgingGuards guards;
+    private readonly TimeProvider clock;
     private readonly ExecutionRecorder recorder;
 
     public OrderStatusPoller(SqliteDatabase database, IExecutor executor, TimeProvider clock, HedgingGuards guards)
@@ -29,6 +30,7 @@ public sealed class OrderStatusPoller
         this.database = database;
         this.executor = executor;
         this.guards = guards;
+        this.clock = clock;
         recorder = new ExecutionRecorder(database, clock, guards);
     }
 
@@ -42,8 +44,13 @@ public sealed class OrderStatusPoller
     public async Task<IReadOnlyList<ExecutionOutcome>> PollPendingOrdersAsync(CancellationToken cancellationToken)
     {
         IReadOnlyList<TrackedOrder> open;
+        IReadOnlySet<string> placing;
         using (var unit = database.BeginRead())
+        {
             open = OffchainOrderView.Find(unit, recorder.Orders, "Pending", "Submitted", "PartiallyFilled");
+            placing = unit.SymbolLocks.PlacementsUnderWay(clock.GetUtcNow());
+        }
+
         var outcomes = new List<ExecutionOutcome?>();
         var answers = new List<(Symbol Symbol, Func<UnitOfWork, ExecutionOutcome> Record)>();
         var slots = new List<int>();
@@ -56,7 +63,8 @@ public sealed class OrderStatusPoller
                 {
                     OffchainOrder.Submitted submitted => await PollAsync(executionId, order.Terms, submitted.BrokerOrderId, cancellationToken).ConfigureAwait(false),
                     OffchainOrder.PartiallyFilled partial => await PollAsync(executionId, order.Terms, partial.BrokerOrderId, cancellationToken).ConfigureAwait(false),
-                    _ when guards.IsPlacing(executionId) => (null, null),
+                    // Placed by this process, or by another instance whose deadline has not passed: not ours to reconcile.
+                    _ when guards.IsPlacing(executionId) || placing.Contains(order.Terms.Symbol.Value) => (null, null),
                     _ => await ReconcileAsync(executionId, order.Terms, cancellationToken).ConfigureAwait(false),
                 };
                 if (record is not null)
@@ -107,7 +115,7 @@ public sealed class OrderStatusPoller
         var lookup = await executor.FindByClientOrderIdAsync(terms.ClientOrderId, cancellationToken).ConfigureAwait(false);
         return lookup switch
         {
-            ClientOrderLookup.Found found => (null, unit => recorder.RecordSubmission(unit, executionId, found.OrderId)),
+            ClientOrderLookup.Found found => (null, unit => recorder.RecordSubmission(unit, executionId, terms.Symbol, found.OrderId)),
             ClientOrderLookup.NotFound => (null, unit => recorder.RecordNeverPlaced(
                 unit, executionId, terms.Symbol, $"order never reached the broker (client order id {terms.ClientOrderId} not found)")),
             ClientOrderLookup.Failed failed => (new ExecutionOutcome.Unknown(executionId, failed.Failure), null),

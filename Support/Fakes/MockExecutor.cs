@@ -26,6 +26,7 @@ public sealed class MockExecutor
     private readonly ConcurrentQueue<PlacementFailure> failures = new();
     private Func<BrokerOrderId, BrokerOrderState>? everyStatus;
     private Func<Task>? duringLookup;
+    private Func<Task>? duringPlacement;
     private int acceptedCount;
     private volatile string? everyPlacementFails;
     private volatile bool noAnswer;
@@ -97,6 +98,9 @@ public sealed class MockExecutor
     /// <summary>Runs while a lookup by client order id is under way, before the broker answers (a race with another process).</summary>
     public void DuringLookup(Func<Task> action) => duringLookup = action;
 
+    /// <summary>Runs while an order is on its way to the broker, before it arrives (latency, another process's poll).</summary>
+    public void DuringPlacement(Func<Task> action) => duringPlacement = action;
+
     public void WithMarketOpen(bool open) => marketOpen = open;
 
     /// <summary>Placements are never answered and lookups fail: the order stays Pending until the stale cleanup.</summary>
@@ -116,6 +120,8 @@ public sealed class MockExecutor
 
     private async Task<PlacementResult> PlaceAsync(MarketOrder order, CancellationToken cancellationToken)
     {
+        if (duringPlacement is { } during)
+            await during();
         if (Interlocked.Exchange(ref hold, null) is { } waiting)
         {
             held = waiting;

@@ -43,6 +43,7 @@ public sealed class CrashRecoveryTests
                 var (conductor, poller, queue) = Bot(database, broker.Executor, clock);
                 await conductor.CheckAndExecuteAccumulatedPositionsAsync(CancellationToken.None);
                 await queue.ProcessAllAsync(CancellationToken.None);
+                clock.Advance(HedgingGuards.DefaultPlacementDeadline); // the dead process's placement is reconciled after its deadline
                 for (var tick = 0; tick < 5; tick++)
                 {
                     clock.Advance(OrderStatusPoller.Interval);

@@ -16,16 +16,18 @@ public sealed class HedgingTestBed : IDisposable
 
     private int nextTransaction;
 
-    public HedgingTestBed(SupportedExecutor kind = SupportedExecutor.DryRun, SqliteDatabase? database = null, FakeTimeProvider? clock = null)
+    public HedgingTestBed(
+        SupportedExecutor kind = SupportedExecutor.DryRun, SqliteDatabase? database = null, FakeTimeProvider? clock = null, MockExecutor? broker = null)
     {
         Clock = clock ?? new FakeTimeProvider(Start);
         Database = database ?? SqliteDatabase.InMemory(Clock);
-        Executor = new MockExecutor(Clock);
+        Executor = broker ?? new MockExecutor(Clock);
         Executor.WithKind(kind);
         var bot = BotComposition.For(Database, Executor.Executor, Clock);
         Conductor = bot.Conductor;
         Poller = bot.Poller;
         Queue = bot.Queue;
+        Guards = bot.Guards;
     }
 
     public FakeTimeProvider Clock { get; }
@@ -33,6 +35,8 @@ public sealed class HedgingTestBed : IDisposable
     public SqliteDatabase Database { get; }
 
     public MockExecutor Executor { get; }
+
+    public HedgingGuards Guards { get; }
 
     public Conductor Conductor { get; }
 

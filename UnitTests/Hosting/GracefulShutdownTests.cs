@@ -45,7 +45,7 @@ public sealed class GracefulShutdownTests
             {
                 await using var bot = HostedBot.Create(new BotComponents(database, broker.Executor, clock, options, HedgingSettings.ForExecutor(SupportedExecutor.DryRun)) { Seed = 1 });
                 await bot.StartAsync(CancellationToken.None);
-                for (var minute = 0; minute < 3; minute++)
+                for (var minute = 0; minute < 4; minute++) // past the placement deadline of the stopped process
                 {
                     await Quiescent(bot, () => true);
                     clock.Advance(TimeSpan.FromMinutes(1));

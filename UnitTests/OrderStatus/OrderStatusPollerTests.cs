@@ -88,6 +88,9 @@ public sealed class OrderStatusPollerTests
         using var bot = new HedgingTestBed();
         (await bot.Conductor.ProcessTradeWithinTransactionAsync(HedgingTestBed.Fill(HedgingTestBed.Hash(1), "tAAPL", 1.2m, Direction.Sell), None)).ShouldNotBeNull();
         using var restarted = new HedgingTestBed(database: bot.Database, clock: bot.Clock); // a crash before placing: a new process
+        bot.Clock.Advance(TimeSpan.FromSeconds(15));
+        (await restarted.Poller.PollPendingOrdersAsync(None)).ShouldBeEmpty("outcomes before the dead placer's deadline");
+        bot.Clock.Advance(HedgingGuards.DefaultPlacementDeadline);
 
         var outcome = (await restarted.Poller.PollPendingOrdersAsync(None)).ShouldHaveSingleItem().ShouldBeOfType<ExecutionOutcome.Failed>();
 
@@ -101,6 +104,7 @@ public sealed class OrderStatusPollerTests
         using var bot = new HedgingTestBed();
         (await bot.Conductor.ProcessTradeWithinTransactionAsync(HedgingTestBed.Fill(HedgingTestBed.Hash(1), "tAAPL", 1.2m, Direction.Sell), None)).ShouldNotBeNull();
         using var otherProcess = new HedgingTestBed(database: bot.Database, clock: bot.Clock); // its poller read the order as pending
+        bot.Clock.Advance(HedgingGuards.DefaultPlacementDeadline + TimeSpan.FromSeconds(1)); // the placer was slower than its deadline
         otherProcess.Executor.DuringLookup(() => bot.Conductor.ExecutePendingOffchainExecutionAsync(First, None));
 
         var outcome = (await otherProcess.Poller.PollPendingOrdersAsync(None)).ShouldHaveSingleItem();

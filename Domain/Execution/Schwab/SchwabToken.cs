@@ -6,4 +6,7 @@ namespace TradingBot.Acceptance.Domain.Execution.Schwab;
 public sealed record SchwabToken(
     [property: JsonPropertyName("access_token")] string? AccessToken,
     [property: JsonPropertyName("refresh_token")] string? RefreshToken,
-    [property: JsonPropertyName("expires_in")] int? ExpiresIn);
+    [property: JsonPropertyName("expires_in")] int? ExpiresIn)
+{
+    public override string ToString() => $"SchwabToken {{ AccessToken = ***, RefreshToken = ***, ExpiresIn = {ExpiresIn} }}";
+}

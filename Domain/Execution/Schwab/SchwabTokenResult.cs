@@ -5,7 +5,10 @@ public abstract record SchwabTokenResult
 {
     private SchwabTokenResult() { }
 
-    public sealed record Granted(string AccessToken) : SchwabTokenResult;
+    public sealed record Granted(string AccessToken) : SchwabTokenResult
+    {
+        public override string ToString() => "Granted { AccessToken = *** }";
+    }
 
     public sealed record Failed(BrokerFailure Failure) : SchwabTokenResult;
 }

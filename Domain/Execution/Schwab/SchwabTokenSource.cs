@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
 using TradingBot.Acceptance.Domain.Execution.BrokerHttp;
@@ -53,14 +54,17 @@ public sealed class SchwabTokenSource(BrokerHttpTransport transport, SchwabOptio
         }
         if (outcome is not BrokerHttpOutcome.Answered answer)
             return new SchwabTokenResult.Failed(outcome.ToFailure());
-        if (!BrokerJson.TryRead<SchwabToken>(answer, SchwabJson.Options, out var token, out var unreadable))
-            return new SchwabTokenResult.Failed(unreadable);
+        // A token answer's body holds the tokens: a failure reason names what is wrong with it, never its text.
+        if (!BrokerJson.TryRead<SchwabToken>(answer, SchwabJson.Options, out var token, out _))
+            return new SchwabTokenResult.Failed(TokenAnswerInvalid(answer.StatusCode, "not a readable token answer"));
         if (string.IsNullOrWhiteSpace(token.AccessToken) || token.ExpiresIn is not > 0)
-            return new SchwabTokenResult.Failed(
-                BrokerFailures.InvalidResponse(answer.StatusCode, "missing field 'access_token' or 'expires_in'", answer.Body));
+            return new SchwabTokenResult.Failed(TokenAnswerInvalid(answer.StatusCode, "missing field 'access_token' or a usable 'expires_in'"));
         accessToken = token.AccessToken;
         expiresAt = requestedAt + TimeSpan.FromSeconds(token.ExpiresIn.Value);
         refreshToken = string.IsNullOrWhiteSpace(token.RefreshToken) ? refreshToken : token.RefreshToken;
         return new SchwabTokenResult.Granted(accessToken);
     }
+
+    private static BrokerFailure TokenAnswerInvalid(int statusCode, string problem) =>
+        new(BrokerFailureKind.InvalidResponse, string.Create(CultureInfo.InvariantCulture, $"invalid response ({statusCode}): {problem}; body withheld (it holds tokens)"));
 }

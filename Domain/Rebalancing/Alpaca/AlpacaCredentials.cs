@@ -6,6 +6,8 @@ namespace TradingBot.Acceptance.Domain.Rebalancing.Alpaca;
 /// <summary>Alpaca API keys and account; builds the HTTP clients for each API with its own authentication.</summary>
 public sealed record AlpacaCredentials(string KeyId, string SecretKey, string AccountId)
 {
+    public override string ToString() => $"AlpacaCredentials {{ KeyId = ***, SecretKey = ***, AccountId = {AccountId} }}";
+
     /// <summary>Tokenization and wallet APIs: <c>APCA-API-KEY-ID</c> / <c>APCA-API-SECRET-KEY</c> headers.</summary>
     public HttpClient CreateTokenizationHttpClient(Uri baseUrl)
     {

@@ -1,0 +1,5 @@
+-- Numbered 0004: 0003 pads the rebalancing events' timestamps.
+-- The placement under way, in the symbol's lease: which bot instance is sending the order to the broker and
+-- until when the others' pollers leave the pending order alone (§6.4). Empty once the broker's answer is recorded.
+ALTER TABLE symbol_locks ADD COLUMN placing_instance TEXT;
+ALTER TABLE symbol_locks ADD COLUMN placing_until TEXT;

@@ -1,0 +1,99 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using TradingBot.Acceptance.Domain.EventSourcing;
+using TradingBot.Acceptance.Domain.Execution.Alpaca;
+using TradingBot.Acceptance.Domain.Execution.BrokerHttp;
+using TradingBot.Acceptance.Domain.Finance;
+using TradingBot.Acceptance.Domain.Hedging;
+using TradingBot.Acceptance.Domain.Hosting;
+using TradingBot.Host;
+
+// The hosted bot as a process: reads its configuration file, opens (or creates) its database file, runs until
+// SIGTERM or Ctrl+C, then stops gracefully. A refused database file or configuration ends it with exit code 2.
+string? configPath = null, databasePath = null;
+for (var index = 0; index + 1 < args.Length; index += 2)
+{
+    switch (args[index])
+    {
+        case "--config": configPath = args[index + 1]; break;
+        case "--database": databasePath = args[index + 1]; break;
+        default: return Usage($"unknown option {args[index]}");
+    }
+}
+
+if (configPath is null || databasePath is null)
+    return Usage("both --config and --database are required");
+
+HostConfiguration config;
+SqliteDatabase database;
+var clock = TimeProvider.System;
+try
+{
+    config = HostConfiguration.Load(configPath);
+    database = SqliteDatabase.OpenFile(databasePath, clock);
+}
+catch (Exception refused) when (refused is DatabaseFileException or InvalidDataException or IOException)
+{
+    await Console.Error.WriteLineAsync(refused.Message);
+    return 2;
+}
+
+var databaseFile = Path.GetFullPath(databasePath);
+using var operatorLog = new OperatorLog(databaseFile + ".log");
+using var loggers = LoggerFactory.Create(logging => logging.AddProvider(operatorLog));
+using var http = new HttpClient { BaseAddress = config.Alpaca.BaseUrl };
+var alpacaOptions = new AlpacaBrokerApiOptions(config.Alpaca.ApiKey, config.Alpaca.ApiSecret, config.Alpaca.AccountId)
+{
+    Http = new BrokerHttpOptions { RequestTimeout = TimeSpan.FromSeconds(config.RequestTimeoutSeconds) },
+};
+var executor = new AlpacaBrokerApiExecutor(http, alpacaOptions, clock);
+var options = new BotOptions
+{
+    ChainFeed = config.ChainFeed,
+    DeploymentBlock = config.DeploymentBlock,
+    OrderStatusInterval = TimeSpan.FromSeconds(config.OrderStatusIntervalSeconds),
+    OrderStatusMaxJitter = TimeSpan.FromSeconds(config.OrderStatusIntervalSeconds / 3),
+    PositionCheckInterval = TimeSpan.FromSeconds(config.PositionCheckIntervalSeconds),
+    PlacementDeadline = TimeSpan.FromSeconds(config.PlacementDeadlineSeconds),
+};
+await using var bot = HostedBot.Create(new BotComponents(database, executor, clock, options, HedgingSettings.ForExecutor(executor.Kind)) { Loggers = loggers });
+
+// Not disposed: a signal handler may still run while the process exits.
+var stop = new CancellationTokenSource();
+Console.CancelKeyPress += (_, cancel) =>
+{
+    cancel.Cancel = true;
+    stop.Cancel();
+};
+using var terminate = System.Runtime.InteropServices.PosixSignalRegistration.Create(
+    System.Runtime.InteropServices.PosixSignal.SIGTERM, signal =>
+    {
+        signal.Cancel = true;
+        stop.Cancel();
+    });
+
+await bot.StartAsync(CancellationToken.None);
+Console.WriteLine($"database: {databaseFile}");
+Console.WriteLine($"operator log: {operatorLog.Path}");
+Console.WriteLine($"instance: {bot.Services.GetRequiredService<HedgingGuards>().InstanceId}");
+Console.WriteLine($"broker: {config.Alpaca}");
+Console.WriteLine("running");
+try
+{
+    await Task.Delay(Timeout.Infinite, stop.Token);
+}
+catch (OperationCanceledException)
+{
+    // SIGTERM or Ctrl+C: a graceful stop follows.
+}
+
+await bot.StopAsync(CancellationToken.None);
+database.Dispose();
+Console.WriteLine("stopped");
+return 0;
+
+static int Usage(string problem)
+{
+    Console.Error.WriteLine($"{problem}. Usage: dotnet run --project Host -- --config <file.json> --database <bot.db>");
+    return 2;
+}

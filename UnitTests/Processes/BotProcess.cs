@@ -1,0 +1,95 @@
+using System.Diagnostics;
+using NUnit.Framework;
+
+namespace TradingBot.Acceptance.UnitTests.Processes;
+
+/// <summary>
+/// The bot's host program as a real process (<c>Host/</c>, built by <c>scripts/test</c>): started on a
+/// configuration file and a database file, killed with SIGKILL (no <c>Dispose</c>, no <c>finally</c> runs in it)
+/// or stopped with SIGTERM.
+/// </summary>
+public sealed class BotProcess : IDisposable
+{
+    private readonly Process process;
+    private readonly TaskCompletionSource running = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly List<string> output = [];
+
+    private BotProcess(Process process) => this.process = process;
+
+    public static string HostAssembly { get; } = Path.Combine(RepositoryRoot(), "Host", "bin", "Debug", "net10.0", "TradingBot.Host.dll");
+
+    /// <summary>What the process printed so far (stdout and stderr).</summary>
+    public string Output
+    {
+        get
+        {
+            lock (output)
+                return string.Join('\n', output);
+        }
+    }
+
+    public static BotProcess Start(string configPath, string databasePath)
+    {
+        if (!File.Exists(HostAssembly))
+            Assert.Fail($"The bot's host program is not built ({HostAssembly}): run 'dotnet build Host/TradingBot.Host.csproj' (scripts/test does).");
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in new[] { HostAssembly, "--config", configPath, "--database", databasePath })
+            start.ArgumentList.Add(argument);
+        var bot = new BotProcess(Process.Start(start)!);
+        bot.process.OutputDataReceived += (_, line) => bot.Record(line.Data);
+        bot.process.ErrorDataReceived += (_, line) => bot.Record(line.Data);
+        bot.process.BeginOutputReadLine();
+        bot.process.BeginErrorReadLine();
+        return bot;
+    }
+
+    /// <summary>Waits until the bot says it runs (its tasks started); fails with what it printed if it exits first.</summary>
+    public async Task WaitUntilRunningAsync(TimeSpan patience)
+    {
+        var exited = process.WaitForExitAsync();
+        var first = await Task.WhenAny(running.Task, exited, Task.Delay(patience));
+        if (first != running.Task)
+            Assert.Fail($"The bot did not start within {patience.TotalSeconds} s (exited: {process.HasExited}):\n{Output}");
+    }
+
+    /// <summary>kill -9: the process ends at once, whatever it was doing.</summary>
+    public async Task KillAsync()
+    {
+        process.Kill();
+        await process.WaitForExitAsync();
+    }
+
+    /// <summary>SIGTERM: the bot stops gracefully.</summary>
+    public async Task StopAsync(TimeSpan patience)
+    {
+        using (var terminate = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            await terminate.WaitForExitAsync();
+        using var timeout = new CancellationTokenSource(patience);
+        await process.WaitForExitAsync(timeout.Token);
+    }
+
+    public void Dispose()
+    {
+        if (!process.HasExited)
+            process.Kill();
+        process.Dispose();
+    }
+
+    private void Record(string? line)
+    {
+        if (line is null)
+            return;
+        lock (output)
+            output.Add(line);
+        if (line == "running")
+            running.TrySetResult();
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+            if (File.Exists(Path.Combine(folder.FullName, "TradingBot.Acceptance.csproj")))
+                return folder.FullName;
+        throw new InvalidOperationException("The repository root (TradingBot.Acceptance.csproj) is not above the test assembly.");
+    }
+}

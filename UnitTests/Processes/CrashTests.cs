@@ -1,0 +1,74 @@
+using NUnit.Framework;
+using Shouldly;
+using TradingBot.Acceptance.Domain.OffchainOrders;
+
+namespace TradingBot.Acceptance.UnitTests.Processes;
+
+/// <summary>
+/// The bot as a real process, killed with SIGKILL at random points while fills arrive and hedges go out, then
+/// started again on the same database file: nothing lost, nothing doubled, the file intact.
+/// </summary>
+[TestFixture]
+[Category("crash")]
+[NonParallelizable]
+public sealed class CrashTests
+{
+    private static readonly string[] Tokens = ["tAAPL", "tMSFT", "tNVDA"];
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
+    [Test]
+    public async Task A_bot_killed_at_random_points_ends_with_every_fill_applied_once_and_every_broker_order_tracked_and_filled()
+    {
+        const int Kills = 12, FillsPerLife = 5;
+        var seed = Environment.TickCount;
+        var random = new Random(seed);
+        await using var world = await ProcessWorld.StartAsync(brokerLatency: TimeSpan.FromMilliseconds(150), placementDeadlineSeconds: 2);
+        var fills = Enumerable.Range(1, (Kills + 1) * FillsPerLife)
+            .Select(number => ProcessWorld.Sale(number, block: number, Tokens[number % Tokens.Length], shares: 1 + number % 3))
+            .ToList();
+
+        for (var life = 0; life < Kills; life++)
+        {
+            world.Feed.Push(fills.Skip(life * FillsPerLife).Take(FillsPerLife));
+            using var bot = BotProcess.Start(world.ConfigPath, world.DatabasePath);
+            // Every fourth kill lands while the process starts (opening or creating the file); the others while it works.
+            if (life % 4 != 0)
+                await bot.WaitUntilRunningAsync(Patience);
+            await Task.Delay(random.Next(life % 4 == 0 ? 100 : 0, life % 4 == 0 ? 800 : 1500));
+            await bot.KillAsync();
+        }
+
+        world.Feed.Push(fills.Skip(Kills * FillsPerLife));
+        using (var last = BotProcess.Start(world.ConfigPath, world.DatabasePath))
+        {
+            await last.WaitUntilRunningAsync(Patience);
+            var settled = await world.WaitForAsync(snapshot => snapshot.Settled(fills.Count), Patience);
+            settled.Settled(fills.Count).ShouldBeTrue($"the bot settled after {Kills} kills (seed {seed}): {settled.Processed}/{fills.Count} fills processed, "
+                + $"{settled.Orders.Count(order => !order.Order.IsTerminal)} orders open, positions {string.Join(", ", settled.Positions.Select(p => $"{p.Symbol} {p.Net}"))}\n{last.Output}");
+            await last.StopAsync(Patience);
+        }
+
+        var end = world.Read();
+        var journal = world.Journal();
+        var trades = end.Events.Where(recorded => recorded.EventType == "OnChainTradeEvent::Filled").Select(recorded => recorded.AggregateId).ToList();
+        trades.ShouldBe(fills.Select(fill => $"{fill.TxHash}:0"), ignoreOrder: true, "every fill recorded as a trade exactly once");
+        end.Events.Count(recorded => recorded.EventType == "PositionEvent::OnChainOrderFilled").ShouldBe(fills.Count, "fills applied to positions");
+        var filled = end.Orders.Where(order => order.Order is OffchainOrder.Filled).ToDictionary(order => order.Order.Terms.ClientOrderId.ToString());
+        journal.Select(order => order.ClientOrderId).ShouldBeUnique("client order ids in the broker's journal");
+        foreach (var order in journal)
+            filled.ShouldContainKey(order.ClientOrderId, $"the broker's order {order.ClientOrderId} ({order.Symbol} {order.Qty}) is tracked by the bot and filled");
+        foreach (var token in Tokens)
+        {
+            var symbol = token[1..];
+            var sold = fills.Where(fill => fill.TokenSymbol == token).Sum(fill => fill.Amount);
+            journal.Where(order => order.Symbol == symbol).Sum(order => decimal.Parse(order.Qty, System.Globalization.CultureInfo.InvariantCulture))
+                .ShouldBe(sold, $"{symbol}: shares the broker was asked to buy, against {sold} sold on-chain (one order per exposure)");
+        }
+
+        end.Positions.ShouldAllBe(position => position.Net.Value == 0m, "every position flat");
+        world.IntegrityCheck().ShouldBe("ok", "PRAGMA integrity_check");
+        TestContext.Out.WriteLine(
+            $"crash: {Kills} kills (seed {seed}), {fills.Count} fills, {journal.Count} broker orders, {journal.Count - journal.Select(order => order.ClientOrderId).Distinct().Count()} duplicates, "
+            + $"{end.Orders.Count(order => order.Order is OffchainOrder.Failed)} orders failed and hedged again");
+    }
+}

@@ -1,0 +1,110 @@
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using TradingBot.Acceptance.Domain.EventSourcing;
+using TradingBot.Acceptance.Domain.Finance;
+using TradingBot.Acceptance.Domain.Hosting;
+using TradingBot.Acceptance.Domain.OffchainOrders;
+using TradingBot.Acceptance.Domain.Positions;
+using TradingBot.Acceptance.Support.Fakes;
+
+namespace TradingBot.Acceptance.UnitTests.Processes;
+
+/// <summary>
+/// What bot processes share in one test: a folder with the database file, the configuration file and the
+/// broker's journal, the chain feed and the broker simulator (both in the test process, so they outlive kills).
+/// </summary>
+public sealed class ProcessWorld : IAsyncDisposable
+{
+    private readonly string folder;
+
+    private ProcessWorld(string folder, ChainFeedServer feed, BrokerSimulator broker)
+    {
+        this.folder = folder;
+        Feed = feed;
+        Broker = broker;
+    }
+
+    public ChainFeedServer Feed { get; }
+
+    public BrokerSimulator Broker { get; }
+
+    public string DatabasePath => Path.Combine(folder, "bot.db");
+
+    public string ConfigPath => Path.Combine(folder, "bot.json");
+
+    public static async Task<ProcessWorld> StartAsync(TimeSpan brokerLatency, double placementDeadlineSeconds)
+    {
+        var folder = Directory.CreateTempSubdirectory("bot-processes-").FullName;
+        var world = new ProcessWorld(folder, await ChainFeedServer.StartAsync(), await BrokerSimulator.StartAsync(Path.Combine(folder, "broker-journal.jsonl"), brokerLatency));
+        var config = new
+        {
+            chainFeed = world.Feed.Feed,
+            deploymentBlock = 0,
+            alpaca = new { baseUrl = world.Broker.Url, apiKey = "AKPROCESSTEST", apiSecret = "process-test-secret", accountId = BrokerSimulator.AccountId },
+            orderStatusIntervalSeconds = 0.3,
+            positionCheckIntervalSeconds = 0.3,
+            placementDeadlineSeconds,
+            requestTimeoutSeconds = 5,
+        };
+        await File.WriteAllTextAsync(world.ConfigPath, JsonSerializer.Serialize(config));
+        return world;
+    }
+
+    public static ChainFill Sale(int number, long block, string token, decimal shares) =>
+        new($"0x{number:x64}", 0, block, DateTimeOffset.UnixEpoch.AddSeconds(number), token, shares, Direction.Sell, 100m);
+
+    public IReadOnlyList<Domain.Execution.Alpaca.AlpacaOrderRequest> Journal() => BrokerSimulator.ReadJournal(Broker.JournalPath);
+
+    /// <summary>What the bot's database holds, read through a connection of the test's own.</summary>
+    public Snapshot Read()
+    {
+        using var database = SqliteDatabase.OpenFile(DatabasePath, TimeProvider.System);
+        using var read = database.BeginRead();
+        var queue = read.EventQueue.All();
+        return new Snapshot(
+            database.ReadEventLog(),
+            queue.Count(row => row.Processed),
+            queue.Count,
+            new OffchainOrderView(database).All(),
+            new PositionView(database).All());
+    }
+
+    public string IntegrityCheck()
+    {
+        using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA integrity_check";
+        return (string)command.ExecuteScalar()!;
+    }
+
+    /// <summary>Waits (reading the database every 200 ms) until the condition holds; returns the last snapshot.</summary>
+    public async Task<Snapshot> WaitForAsync(Func<Snapshot, bool> condition, TimeSpan patience)
+    {
+        var deadline = DateTime.UtcNow + patience;
+        while (true)
+        {
+            var snapshot = Read();
+            if (condition(snapshot) || DateTime.UtcNow > deadline)
+                return snapshot;
+            await Task.Delay(200);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Feed.DisposeAsync();
+        await Broker.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(folder, recursive: true);
+    }
+
+    public sealed record Snapshot(
+        IReadOnlyList<RecordedEvent> Events, int Processed, int Queued, IReadOnlyList<TrackedOrder> Orders, IReadOnlyList<Position> Positions)
+    {
+        public bool Settled(int fills) =>
+            Processed == fills && Queued == fills
+            && Orders.All(order => order.Order.IsTerminal)
+            && Positions.All(position => position.Net.Value == 0m && position.PendingExecutionId is null);
+    }
+}

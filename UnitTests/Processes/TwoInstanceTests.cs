@@ -1,0 +1,55 @@
+using NUnit.Framework;
+using Shouldly;
+using TradingBot.Acceptance.Domain.OffchainOrders;
+
+namespace TradingBot.Acceptance.UnitTests.Processes;
+
+/// <summary>
+/// Two bot processes on one database file, one chain feed and one slow broker: every hedge reaches the broker
+/// once, although both see every fill and both pollers look at every order.
+/// </summary>
+[TestFixture]
+[Category("two-instances")]
+[NonParallelizable]
+public sealed class TwoInstanceTests
+{
+    private static readonly string[] Tokens = ["tAAPL", "tMSFT", "tNVDA", "tTSLA", "tAMZN"];
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
+    [Test]
+    public async Task Two_bot_processes_on_one_file_place_exactly_one_broker_order_per_hedge()
+    {
+        const int Rounds = 20;
+        await using var world = await ProcessWorld.StartAsync(brokerLatency: TimeSpan.FromMilliseconds(600), placementDeadlineSeconds: 10);
+        using var first = BotProcess.Start(world.ConfigPath, world.DatabasePath);
+        await first.WaitUntilRunningAsync(Patience);
+        using var second = BotProcess.Start(world.ConfigPath, world.DatabasePath);
+        await second.WaitUntilRunningAsync(Patience);
+        var fills = new List<Domain.Hosting.ChainFill>();
+
+        for (var round = 1; round <= Rounds; round++)
+        {
+            var batch = Tokens.Select((token, index) => ProcessWorld.Sale((round * Tokens.Length) + index, block: round, token, shares: 1m)).ToList();
+            fills.AddRange(batch);
+            world.Feed.Push(batch);
+            var expected = round * Tokens.Length;
+            var deadline = DateTime.UtcNow + Patience;
+            while (world.Journal().Count < expected && DateTime.UtcNow < deadline)
+                await Task.Delay(100);
+            world.Journal().Count.ShouldBeGreaterThanOrEqualTo(expected, $"broker orders after round {round}\n{first.Output}\n{second.Output}");
+        }
+
+        var settled = await world.WaitForAsync(snapshot => snapshot.Settled(fills.Count), Patience);
+        await Task.WhenAll(first.StopAsync(Patience), second.StopAsync(Patience));
+
+        var journal = world.Journal();
+        journal.Count.ShouldBe(Rounds * Tokens.Length, "exactly one broker order per hedge");
+        foreach (var token in Tokens)
+            journal.Count(order => order.Symbol == token[1..]).ShouldBe(Rounds, $"{token[1..]} broker orders");
+        settled.Positions.ShouldAllBe(position => position.Net.Value == 0m, "every position flat");
+        settled.Orders.Count(order => order.Order is OffchainOrder.Filled).ShouldBe(journal.Count, "every broker order tracked and filled");
+        world.IntegrityCheck().ShouldBe("ok", "PRAGMA integrity_check");
+        TestContext.Out.WriteLine(
+            $"two instances: {Tokens.Length} symbols x {Rounds} rounds, {fills.Count} fills, {journal.Count} broker orders, {journal.Count - (Rounds * Tokens.Length)} duplicates, 600 ms placement latency");
+    }
+}
