@@ -2,8 +2,6 @@ using System.Globalization;
 using TradingBot.Acceptance.Domain.Finance;
 using TradingBot.Acceptance.Support.World;
 
-using TradingBot.Acceptance.Support.World;
-
 namespace TradingBot.Acceptance.Support.Drivers;
 
 /// <summary>What the scenario's broker received, from its own journal: the Alpaca simulator's order book over HTTP, else the broker double's.</summary>
