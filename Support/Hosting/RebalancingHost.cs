@@ -39,7 +39,7 @@ public sealed class RebalancingHost : IDisposable
     {
         Clock = clock ?? new ScenarioClock();
         Config = config ?? DefaultConfig;
-        (Tokenization, Wallet, Circle) = Simulators();
+        Venues = new VenueSimulators(Clock, Config);
         ownedDatabase = database is null ? SqliteDatabase.InMemory(Clock) : null;
         side = BotComposition.Rebalancing(database ?? ownedDatabase!, Clock, Config, Connect(new ClockWait(Clock)));
         ownsSide = true;
@@ -50,7 +50,7 @@ public sealed class RebalancingHost : IDisposable
         inRunningBot = true;
         Clock = clock;
         Config = config;
-        (Tokenization, Wallet, Circle) = Simulators();
+        Venues = new VenueSimulators(Clock, Config);
     }
 
     /// <summary>The stubs and fakes of a running bot's rebalancing side; the bot's side is attached at each start.</summary>
@@ -78,10 +78,11 @@ public sealed class RebalancingHost : IDisposable
     public MintManager MintManager => Side.MintManager;
     public RedemptionManager RedemptionManager => Side.RedemptionManager;
     public UsdcRebalanceManager UsdcManager => Side.UsdcManager;
-    public AlpacaTokenizationStub Tokenization { get; }
-    public AlpacaWalletStub Wallet { get; }
-    public CircleAttestationStub Circle { get; }
-    public OnchainPortsFake Onchain { get; } = new();
+    public VenueSimulators Venues { get; }
+    public AlpacaTokenizationStub Tokenization => Venues.Tokenization;
+    public AlpacaWalletStub Wallet => Venues.Wallet;
+    public CircleAttestationStub Circle => Venues.Circle;
+    public OnchainPortsFake Onchain => Venues.Onchain;
 
     /// <summary>Whether a running bot owns the side (its tasks run the rebalancer and feed the trigger).</summary>
     public bool InRunningBot => inRunningBot;
@@ -135,9 +136,7 @@ public sealed class RebalancingHost : IDisposable
 
     public void Dispose()
     {
-        Tokenization.Dispose();
-        Wallet.Dispose();
-        Circle.Dispose();
+        Venues.Dispose();
         foreach (var client in httpClients)
             client.Dispose();
         if (ownsSide)
@@ -146,9 +145,6 @@ public sealed class RebalancingHost : IDisposable
     }
 
     // The venues of one scenario share the simulated chains: what the bot sends on-chain is what they see.
-    private (AlpacaTokenizationStub, AlpacaWalletStub, CircleAttestationStub) Simulators() =>
-        (new AlpacaTokenizationStub(Clock, Onchain, Config.RedemptionWallet), new AlpacaWalletStub(Onchain), new CircleAttestationStub(Onchain));
-
     private ResilientHttp Http(HttpClient client, IClockWait wait)
     {
         httpClients.Add(client);

@@ -35,10 +35,7 @@ public sealed class ScenarioBroker(ScenarioClock clock) : IDisposable
     {
         if (stub is not null)
             return;
-        stub = new AlpacaBrokerStub();
-        stub.OpenMarketOn(ScenarioClock.TradingDay);
-        stub.TradeEveryAsset();
-        stub.AnswerAccount("ACTIVE");
+        stub = VenueSimulators.AlpacaBroker();
         httpClient = new HttpClient { BaseAddress = stub.Url };
         // Jitter pinned to the middle so that waits are known: the clock is advanced by exactly them.
         var options = new AlpacaBrokerApiOptions("AKSCENARIO", "scenario-secret", stub.AccountId) { Http = new BrokerHttpOptions { Jitter = () => 0.5 } };
