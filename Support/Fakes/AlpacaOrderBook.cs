@@ -49,7 +49,7 @@ public sealed class AlpacaOrderBook
         {
             var order = new JsonObject
             {
-                ["id"] = string.Create(CultureInfo.InvariantCulture, $"0a1e0000-0000-4000-8000-{orders.Count + 1:D12}"),
+                ["id"] = string.Create(CultureInfo.InvariantCulture, $"0a1e0000-0000-4ace-8ace-{orders.Count + 1:D12}"),
                 ["client_order_id"] = body["client_order_id"]?.GetValue<string>() ?? "",
                 ["symbol"] = symbol,
                 ["qty"] = body["qty"]!.GetValue<string>(),

@@ -158,7 +158,7 @@ public sealed class AlpacaWalletStub : IDisposable
     }
 
     private static string Id(string prefix, int number) =>
-        string.Create(CultureInfo.InvariantCulture, $"{prefix}-0000-4000-8000-{number:D12}");
+        string.Create(CultureInfo.InvariantCulture, $"{prefix}-0000-4ace-8ace-{number:D12}");
 
     private static ResponseMessage Error(HttpStatusCode status, string message) =>
         StubResponses.Message((int)status, new JsonObject { ["code"] = status.ToString(), ["message"] = message });

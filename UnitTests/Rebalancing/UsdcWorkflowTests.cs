@@ -48,7 +48,7 @@ public sealed class UsdcWorkflowTests
         var events = host.Events("UsdcRebalance");
         events[0].Payload.ShouldContain("\"amount\":\"400\"");
         events[1].Payload.ShouldContain("\"filled_amount\":\"400\"");
-        events[2].Payload.ShouldContain($"\"withdrawal_ref\":{{\"AlpacaId\":\"7b4d2f3e-0000-4000-8000-000000000001\"}}");
+        events[2].Payload.ShouldContain($"\"withdrawal_ref\":{{\"AlpacaId\":\"7b4d2f3e-0000-4ace-8ace-000000000001\"}}");
         events[5].Payload.ShouldContain($"\"cctp_nonce\":\"{host.Onchain.Burns.ShouldHaveSingleItem().NonceHex}\"");
         events[6].Payload.ShouldContain("\"amount_received\":\"399.96\"");
         events[6].Payload.ShouldContain("\"fee_collected\":\"0.04\"");

@@ -37,8 +37,8 @@ public sealed class AlpacaWalletClientTests
         transfer.Status.ShouldBe(TransferStatus.Pending);
         var transfers = await wallet.ListTransfersAsync(CancellationToken.None);
         transfers.Select(listed => (listed.Id.ToString(), listed.TxHash, listed.Amount, listed.Status)).ShouldBe([
-            ("7b4d2f3e-0000-4000-8000-000000000001", null, 400m, TransferStatus.Complete),
-            ("8c5e3a4f-0000-4000-8000-000000000002", sendTx, 399.96m, TransferStatus.Complete)]);
+            ("7b4d2f3e-0000-4ace-8ace-000000000001", null, 400m, TransferStatus.Complete),
+            ("8c5e3a4f-0000-4ace-8ace-000000000002", sendTx, 399.96m, TransferStatus.Complete)]);
         (await wallet.GetDepositAddressAsync(CancellationToken.None)).ShouldBe(AlpacaWalletStub.DepositAddress);
 
         var withdrawal = stub.Withdrawals().ShouldHaveSingleItem("withdrawals sent");
@@ -90,7 +90,7 @@ public sealed class AlpacaWalletClientTests
         var orderId = await conversion.PlaceAsync(Direction.Buy, new Usd(400m), clientOrderId, CancellationToken.None);
         var status = await conversion.GetStatusAsync(orderId, CancellationToken.None);
 
-        orderId.ShouldBe("6a3c1e2d-0000-4000-8000-000000000001");
+        orderId.ShouldBe("6a3c1e2d-0000-4ace-8ace-000000000001");
         status.ShouldBe(new UsdcOrderStatus("filled", 400m));
         stub.ConversionOrders().ShouldHaveSingleItem().Body!.ToJsonString().ShouldBe(
             "{\"symbol\":\"USDCUSD\",\"qty\":\"400\",\"side\":\"buy\",\"type\":\"market\",\"time_in_force\":\"gtc\",\"client_order_id\":\"00000000-0000-4000-8000-00000000c0de\"}");
@@ -99,7 +99,7 @@ public sealed class AlpacaWalletClientTests
 
     private static JsonArray Transfers(string status) => new(new JsonObject
     {
-        ["id"] = "7b4d2f3e-0000-4000-8000-000000000001",
+        ["id"] = "7b4d2f3e-0000-4ace-8ace-000000000001",
         ["tx_hash"] = "",
         ["direction"] = "OUTGOING",
         ["amount"] = "400",
