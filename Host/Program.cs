@@ -24,15 +24,15 @@ for (var index = 0; index + 1 < args.Length; index += 2)
 if (configPath is null || databasePath is null)
     return Usage("both --config and --database are required");
 
-HostConfiguration config;
+BotConfiguration config;
 SqliteDatabase database;
 var clock = TimeProvider.System;
 try
 {
-    config = HostConfiguration.Load(configPath);
+    config = BotConfiguration.Load(configPath);
     database = SqliteDatabase.OpenFile(databasePath, clock);
 }
-catch (Exception refused) when (refused is DatabaseFileException or InvalidDataException or IOException)
+catch (Exception refused) when (refused is DatabaseFileException or BotConfigurationException or IOException)
 {
     await Console.Error.WriteLineAsync(refused.Message);
     return 2;
@@ -47,15 +47,7 @@ var alpacaOptions = new AlpacaBrokerApiOptions(config.Alpaca.ApiKey, config.Alpa
     Http = new BrokerHttpOptions { RequestTimeout = TimeSpan.FromSeconds(config.RequestTimeoutSeconds) },
 };
 var executor = new AlpacaBrokerApiExecutor(http, alpacaOptions, clock);
-var options = new BotOptions
-{
-    ChainFeed = config.ChainFeed,
-    DeploymentBlock = config.DeploymentBlock,
-    OrderStatusInterval = TimeSpan.FromSeconds(config.OrderStatusIntervalSeconds),
-    OrderStatusMaxJitter = TimeSpan.FromSeconds(config.OrderStatusIntervalSeconds / 3),
-    PositionCheckInterval = TimeSpan.FromSeconds(config.PositionCheckIntervalSeconds),
-    PlacementDeadline = TimeSpan.FromSeconds(config.PlacementDeadlineSeconds),
-};
+var options = config.ToOptions();
 await using var bot = HostedBot.Create(new BotComponents(database, executor, clock, options, HedgingSettings.ForExecutor(executor.Kind)) { Loggers = loggers });
 
 // Not disposed: a signal handler may still run while the process exits.
