@@ -52,6 +52,13 @@ public sealed class GracefulShutdownTests
                 }
 
                 await Quiescent(bot, () => Processed(database) == 2);
+                // The re-hedge may still wait for its status poll: a few poll intervals end it, or the checks below fail.
+                for (var poll = 0; poll < 3 && !Settled(database); poll++)
+                {
+                    clock.Advance(options.OrderStatusInterval + options.OrderStatusMaxJitter);
+                    await Quiescent(bot, () => true);
+                }
+
                 var orders = new OffchainOrderView(database).All();
                 orders.Select(order => order.Order.Status).ShouldBe(["Failed", "Filled"], "order 1 never reached the broker; the checker hedged again");
                 ((OffchainOrder.Failed)orders[0].Order).Error.ShouldStartWith("order never reached the broker", customMessage: "why order 1 failed");
@@ -71,6 +78,9 @@ public sealed class GracefulShutdownTests
 
     private static ChainFill Fill(int transaction, long block, decimal amount) =>
         new($"0x{transaction:x64}", 0, block, Start.AddSeconds(transaction), "tAAPL", amount, Direction.Sell, 100m);
+
+    private static bool Settled(SqliteDatabase database) =>
+        new OffchainOrderView(database).All() is { Count: 2 } orders && orders.All(order => order.Order.Status is "Failed" or "Filled");
 
     private static int Processed(SqliteDatabase database)
     {
