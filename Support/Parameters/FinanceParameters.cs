@@ -27,13 +27,13 @@ public static class FinanceParameters
         new([.. symbols.Replace(" and ", ", ", StringComparison.Ordinal).Split(", ").Select(ToSymbol)]);
 
     [StepArgumentTransformation(@"(t[A-Z][A-Z0-9.]*)", Name = "token")]
-    public static TokenizedEquity ToToken(string tokenSymbol) => new(Symbol.FromTokenSymbol(tokenSymbol));
+    public static TokenizedEquity ToToken(string tokenSymbol) => new(ToSymbol(Symbol.FromTokenSymbol(tokenSymbol).Value));
 
     [StepArgumentTransformation(@"(-?\d+(?:\.\d+)?)", Name = "shares")]
-    public static FractionalShares ToShares(string quantity) => FractionalShares.Parse(quantity);
+    public static FractionalShares ToShares(string quantity) => new(WrittenNumber.Read(quantity, "a quantity of shares"));
 
     [StepArgumentTransformation(@"(\$\d+(?:,\d{3})*(?:\.\d+)?)", Name = "usd")]
-    public static Usd ToUsd(string amount) => Usd.Parse(amount.Replace(",", string.Empty, StringComparison.Ordinal));
+    public static Usd ToUsd(string amount) => new(WrittenNumber.Read(amount[1..].Replace(",", string.Empty, StringComparison.Ordinal), "an amount in dollars"));
 
     [StepArgumentTransformation("(buy|sell)", Name = "side")]
     public static Direction ToSide(string side) => side == "buy" ? Direction.Buy : Direction.Sell;
