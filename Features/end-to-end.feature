@@ -53,6 +53,8 @@ Feature: The bot runs as one program
       And the broker fills every hedge
       Then every fill is recorded exactly once
       And every position is flat
+      # Reconnects wait about 1, 2 and 4 seconds (doubling, with jitter): three fall inside the 10 seconds.
+      And the chain feed refused 3 reconnects during the outage
       And the bot resumed the chain feed from the last block it had processed
       And the broker received each hedge once
 
