@@ -53,6 +53,8 @@ Feature: The bot runs as one program
       And the broker fills every hedge
       Then every fill is recorded exactly once
       And every position is flat
+      # Reconnects wait about 1, 2 and 4 seconds (doubling, with jitter): three fall inside the 10 seconds.
+      And the chain feed refused 3 reconnects during the outage
       And the bot resumed the chain feed from the last block it had processed
       And the broker received each hedge once
 
@@ -93,7 +95,7 @@ Feature: The bot runs as one program
 
     Scenario: A mint triggered by inventory drift completes while hedging goes on
       Given the AAPL vault is registered
-      And Alpaca accepts mint requests and completes them a minute later
+      And Alpaca accepts mint requests and completes them 3 minutes later
       And the inventory holds 20 AAPL on-chain and 80 AAPL at the broker
       When the chain reports 3 rounds of these fills:
         | token | side | quantity |
@@ -102,6 +104,8 @@ Feature: The bot runs as one program
       And the bot sells 1 tAAPL on-chain
       And the broker fills every hedge
       Then the AAPL mint of 30.5 shares completes
-      And the broker filled hedges while the AAPL mint was in flight
+      # One hedge at a time per symbol: MSFT and NVDA are hedged twice each (the first fill, then the
+      # fills that waited), AAPL once.
+      And the broker filled 5 hedges while the AAPL mint was in flight
       And the inventory holds 49.5 AAPL on-chain and 50.5 AAPL at the broker
       And every position is flat

@@ -88,6 +88,22 @@ Feature: Recovering from broker failures
       And the position checker runs
       Then a broker order to buy 1.2 AAPL is pending
 
+    Scenario: A crashed worker's symbol lock blocks hedging for the full 15 minutes
+      Given a worker took the AAPL lock and crashed
+      And the bot has sold 1.2 tAAPL on-chain
+      When 14 minutes pass
+      And the position checker runs
+      Then no broker order is pending for AAPL
+      And the broker received no order
+      When 1 minute passes
+      And the position checker runs
+      Then no broker order is pending for AAPL
+      And the broker received no order
+      When 1 minute passes
+      And the position checker runs
+      Then a broker order to buy 1.2 AAPL is pending
+      And the broker received one order, to buy 1.2 AAPL
+
   @http-broker
   Rule: the broker's HTTP failures never lose an order or a fill
 

@@ -38,6 +38,9 @@ Feature: Rebalancing inventory between the chain and the broker
       When the rebalancing trigger checks AAPL
       And the rebalancer runs
       Then the AAPL mint went through MintRequested, MintAccepted, MintAcceptanceFailed
+      And Alpaca received a mint request for 30.5 AAPL
+      And no AAPL move is in flight
+      And the inventory holds 19 AAPL on-chain and 80 AAPL at the broker
 
     Scenario: A completed mint evens out the AAPL inventory
       Given the inventory holds 19 AAPL on-chain and 80 AAPL at the broker
@@ -106,6 +109,11 @@ Feature: Rebalancing inventory between the chain and the broker
       When the rebalancing trigger checks USDC
       And the rebalancer runs
       Then the USDC move went through Initiated, WithdrawalConfirmed, BridgingInitiated, BridgeAttestationReceived, Bridged, DepositInitiated, DepositConfirmed, ConversionInitiated, ConversionConfirmed
+      And 400 USDC were withdrawn from the USDC vault
+      And Alpaca credited a deposit of 399.96 USDC
+      And Alpaca received a conversion of 399.96 USDC into USD
+      And no USDC move is in flight
+      And the inventory holds 500 USDC on-chain and 499.96 USDC at the broker
 
     Scenario: Moves from Alpaca below $51 are skipped
       Given the inventory holds 450 USDC on-chain and 550 USDC at the broker

@@ -11,4 +11,8 @@ public sealed class BrokerJournalSteps(BrokerJournalDriver journal)
     [Then("the broker received one order, to {side} {shares} {symbol}")]
     public void ThenTheBrokerReceivedOneOrder(Direction side, FractionalShares shares, Symbol symbol) =>
         journal.ReceivedOrders().ShouldBe([new BrokerOrder(side, shares, symbol)], "orders the broker received: side, shares, symbol");
+
+    [Then("the broker received no order")]
+    public void ThenTheBrokerReceivedNoOrder() =>
+        journal.ReceivedOrders().ShouldBeEmpty("orders the broker received: side, shares, symbol");
 }

@@ -28,8 +28,8 @@ public sealed class RebalancingSteps(RebalancingDriver rebalancing)
     [Given("Alpaca accepts mint requests and completes them")]
     public Task GivenAlpacaCompletesMints() => rebalancing.AlpacaCompletesMintsAsync();
 
-    [Given("Alpaca accepts mint requests and completes them a minute later")]
-    public Task GivenAlpacaCompletesMintsAMinuteLater() => rebalancing.AlpacaCompletesMintsAfterAsync(TimeSpan.FromMinutes(1));
+    [Given("Alpaca accepts mint requests and completes them {int} minute(s) later")]
+    public Task GivenAlpacaCompletesMintsLater(int minutes) => rebalancing.AlpacaCompletesMintsAfterAsync(TimeSpan.FromMinutes(minutes));
 
     [Given("Alpaca rejects mint requests with {int} {string}")]
     public Task GivenAlpacaRejectsMints(int status, string message) => rebalancing.AlpacaRejectsMintsAsync(status, message);
@@ -113,9 +113,9 @@ public sealed class RebalancingSteps(RebalancingDriver rebalancing)
         (await rebalancing.MintLifecycleAsync(symbol)).ShouldBe(["MintRequested", "MintAccepted", "TokensReceived", "MintCompleted"], $"the events of the {symbol} mint");
     }
 
-    [Then("the broker filled hedges while the {symbol} mint was in flight")]
-    public async Task ThenTheBrokerFilledHedgesWhileTheMintWasInFlight(Symbol symbol) =>
-        (await rebalancing.HedgesFilledWhileMintInFlightAsync(symbol)).ShouldBeGreaterThan(0, $"broker orders filled between the {symbol} mint's acceptance and its end");
+    [Then("the broker filled {int} hedge(s) while the {symbol} mint was in flight")]
+    public async Task ThenTheBrokerFilledHedgesWhileTheMintWasInFlight(int count, Symbol symbol) =>
+        (await rebalancing.HedgesFilledWhileMintInFlightAsync(symbol)).ShouldBe(count, $"broker orders filled between the {symbol} mint's acceptance and its end");
 
     [Then("the {symbol} mint failed with {string}")]
     public async Task ThenTheMintFailedWith(Symbol symbol, string reason)
