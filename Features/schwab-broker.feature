@@ -26,3 +26,13 @@ Feature: Hedging at Schwab
       Then the broker received one order, to sell 5 AAPL
       When the broker fills the pending order
       Then the AAPL position has net 0.4
+
+    Scenario: An access token that expired meanwhile is renewed before the next order
+      Given the bot has sold 2 tAAPL on-chain
+      When the broker fills the pending order
+      And 30 minutes pass
+      And the bot sells 3 tAAPL on-chain
+      Then the bot signed in to Schwab 2 times
+      And a broker order to buy 3 AAPL is pending
+      When the broker fills the pending order
+      Then the AAPL position is flat

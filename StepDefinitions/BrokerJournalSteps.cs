@@ -11,4 +11,8 @@ public sealed class BrokerJournalSteps(BrokerJournalDriver journal)
     [Then("the broker received one order, to {side} {shares} {symbol}")]
     public void ThenTheBrokerReceivedOneOrder(Direction side, FractionalShares shares, Symbol symbol) =>
         journal.ReceivedOrders().ShouldBe([new BrokerOrder(side, shares, symbol)], "orders the broker received: side, shares, symbol");
+
+    [Then("the bot signed in to Schwab {int} time(s)")]
+    public void ThenTheBotSignedInToSchwab(int times) =>
+        journal.SchwabSignIns().ShouldBe(times, "token grants Schwab's OAuth endpoint received");
 }

@@ -8,4 +8,7 @@ public sealed class BrokerJournalDriver(ScenarioWorld host)
     public IReadOnlyList<BrokerOrder> ReceivedOrders() => host.Broker.OverHttp
         ? host.Broker.OrderBook.Received()
         : [.. host.Broker.Mock.ReceivedOrders().Select(order => new BrokerOrder(order.Direction, order.Shares, order.Symbol))];
+
+    /// <summary>How many times the bot asked Schwab's OAuth endpoint for an access token.</summary>
+    public int SchwabSignIns() => host.Broker.Schwab.TokenRequests();
 }
