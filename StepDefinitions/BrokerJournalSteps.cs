@@ -15,4 +15,8 @@ public sealed class BrokerJournalSteps(BrokerJournalDriver journal)
     [Then("the broker received no order")]
     public void ThenTheBrokerReceivedNoOrder() =>
         journal.ReceivedOrders().ShouldBeEmpty("orders the broker received: side, shares, symbol");
+
+    [Then("the bot signed in to Schwab {int} time(s)")]
+    public void ThenTheBotSignedInToSchwab(int times) =>
+        journal.SchwabSignIns().ShouldBe(times, "token grants Schwab's OAuth endpoint received");
 }

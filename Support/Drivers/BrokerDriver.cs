@@ -64,7 +64,7 @@ public sealed class BrokerDriver(
 
     public Task ReportFilledAsync(Usd price) =>
         ReportAsync(LastOpenOrder(), order => Broker.OverHttp
-            ? new Action(() => Broker.Http.OrderBook.Fill(BrokerOrderIdOf(order).Value, price))
+            ? new Action(() => Broker.OrderBook.Fill(BrokerOrderIdOf(order).Value, price))
             : () => Broker.Mock.WithOrderStatus(BrokerOrderIdOf(order), new BrokerOrderState.Filled(BrokerOrderIdOf(order), price, host.Clock.GetUtcNow())));
 
     /// <summary>The broker fills the open order (of <paramref name="symbol"/>, when given) at its price.</summary>
@@ -104,7 +104,7 @@ public sealed class BrokerDriver(
 
     public Task ReportPartialFillAsync(FractionalShares filledSoFar) =>
         ReportAsync(LastOpenOrder(), order => Broker.OverHttp
-            ? () => Broker.Http.OrderBook.FillPartially(BrokerOrderIdOf(order).Value, filledSoFar)
+            ? () => Broker.OrderBook.FillPartially(BrokerOrderIdOf(order).Value, filledSoFar)
             : () => Broker.Mock.WithOrderStatus(BrokerOrderIdOf(order), new BrokerOrderState.Submitted(BrokerOrderIdOf(order), filledSoFar)));
 
     /// <summary>Over HTTP: only the next order is answered with 429 and Retry-After; the bot waits that long on the clock and resends.</summary>
@@ -136,7 +136,7 @@ public sealed class BrokerDriver(
             });
     }
 
-    public int OrderRequestsReceived() => Broker.Http.OrderRequests();
+    public int OrderRequestsReceived() => Broker.OrderRequests();
 
     /// <summary>The symbol's order that is placed or working (not filled, not failed), or null.</summary>
     public OffchainOrder? OpenOrder(Symbol symbol) =>
@@ -166,7 +166,7 @@ public sealed class BrokerDriver(
 
     public PlacedOrders OrdersPlacedFor(Symbol symbol) =>
         new(host.Orders.ForSymbol(symbol).Count,
-            Broker.OverHttp ? Broker.Http.OrderRequests() : Broker.Mock.ReceivedOrders().Count(order => order.Symbol == symbol));
+            Broker.OverHttp ? Broker.OrderRequests() : Broker.Mock.ReceivedOrders().Count(order => order.Symbol == symbol));
 
     public static BrokerOrder Describe(OffchainOrder order) => new(order.Terms.Direction, order.Terms.Shares, order.Terms.Symbol);
 
@@ -189,9 +189,9 @@ public sealed class BrokerDriver(
         await waits.RunAsync(() => rebalancing.FollowAsync(() => host.Bot.Poller.PollPendingOrdersAsync(CancellationToken.None)));
     }
 
-    /// <summary>The dry-run broker fills at its price, Alpaca at the scenario's.</summary>
+    /// <summary>The dry-run broker fills at its price, the HTTP brokers (Alpaca, Schwab) at the scenario's.</summary>
     private Action FillAtTheBrokersPrice(OffchainOrder order) => Broker.OverHttp
-        ? () => Broker.Http.OrderBook.Fill(BrokerOrderIdOf(order).Value, ScenarioDefaults.ScenarioPriceOf(order.Terms.Symbol))
+        ? () => Broker.OrderBook.Fill(BrokerOrderIdOf(order).Value, ScenarioDefaults.ScenarioPriceOf(order.Terms.Symbol))
         : () => Broker.Mock.WithOrderStatus(BrokerOrderIdOf(order), new BrokerOrderState.Filled(BrokerOrderIdOf(order), new Usd(ScenarioDefaults.DryRunFillPrice), host.Clock.GetUtcNow()));
 
     private TrackedOrder OrderOf(OffchainOrder order) =>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using TradingBot.Acceptance.Domain.Finance;
+using TradingBot.Acceptance.Support.Drivers;
 using WireMock;
 
 namespace TradingBot.Acceptance.Support.Fakes;
@@ -10,7 +11,7 @@ namespace TradingBot.Acceptance.Support.Fakes;
 /// its own with the symbol, quantity, side and client order id it was sent with; it reads as accepted until
 /// the scenario's broker fills it (for its quantity, at the price given) or fills part of it.
 /// </summary>
-public sealed class AlpacaOrderBook
+public sealed class AlpacaOrderBook : ISimulatedOrderBook
 {
     private readonly Lock gate = new();
     private readonly List<JsonObject> orders = [];
@@ -36,6 +37,12 @@ public sealed class AlpacaOrderBook
         order["status"] = "partially_filled";
         order["filled_qty"] = filledSoFar.ToString();
     });
+
+    public IReadOnlyList<BrokerOrder> Received() =>
+        [.. Orders().Select(order => new BrokerOrder(
+            order["side"]!.GetValue<string>() == "buy" ? Direction.Buy : Direction.Sell,
+            new FractionalShares(decimal.Parse(order["qty"]!.GetValue<string>(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture)),
+            new Symbol(order["symbol"]!.GetValue<string>())))];
 
     public ResponseMessage Place(IRequestMessage request)
     {

@@ -110,8 +110,8 @@ public sealed class ScenarioWorld(ScenarioClock clock, ScenarioBroker broker) : 
 
     private void EnsureCanHedge()
     {
-        if (broker.OverHttp && broker.Mock.Kind != SupportedExecutor.AlpacaBrokerApi)
-            throw new InvalidOperationException($"Only the Alpaca broker speaks HTTP here, but the scenario chose the {broker.Mock.Kind} broker.");
+        if (broker.OverHttp && !broker.SpeaksHttp)
+            throw new InvalidOperationException($"Only the Alpaca and Schwab brokers speak HTTP here, but the scenario chose the {broker.Mock.Kind} broker.");
     }
 
     private void EnsureNotStarted(string what)

@@ -1,0 +1,96 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using TradingBot.Acceptance.Domain.Finance;
+using TradingBot.Acceptance.Support.Drivers;
+using WireMock;
+using WireMock.Types;
+using WireMock.Util;
+
+namespace TradingBot.Acceptance.Support.Fakes;
+
+/// <summary>
+/// The orders the simulated Schwab Trader API keeps: each order the bot places is accepted under a numeric
+/// id of its own (given back in the Location header) with the instruction, quantity and symbol of its one leg;
+/// it reads as ACCEPTED until the scenario's broker fills it (one execution leg at the price given) or part of it.
+/// </summary>
+public sealed class SchwabOrderBook(string ordersUrl) : ISimulatedOrderBook
+{
+    private const long FirstOrderId = 1_004_000_001;
+    private readonly Lock gate = new();
+    private readonly List<JsonObject> orders = [];
+
+    public void Fill(string orderId, Usd price) => Update(orderId, order =>
+    {
+        var quantity = order["quantity"]!.GetValue<decimal>();
+        order["status"] = "FILLED";
+        order["filledQuantity"] = quantity;
+        order["remainingQuantity"] = 0m;
+        order["orderActivityCollection"] = new JsonArray(new JsonObject
+        {
+            ["activityType"] = "EXECUTION",
+            ["executionLegs"] = new JsonArray(new JsonObject { ["quantity"] = quantity, ["price"] = price.Value }),
+        });
+    });
+
+    public void FillPartially(string orderId, FractionalShares filledSoFar) => Update(orderId, order =>
+    {
+        order["status"] = "WORKING";
+        order["filledQuantity"] = filledSoFar.Value;
+        order["remainingQuantity"] = order["quantity"]!.GetValue<decimal>() - filledSoFar.Value;
+    });
+
+    public IReadOnlyList<BrokerOrder> Received()
+    {
+        lock (gate)
+            return [.. orders.Select(order => order["orderLegCollection"]![0]!).Select(leg => new BrokerOrder(
+                leg["instruction"]!.GetValue<string>() == "BUY" ? Direction.Buy : Direction.Sell,
+                new FractionalShares(leg["quantity"]!.GetValue<decimal>()),
+                new Symbol(leg["instrument"]!["symbol"]!.GetValue<string>())))];
+    }
+
+    public ResponseMessage Place(IRequestMessage request)
+    {
+        var leg = (JsonNode.Parse(request.Body ?? "{}") as JsonObject)?["orderLegCollection"] is JsonArray { Count: 1 } legs ? legs[0] as JsonObject : null;
+        if (leg?["instruction"]?.GetValue<string>() is not ("BUY" or "SELL")
+            || leg["instrument"]?["symbol"]?.GetValue<string>() is not { Length: > 0 }
+            || leg["quantity"] is not JsonValue quantity || !quantity.TryGetValue<decimal>(out var shares) || shares <= 0m || shares != decimal.Truncate(shares))
+            return StubResponses.Message(400, new JsonObject { ["message"] = "one leg with BUY or SELL, a symbol and a whole quantity above 0 is required" });
+        lock (gate)
+        {
+            var id = (FirstOrderId + orders.Count).ToString(CultureInfo.InvariantCulture);
+            orders.Add(new JsonObject
+            {
+                ["orderId"] = long.Parse(id, CultureInfo.InvariantCulture),
+                ["status"] = "ACCEPTED",
+                ["quantity"] = shares,
+                ["filledQuantity"] = 0m,
+                ["remainingQuantity"] = shares,
+                ["orderLegCollection"] = new JsonArray(leg.DeepClone()),
+            });
+            return new ResponseMessage
+            {
+                StatusCode = 201,
+                Headers = new Dictionary<string, WireMockList<string>> { ["Location"] = new($"{ordersUrl}/{id}") },
+                BodyData = new BodyData { BodyAsString = "", DetectedBodyType = BodyType.String },
+            };
+        }
+    }
+
+    public ResponseMessage Status(IRequestMessage request)
+    {
+        var orderId = request.Path.Split('/')[^1];
+        lock (gate)
+            return orders.FirstOrDefault(order => Id(order) == orderId) is { } order
+                ? StubResponses.Message(200, order.DeepClone())
+                : StubResponses.Message(404, new JsonObject { ["message"] = $"Order {orderId} not found" });
+    }
+
+    private static string Id(JsonObject order) => order["orderId"]!.GetValue<long>().ToString(CultureInfo.InvariantCulture);
+
+    private void Update(string orderId, Action<JsonObject> change)
+    {
+        lock (gate)
+            change(orders.FirstOrDefault(order => Id(order) == orderId)
+                ?? throw new InvalidOperationException($"Schwab has no order {orderId}: the bot placed {orders.Count} order(s)."));
+    }
+}
