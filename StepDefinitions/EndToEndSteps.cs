@@ -97,5 +97,5 @@ public sealed class EndToEndSteps(RunningBotDriver bot)
         fills.Rows.Select(row => new ChainFillOrder(
             FinanceParameters.ToToken(row["token"]),
             FinanceParameters.ToSide(row["side"]),
-            FractionalShares.Parse(row["quantity"]).Value)).ToList();
+            FinanceParameters.ToShares(row["quantity"]).Value)).ToList();
 }
