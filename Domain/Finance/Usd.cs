@@ -13,8 +13,5 @@ public readonly record struct Usd(decimal Value) : IComparable<Usd>
 
     public int CompareTo(Usd other) => Value.CompareTo(other.Value);
 
-    public static Usd Parse(string text) =>
-        new(decimal.Parse(text.TrimStart('$'), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowThousands, CultureInfo.InvariantCulture));
-
     public override string ToString() => Value.ToString(CultureInfo.InvariantCulture);
 }
