@@ -15,6 +15,7 @@ public class PipelineBenchmarks : IDisposable
     private IReadOnlyList<ChainEvent> fills = [];
     private PipelineBot? bot;
     private RawInsertWriter? raw;
+    private string? ran;
 
     [Params(Storage.Memory, Storage.File)]
     public Storage Storage { get; set; }
@@ -27,14 +28,37 @@ public class PipelineBenchmarks : IDisposable
         raw = new RawInsertWriter(bot.Database);
     }
 
+    /// <summary>Checks that the iteration wrote every row it was timed for (both sides write the same rows), then deletes the database.</summary>
     [IterationCleanup]
-    public void DeleteTheDatabase() => Dispose();
+    public void CheckAndDeleteTheDatabase()
+    {
+        try
+        {
+            if (ran is not null)
+                WrittenRows.Count(bot!.Database).ShouldBe(WrittenRows.ForHedgedFills(Fills, TradeFeed.Symbols.Count), $"{ran} ({Storage})");
+            if (ran == "pipeline" && bot!.Executor.Placed != Fills)
+                throw new InvalidOperationException($"The broker received {bot.Executor.Placed} orders for {Fills} fills ({Storage}).");
+        }
+        finally
+        {
+            ran = null;
+            Dispose();
+        }
+    }
 
     [Benchmark(OperationsPerInvoke = Fills, Description = "pipeline")]
-    public Task HedgingPipelineAsync() => bot!.RunAsync(fills, TradeFeed.Symbols.Count, CancellationToken.None);
+    public Task HedgingPipelineAsync()
+    {
+        ran = "pipeline";
+        return bot!.RunAsync(fills, TradeFeed.Symbols.Count, CancellationToken.None);
+    }
 
     [Benchmark(Baseline = true, OperationsPerInvoke = Fills, Description = "raw inserts")]
-    public void RawInserts() => raw!.Run(fills, TradeFeed.Symbols.Count);
+    public void RawInserts()
+    {
+        ran = "raw inserts";
+        raw!.Run(fills, TradeFeed.Symbols.Count);
+    }
 
     public void Dispose()
     {
