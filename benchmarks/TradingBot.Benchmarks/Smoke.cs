@@ -20,6 +20,7 @@ public static class Smoke
                     var perFill = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / fills;
                     var used = Process.GetCurrentProcess().TotalProcessorTime - cpu;
                     var events = bot.Database.ReadEventLog().Count;
+                    WrittenRows.Count(bot.Database).ShouldBe(WrittenRows.ForHedgedFills(fills, TradeFeed.Symbols.Count), $"pipeline ({storage})");
                     Console.WriteLine($"pipeline {storage}: {fills / elapsed.TotalSeconds:N0} fills/s, {fills / used.TotalSeconds:N0} fills/CPU-s, {perFill:N0} bytes allocated per fill, {events} events, {bot.Executor.Placed} orders");
                 }
 
@@ -30,6 +31,7 @@ public static class Smoke
                     raw.Run(TradeFeed.Fills(fills), TradeFeed.Symbols.Count);
                     var elapsed = Stopwatch.GetElapsedTime(started);
                     var used = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+                    WrittenRows.Count(bot.Database).ShouldBe(WrittenRows.ForHedgedFills(fills, TradeFeed.Symbols.Count), $"raw inserts ({storage})");
                     Console.WriteLine($"raw {storage}: {fills / elapsed.TotalSeconds:N0} fills/s, {fills / used.TotalSeconds:N0} fills/CPU-s, {raw.Events} events");
                 }
             }
@@ -68,14 +70,14 @@ public static class Smoke
         }
     }
 
-    /// <summary>Closed loop (each worker waits for its own fill), or open loop at <paramref name="perSecond"/> fills a second for 3 s.</summary>
+    /// <summary>A burst of 2,000 fills (all due at once), or an open loop at <paramref name="perSecond"/> fills a second for 3 s.</summary>
     public static async Task LatencyAsync(IReadOnlyList<Storage> storages, double? perSecond = null)
     {
         foreach (var storage in storages)
         {
             var result = perSecond is { } rate
                 ? await Latency.OpenLoopRun.MeasureAsync(storage, 8, (int)(rate * 3), rate, CancellationToken.None).ConfigureAwait(false)
-                : await Latency.LatencyRun.MeasureAsync(storage, 8, 100, CancellationToken.None).ConfigureAwait(false);
+                : await Latency.OpenLoopRun.MeasureAsync(storage, 8, 2_000, double.PositiveInfinity, CancellationToken.None).ConfigureAwait(false);
             Console.WriteLine($"latency {storage}: {result}");
         }
     }

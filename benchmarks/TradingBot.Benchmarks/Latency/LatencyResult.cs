@@ -1,14 +1,26 @@
 namespace TradingBot.Benchmarks.Latency;
 
 /// <summary>
-/// Queue-to-broker latencies of one run: percentiles over every hedged fill, and the fills per second it
-/// reached; for an open-loop run also the fills offered, their rate, and the garbage collector's pauses.
+/// Latencies of one open-loop run: each fill's time from when it was due (its scheduled time, not when it was
+/// enqueued) to the broker receiving the order that hedged it, over every fill an order covered; the fills
+/// offered, the rate offered and the rate the run reached, the fills no order covered by the end, the orders,
+/// and the garbage collector's pauses.
 /// </summary>
-public sealed record LatencyResult(int Workers, int Fills, TimeSpan P50, TimeSpan P99, TimeSpan Max, double FillsPerSecond)
+public sealed record LatencyResult(int Workers, int Offered, double PerSecondOffered, double FillsPerSecond)
 {
-    public int Offered { get; init; }
+    public required int Covered { get; init; }
 
-    public double PerSecondOffered { get; init; }
+    public int LeftOut => Offered - Covered;
+
+    public required long Orders { get; init; }
+
+    public required TimeSpan P50 { get; init; }
+
+    public required TimeSpan P95 { get; init; }
+
+    public required TimeSpan P99 { get; init; }
+
+    public required TimeSpan Max { get; init; }
 
     public TimeSpan GcPause { get; init; }
 

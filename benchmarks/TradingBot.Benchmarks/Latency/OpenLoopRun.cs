@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using TradingBot.Acceptance.Domain.Hedging;
 using TradingBot.Benchmarks.Pipeline;
@@ -6,22 +5,23 @@ using TradingBot.Benchmarks.Pipeline;
 namespace TradingBot.Benchmarks.Latency;
 
 /// <summary>
-/// Time from a fill entering the queue to its broker order being placed, at a fixed offered load (open loop):
-/// a feeder enqueues 1-share fills at <c>perSecond</c>, round-robin over the 20 symbols, whether or not the
-/// workers keep up; <c>workers</c> queue workers take the rows; one poller records the broker's fills as soon
-/// as orders are placed, so that each symbol is free again before its next fill (20 fills apart). A fill
-/// that arrives while its symbol still waits on an order is counted as not hedged on its own.
+/// Time from a fill being due to the broker receiving the order that hedges it, at a fixed offered load (open
+/// loop): a feeder enqueues 1-share fills, round-robin over the 20 symbols, each at its scheduled time
+/// (<c>perSecond</c>), whether or not the workers keep up, and each fill's latency counts from that time
+/// (<see cref="CoverageLedger"/>); <c>workers</c> queue workers take the rows; one poller records the broker's
+/// fills as soon as orders are placed. At an infinite rate every fill is due at the start (a burst): the rate the
+/// run reaches is then the rate the workers sustain. After the run, the database must hold every fill offered,
+/// every order the broker received and its fill (<see cref="WrittenRows"/>).
 /// </summary>
 public static class OpenLoopRun
 {
-
     public static async Task<LatencyResult> MeasureAsync(Storage storage, int workers, int fills, double perSecond, CancellationToken cancellationToken)
     {
         using var bot = new PipelineBot(storage);
         ThreadPool.GetMinThreads(out var minimum, out var io);
         ThreadPool.SetMinThreads(Math.Max(minimum, 2 * workers + 2), io);
-        var enqueuedAt = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
-        var samples = new ConcurrentBag<TimeSpan>();
+        var ledger = new CoverageLedger(fills);
+        bot.Executor.Received = ledger.Cover;
         using var arrived = new SemaphoreSlim(0);
         using var placed = new SemaphoreSlim(0);
         var processed = new Countdown(fills);
@@ -29,29 +29,39 @@ public static class OpenLoopRun
         var (gcPause, gcCount) = (GC.GetTotalPauseDuration(), GC.CollectionCount(0));
         var started = Stopwatch.GetTimestamp();
 
-        var feeder = Task.Factory.StartNew(() => Feed(bot, fills, perSecond, started, enqueuedAt, arrived), cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        var feeder = Task.Factory.StartNew(() => Feed(bot, ledger, fills, perSecond, started, arrived), cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         var poller = Task.Run(() => PollAsync(bot, placed, done.Token), cancellationToken);
         var working = Enumerable.Range(0, workers)
-            .Select(_ => Task.Run(() => WorkAsync(bot, enqueuedAt, samples, arrived, placed, processed, done.Token), cancellationToken))
+            .Select(_ => Task.Run(() => WorkAsync(bot, arrived, placed, processed, done.Token), cancellationToken))
             .ToArray();
         await feeder.ConfigureAwait(false);
         await processed.Finished.WaitAsync(cancellationToken).ConfigureAwait(false);
         var elapsed = Stopwatch.GetElapsedTime(started);
         await done.CancelAsync().ConfigureAwait(false);
         await Task.WhenAll(working.Append(poller)).ConfigureAwait(false);
+        await bot.Poller.PollPendingOrdersAsync(CancellationToken.None).ConfigureAwait(false); // the last orders' fills
 
-        var all = samples.Order().ToArray();
-        return new LatencyResult(workers, all.Length, Percentile(all, 0.50), Percentile(all, 0.99), all[^1], fills / elapsed.TotalSeconds)
+        var orders = bot.Executor.Placed;
+        var run = $"The open-loop run of {fills} fills at {perSecond} fills/s ({storage})";
+        WrittenRows.Count(bot.Database).ShouldBe(WrittenRows.For(fills, orders, Math.Min(fills, TradeFeed.Symbols.Count)), run);
+        var all = ledger.Sorted();
+        if (all.Length == 0)
+            throw new InvalidOperationException($"{run} hedged no fill.");
+        return new LatencyResult(workers, fills, perSecond, fills / elapsed.TotalSeconds)
         {
-            Offered = fills,
-            PerSecondOffered = perSecond,
+            Covered = all.Length,
+            Orders = orders,
+            P50 = Percentile(all, 0.50),
+            P95 = Percentile(all, 0.95),
+            P99 = Percentile(all, 0.99),
+            Max = all[^1],
             GcPause = GC.GetTotalPauseDuration() - gcPause,
             GcCount = GC.CollectionCount(0) - gcCount,
         };
     }
 
     // Paced by the clock, not by the workers: a fill is due every 1/perSecond seconds from the start.
-    private static void Feed(PipelineBot bot, int fills, double perSecond, long started, ConcurrentDictionary<string, long> enqueuedAt, SemaphoreSlim arrived)
+    private static void Feed(PipelineBot bot, CoverageLedger ledger, int fills, double perSecond, long started, SemaphoreSlim arrived)
     {
         for (var index = 0; index < fills; index++)
         {
@@ -59,14 +69,13 @@ public static class OpenLoopRun
             while (Stopwatch.GetTimestamp() < due)
                 Thread.Sleep(1); // never spin: the feeder would take a core from the workers
             var fill = TradeFeed.Fill(index, seed: 7);
-            enqueuedAt[fill.TxHash] = Stopwatch.GetTimestamp();
+            ledger.Due(TradeFeed.Symbols[index % TradeFeed.Symbols.Count].Value, due);
             bot.Queue.Enqueue(fill);
             arrived.Release();
         }
     }
 
-    private static async Task WorkAsync(PipelineBot bot, ConcurrentDictionary<string, long> enqueuedAt, ConcurrentBag<TimeSpan> samples,
-        SemaphoreSlim arrived, SemaphoreSlim placed, Countdown countdown, CancellationToken cancellationToken)
+    private static async Task WorkAsync(PipelineBot bot, SemaphoreSlim arrived, SemaphoreSlim placed, Countdown countdown, CancellationToken cancellationToken)
     {
         while (!cancellationToken.IsCancellationRequested)
         {
@@ -74,12 +83,8 @@ public static class OpenLoopRun
             foreach (var step in steps)
             {
                 countdown.Signal();
-                if (step is QueueStep.Processed { Execution: { } execution } processed)
-                {
-                    var placedAt = bot.Executor.PlacedAt(execution.Symbol);
-                    samples.Add(Stopwatch.GetElapsedTime(enqueuedAt[processed.TradeId.TxHash], placedAt));
+                if (step is QueueStep.Processed { Execution: not null })
                     placed.Release();
-                }
             }
 
             if (steps.Count == 0)

@@ -7,7 +7,8 @@ namespace TradingBot.Benchmarks.Pipeline;
 
 /// <summary>
 /// A broker answered in process, at once: every order is accepted and reads as filled at $100.00, so
-/// the measured time is the bot's own. Remembers when each symbol's latest order arrived.
+/// the measured time is the bot's own. Remembers when each symbol's latest order arrived, and tells
+/// <see cref="Received"/> of every order as it arrives.
 /// </summary>
 public sealed class InstantExecutor(TimeProvider clock) : IExecutor
 {
@@ -21,6 +22,9 @@ public sealed class InstantExecutor(TimeProvider clock) : IExecutor
 
     public long Placed => Interlocked.Read(ref placed);
 
+    /// <summary>Called with each order and the <see cref="Stopwatch"/> timestamp at which it arrived, on the placing thread.</summary>
+    public Action<MarketOrder, long>? Received { get; set; }
+
     /// <summary>The <see cref="Stopwatch"/> timestamp of the latest order for the symbol.</summary>
     public long PlacedAt(Symbol symbol)
     {
@@ -33,8 +37,10 @@ public sealed class InstantExecutor(TimeProvider clock) : IExecutor
     public Task<PlacementResult> PlaceMarketOrderAsync(MarketOrder order, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(order);
+        var arrived = Stopwatch.GetTimestamp();
         lock (gate)
-            placedAt[order.Symbol] = Stopwatch.GetTimestamp();
+            placedAt[order.Symbol] = arrived;
+        Received?.Invoke(order, arrived);
         var number = Interlocked.Increment(ref placed);
         return Task.FromResult<PlacementResult>(new PlacementResult.Accepted(new BrokerOrderId(number.ToString(CultureInfo.InvariantCulture))));
     }
