@@ -8,8 +8,8 @@ using TradingBot.Acceptance.Support.Reports;
 namespace TradingBot.Acceptance.Support;
 
 /// <summary>
-/// The test assembly's Reqnroll runtime plugin (an assembly names one): the NUnit integration and the html
-/// report's formatter. With <c>Reqnroll.NUnit</c>, which brings its own plugin, only the report's stays.
+/// The test assembly's Reqnroll runtime plugin (an assembly names one): the NUnit integration and the
+/// reports' formatters. With <c>Reqnroll.NUnit</c>, which brings its own plugin, only the reports' stays.
 /// </summary>
 public sealed class TestAssemblyPlugin : IRuntimePlugin
 {
@@ -19,6 +19,6 @@ public sealed class TestAssemblyPlugin : IRuntimePlugin
         UnitTestProviderConfiguration unitTestProviderConfiguration)
     {
         new NUnitRuntimePlugin().Initialize(runtimePluginEvents, runtimePluginParameters, unitTestProviderConfiguration);
-        new HtmlReportPlugin().Initialize(runtimePluginEvents, runtimePluginParameters, unitTestProviderConfiguration);
+        new ReportsPlugin().Initialize(runtimePluginEvents, runtimePluginParameters, unitTestProviderConfiguration);
     }
 }
