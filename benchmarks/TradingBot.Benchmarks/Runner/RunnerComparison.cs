@@ -3,15 +3,15 @@ using System.Text.RegularExpressions;
 namespace TradingBot.Benchmarks.Runner;
 
 /// <summary>
-/// Runs the synthetic suite with cucumber-js and with Reqnroll through the NUnit integration (under
+/// Runs the synthetic suite with cucumber-js (on one worker and on two) and with Reqnroll through the NUnit integration (under
 /// <c>dotnet test</c> on VSTest, under <c>dotnet test</c> on Microsoft.Testing.Platform, and as the
 /// platform's own test host), each with the html and message reports, <see cref="Rounds"/> times in turn
-/// (the median of each counts), then the acceptance suite once. Builds come first and are not timed:
+/// (the median of each counts), then the acceptance suite once. Each run's reports are checked (<see cref="ReportCheck"/>). Builds come first and are not timed:
 /// cucumber-js has nothing to build.
 /// </summary>
 public static partial class RunnerComparison
 {
-    /// <summary>Rounds of the four runs, one after the other, so that a passing load hits every runner alike.</summary>
+    /// <summary>Rounds of the five runs, one after the other, so that a passing load hits every runner alike.</summary>
     public const int Rounds = 3;
 
     public static async Task<RunnerResult> MeasureAsync(string repository, string configuration)
@@ -19,44 +19,63 @@ public static partial class RunnerComparison
         var suite = SyntheticSuite.Write(repository);
         await Dotnet(suite.Root, "build", suite.VsTestProject, "-c", configuration, "-v", "q").ConfigureAwait(false);
         await Dotnet(Path.GetDirectoryName(suite.PlatformProject)!, "build", suite.PlatformProject, "-c", configuration, "-v", "q").ConfigureAwait(false);
-        var walls = new List<TimeSpan[]>();
+        var rounds = new List<RunnerRun[]>();
         for (var round = 0; round < Rounds; round++)
-            walls.Add(await MeasureRoundAsync(repository, configuration, suite).ConfigureAwait(false));
+            rounds.Add(await MeasureRoundAsync(repository, configuration, suite).ConfigureAwait(false));
 
         var acceptance = await ProcessRun.StartAsync(repository, new Dictionary<string, string>(), "dotnet",
             "test", Path.Combine(repository, "TradingBot.Acceptance.csproj"), "-c", configuration, "--no-build",
             "--filter", "FullyQualifiedName~TradingBot.Acceptance.Features.").ConfigureAwait(false);
         var total = TotalTests().Match(acceptance.Output);
-        TimeSpan Median(int runner) => walls.Select(round => round[runner]).Order().ElementAt(Rounds / 2);
-        return new RunnerResult(SyntheticSuite.Scenarios, Median(0), Median(1), Median(2), Median(3), acceptance.Wall,
+        var runs = rounds[0].Select((run, index) => run with
+        {
+            Wall = rounds.Select(round => round[index].Wall).Order().ElementAt(Rounds / 2),
+            Workers = rounds.Max(round => round[index].Workers),
+        }).ToArray();
+        return new RunnerResult(SyntheticSuite.Scenarios, runs, acceptance.Wall,
             total.Success ? int.Parse(total.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : 0);
     }
 
-    /// <returns>The wall times of cucumber-js, dotnet test on VSTest, on the platform, and the platform's host.</returns>
-    private static async Task<TimeSpan[]> MeasureRoundAsync(string repository, string configuration, SyntheticSuite suite)
+    /// <returns>
+    /// cucumber-js on one worker and with <c>--parallel 2</c>, dotnet test on VSTest, on the platform, and the platform's
+    /// host run directly: each run's wall time, after its reports were checked.
+    /// </returns>
+    private static async Task<RunnerRun[]> MeasureRoundAsync(string repository, string configuration, SyntheticSuite suite)
     {
         var expected = $"{SyntheticSuite.Scenarios}";
-        var cucumber = await ProcessRun.StartAsync(Path.Combine(repository, "benchmarks"), new Dictionary<string, string>(), "node",
-            Path.Combine(repository, "benchmarks", "node_modules", "@cucumber", "cucumber", "bin", "cucumber.js"),
-            suite.Features, "--require", suite.JavaScriptSteps,
-            "--format", $"html:{Path.Combine(suite.Reports, "cucumber-js.html")}",
-            "--format", $"message:{Path.Combine(suite.Reports, "cucumber-js.ndjson")}",
-            "--format", "summary").ConfigureAwait(false);
-        cucumber.Expect($"{expected} scenarios ({expected} passed)");
+        var runs = new List<RunnerRun>();
+        foreach (var (name, reports, parallel) in new[] { ("cucumber-js 12.9.0", "cucumber-js", 1), ("cucumber-js 12.9.0 `--parallel 2`", "cucumber-js-parallel", 2) })
+        {
+            var cucumber = await ProcessRun.StartAsync(Path.Combine(repository, "benchmarks"), new Dictionary<string, string>(), "node",
+                Path.Combine(repository, "benchmarks", "node_modules", "@cucumber", "cucumber", "bin", "cucumber.js"),
+                suite.Features, "--require", suite.JavaScriptSteps, "--parallel", $"{parallel}",
+                "--format", $"html:{suite.Report(reports, "html")}",
+                "--format", $"message:{suite.Report(reports, "ndjson")}",
+                "--format", "summary").ConfigureAwait(false);
+            runs.Add(Checked(name, reports, cucumber.Expect($"{expected} scenarios ({expected} passed)")));
+        }
 
         var vsTest = await ProcessRun.StartAsync(suite.Root, Reports(suite, "vstest"), "dotnet",
             "test", suite.VsTestProject, "-c", configuration, "--no-build").ConfigureAwait(false);
-        vsTest.Expect($"Passed: {expected}");
+        runs.Add(Checked("Reqnroll + ReqnrollNUnit, `dotnet test` (VSTest)", "vstest", vsTest.Expect($"Passed: {expected}")));
 
         var platformFolder = Path.GetDirectoryName(suite.PlatformProject)!;
         var platform = await ProcessRun.StartAsync(platformFolder, Reports(suite, "mtp"), "dotnet",
             "test", "--project", suite.PlatformProject, "-c", configuration, "--no-build").ConfigureAwait(false);
-        platform.Expect($"succeeded: {expected}");
+        runs.Add(Checked("Reqnroll + ReqnrollNUnit, `dotnet test` (Microsoft.Testing.Platform)", "mtp", platform.Expect($"succeeded: {expected}")));
 
         var host = await ProcessRun.StartAsync(platformFolder, Reports(suite, "mtp-host"), "dotnet",
             Path.Combine(platformFolder, "bin", configuration, "net10.0", "SyntheticSuite.dll")).ConfigureAwait(false);
-        host.Expect($"succeeded: {expected}");
-        return [cucumber.Wall, vsTest.Wall, platform.Wall, host.Wall];
+        runs.Add(Checked("Reqnroll + ReqnrollNUnit, platform test host run directly", "mtp-host", host.Expect($"succeeded: {expected}")));
+        return [.. runs];
+
+        RunnerRun Checked(string name, string reports, ProcessRun run)
+        {
+            var workers = ReportCheck.Verify(suite.Report(reports, "html"), suite.Report(reports, "ndjson"), SyntheticSuite.Scenarios, $"`{run.Command}`");
+            foreach (var report in new[] { "html", "ndjson" })
+                File.Delete(suite.Report(reports, report)); // the next round must write its own
+            return new RunnerRun(name, run.Wall, workers);
+        }
     }
 
     private static Dictionary<string, string> Reports(SyntheticSuite suite, string name) => new() { ["REQNROLL_FORMATTERS"] = suite.Formatters(name) };

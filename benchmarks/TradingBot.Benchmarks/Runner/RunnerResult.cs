@@ -1,7 +1,13 @@
 namespace TradingBot.Benchmarks.Runner;
 
-/// <summary>Wall times of the synthetic suite under each runner, and of the acceptance suite.</summary>
-public sealed record RunnerResult(int Scenarios, TimeSpan CucumberJs, TimeSpan VsTest, TimeSpan Platform, TimeSpan PlatformHost, TimeSpan AcceptanceSuite, int AcceptanceTests)
+/// <summary>Each runner's median wall time for the synthetic suite and the workers it used, then the acceptance suite's.</summary>
+public sealed record RunnerResult(int Scenarios, IReadOnlyList<RunnerRun> Runs, TimeSpan AcceptanceSuite, int AcceptanceTests)
 {
-    public double PerSecond(TimeSpan wall) => Scenarios / wall.TotalSeconds;
+    /// <summary>cucumber-js on one worker, the reference.</summary>
+    public RunnerRun CucumberJs => Runs[0];
+
+    public double PerSecond(RunnerRun run) => Scenarios / (run ?? throw new ArgumentNullException(nameof(run))).Wall.TotalSeconds;
 }
+
+/// <summary>One runner of the comparison: its name in the table, its median wall time, the most workers its reports show.</summary>
+public sealed record RunnerRun(string Name, TimeSpan Wall, int Workers);

@@ -55,10 +55,13 @@ public sealed class SyntheticSuite
     {
         formatters = new
         {
-            html = new { outputFilePath = Path.Combine(Reports, name + ".html") },
-            message = new { outputFilePath = Path.Combine(Reports, name + ".ndjson") },
+            html = new { outputFilePath = Report(name, "html") },
+            message = new { outputFilePath = Report(name, "ndjson") },
         },
     });
+
+    /// <summary>The path of the report named <paramref name="name"/> of the kind <paramref name="extension"/> (html, ndjson).</summary>
+    public string Report(string name, string extension) => Path.Combine(Reports, $"{name}.{extension}");
 
     private static string Feature(int file)
     {
