@@ -13,7 +13,17 @@ if (args.Contains("--smoke"))
         await Smoke.LatencyAsync(storages, args.SkipWhile(arg => arg != "--rate").Skip(1).Select(double.Parse).Cast<double?>().FirstOrDefault()).ConfigureAwait(false);
     else
         await Smoke.RunAsync(args.Contains("--large") ? 10_000 : 2_000, storages, args.Contains("--repeat") ? 5 : 1).ConfigureAwait(false);
-    return;
+    return 0;
+}
+
+if (args.Contains("--soak"))
+{
+    // Not part of CI: five minutes of the hosted bot by default; --soak-seconds shortens it for a check.
+    var seconds = args.SkipWhile(arg => arg != "--soak-seconds").Skip(1).Select(int.Parse).DefaultIfEmpty(300).First();
+    Console.WriteLine($"Soak: the hosted bot at {TradingBot.Benchmarks.Soak.SoakRun.PerSecond:N0} fills/s for {seconds} s on a database file; load average before: {ShortRun.LoadAverage()}");
+    var met = await TradingBot.Benchmarks.Soak.SoakRun.RunAsync(TimeSpan.FromSeconds(seconds)).ConfigureAwait(false);
+    Console.WriteLine($"Measured {DateTimeOffset.Now:yyyy-MM-dd HH:mm zzz} on {Environment.ProcessorCount} cores; load average after: {ShortRun.LoadAverage()}");
+    return met ? 0 : 1;
 }
 
 var loadBefore = ShortRun.LoadAverage();
@@ -24,3 +34,4 @@ Console.WriteLine();
 Console.WriteLine($"Measured {DateTimeOffset.Now:yyyy-MM-dd HH:mm zzz} on {Environment.ProcessorCount} cores; load average (1, 5, 15 min) before: {loadBefore}, after: {ShortRun.LoadAverage()}");
 Console.WriteLine();
 Console.WriteLine(table);
+return 0;

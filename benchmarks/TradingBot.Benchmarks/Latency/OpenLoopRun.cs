@@ -51,9 +51,9 @@ public static class OpenLoopRun
         {
             Covered = all.Length,
             Orders = orders,
-            P50 = Percentile(all, 0.50),
-            P95 = Percentile(all, 0.95),
-            P99 = Percentile(all, 0.99),
+            P50 = CoverageLedger.Percentile(all, 0.50),
+            P95 = CoverageLedger.Percentile(all, 0.95),
+            P99 = CoverageLedger.Percentile(all, 0.99),
             Max = all[^1],
             GcPause = GC.GetTotalPauseDuration() - gcPause,
             GcCount = GC.CollectionCount(0) - gcCount,
@@ -119,7 +119,4 @@ public static class OpenLoopRun
             await bot.Poller.PollPendingOrdersAsync(CancellationToken.None).ConfigureAwait(false);
         }
     }
-
-    private static TimeSpan Percentile(TimeSpan[] sorted, double fraction) =>
-        sorted[Math.Clamp((int)Math.Ceiling(fraction * sorted.Length) - 1, 0, sorted.Length - 1)];
 }
