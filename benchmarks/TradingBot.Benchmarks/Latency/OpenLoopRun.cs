@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using TradingBot.Acceptance.Domain.Hedging;
 using TradingBot.Benchmarks.Pipeline;
@@ -25,6 +26,7 @@ public static class OpenLoopRun
         using var arrived = new SemaphoreSlim(0);
         using var placed = new SemaphoreSlim(0);
         var processed = new Countdown(fills);
+        var rows = new ConcurrentDictionary<long, byte>();
         using var done = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var (gcPause, gcCount) = (GC.GetTotalPauseDuration(), GC.CollectionCount(0));
         var started = Stopwatch.GetTimestamp();
@@ -32,7 +34,7 @@ public static class OpenLoopRun
         var feeder = Task.Factory.StartNew(() => Feed(bot, ledger, fills, perSecond, started, arrived), cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         var poller = Task.Run(() => PollAsync(bot, placed, done.Token), cancellationToken);
         var working = Enumerable.Range(0, workers)
-            .Select(_ => Task.Run(() => WorkAsync(bot, arrived, placed, processed, done.Token), cancellationToken))
+            .Select(_ => Task.Run(() => WorkAsync(bot, rows, arrived, placed, processed, done.Token), cancellationToken))
             .ToArray();
         await feeder.ConfigureAwait(false);
         await processed.Finished.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -75,14 +77,18 @@ public static class OpenLoopRun
         }
     }
 
-    private static async Task WorkAsync(PipelineBot bot, SemaphoreSlim arrived, SemaphoreSlim placed, Countdown countdown, CancellationToken cancellationToken)
+    private static async Task WorkAsync(PipelineBot bot, ConcurrentDictionary<long, byte> rows, SemaphoreSlim arrived, SemaphoreSlim placed, Countdown countdown,
+        CancellationToken cancellationToken)
     {
         while (!cancellationToken.IsCancellationRequested)
         {
             var steps = await bot.Queue.ProcessBatchAsync(EventQueueProcessor.DefaultBatchSize, CancellationToken.None).ConfigureAwait(false);
             foreach (var step in steps)
             {
-                countdown.Signal();
+                // A row another worker had just processed can come back as a duplicate that changes nothing: count rows, not steps.
+                var row = step switch { QueueStep.Processed processed => processed.RowId, QueueStep.DeadLettered dead => dead.RowId, _ => (long?)null };
+                if (row is { } id && rows.TryAdd(id, 0))
+                    countdown.Signal();
                 if (step is QueueStep.Processed { Execution: not null })
                     placed.Release();
             }
