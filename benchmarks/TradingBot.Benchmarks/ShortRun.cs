@@ -56,14 +56,14 @@ public sealed class ShortRun(string repository, string configuration, IReadOnlyL
 
     private static void AddPipeline(ResultTable table, Summary summary)
     {
-        foreach (var (storage, target) in new[] { (Storage.Memory, 10_000d), (Storage.File, 5_000d) })
+        foreach (var (storage, target, ofRaw) in new[] { (Storage.Memory, 10_000d, 0.50), (Storage.File, 5_000d, 0.70) })
         {
             var pipeline = PerSecond(summary, nameof(PipelineBenchmarks.HedgingPipelineAsync), storage);
             var raw = PerSecond(summary, nameof(PipelineBenchmarks.RawInserts), storage);
             var where = storage == Storage.Memory ? "in memory" : "on file (WAL, synchronous=NORMAL)";
             table.Add($"Pipeline, 20 symbols, {where}", Number(pipeline) + " fills/s", $"≥ {Number(target)} fills/s", Times(pipeline / target), pipeline >= target);
             table.Add($"Raw inserts of the same rows, {where}", Number(raw) + " fills/s");
-            table.Add($"Pipeline / raw, {where}", Percent(pipeline / raw), "≥ 30 %", Percent(pipeline / raw), pipeline / raw >= 0.30);
+            table.Add($"Pipeline / raw, {where}", Percent(pipeline / raw), $"≥ {Percent(ofRaw)}", Times(pipeline / raw / ofRaw), pipeline / raw >= ofRaw);
         }
     }
 
