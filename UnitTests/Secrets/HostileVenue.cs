@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json.Nodes;
 using WireMock;
 using WireMock.RequestBuilders;
@@ -142,14 +141,22 @@ public sealed class HostileVenue : IDisposable
         return shape;
     }
 
-    /// <summary>The request as one line: method, path and query, every header, the body.</summary>
+    /// <summary>
+    /// The request as one line, the credentials first (as a venue complaining about them would quote them, and
+    /// so that no excerpt's cut hides them): the Authorization and key headers, the body, then the rest.
+    /// </summary>
     private static string Reflected(IRequestMessage request)
     {
-        var text = new StringBuilder().Append(request.Method).Append(' ').Append(request.Url);
-        foreach (var (name, values) in request.Headers ?? new Dictionary<string, WireMockList<string>>())
-            text.Append("; ").Append(name).Append(": ").Append(string.Join(",", values));
-        return text.Append("; body ").Append(request.Body ?? "").ToString();
+        var headers = (request.Headers ?? new Dictionary<string, WireMockList<string>>())
+            .OrderBy(header => IsCredential(header.Key) ? 0 : 1)
+            .Select(header => $"{header.Key}: {string.Join(",", header.Value)}")
+            .ToList();
+        var credentials = headers.Where(header => IsCredential(header[..header.IndexOf(':', StringComparison.Ordinal)])).ToList();
+        return string.Join("; ", [.. credentials, $"body {request.Body ?? ""}", $"{request.Method} {request.Url}", .. headers.Except(credentials)]);
     }
+
+    private static bool IsCredential(string header) =>
+        header.Equals("Authorization", StringComparison.OrdinalIgnoreCase) || header.StartsWith("APCA-", StringComparison.OrdinalIgnoreCase);
 
     private static JsonObject Echo(IRequestMessage request)
     {
