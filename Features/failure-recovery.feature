@@ -158,3 +158,16 @@ Feature: Recovering from broker failures
       And the bot processes the event queue
       And the bot processes the event queue
       Then the AAPL position has net -0.6
+
+  Rule: the bot hedges only the symbols it knows
+
+    Scenario: A fill of a token the bot does not know is set aside and the other fills are still hedged
+      When these on-chain events are queued:
+        | tx     | block | log | side | quantity | token |
+        | 0xe1a1 | 120   | 0   | sell | 2        | tXYZ  |
+        | 0xe1a2 | 120   | 1   | sell | 1.5      | tAAPL |
+      And the bot processes the event queue
+      Then the on-chain event 0xe1a1 #0 is set aside as "unknown token tXYZ (known: AAPL, AMD, AMZN, COIN, GOOG, GOOGL, META, MSFT, NFLX, NVDA, SPLG, TSLA)"
+      And the bot recorded and hedged nothing of tXYZ
+      And exactly 1 broker order has been placed for AAPL
+      And the AAPL position has net -1.5 and accumulated short 1.5

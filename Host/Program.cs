@@ -48,7 +48,7 @@ var alpacaOptions = new AlpacaBrokerApiOptions(config.Alpaca.ApiKey, config.Alpa
 };
 var executor = new AlpacaBrokerApiExecutor(http, alpacaOptions, clock);
 var options = config.ToOptions();
-await using var bot = HostedBot.Create(new BotComponents(database, executor, clock, options, HedgingSettings.ForExecutor(executor.Kind)) { Loggers = loggers });
+await using var bot = HostedBot.Create(new BotComponents(database, executor, clock, options, config.Hedging(executor.Kind)) { Loggers = loggers });
 
 // Not disposed: a signal handler may still run while the process exits.
 var stop = new CancellationTokenSource();

@@ -40,6 +40,12 @@ public sealed class OnChainSteps(OnChainDriver onChain)
     [When("the bot processes the event queue")]
     public Task WhenTheBotProcessesTheEventQueue() => onChain.ProcessQueueAsync();
 
+    [Then("the on-chain event {tx} #{int} is set aside as {string}")]
+    public void ThenTheOnChainEventIsSetAside(TransactionHash tx, int logIndex, string reason) => onChain.SetAsideReason(tx, logIndex).ShouldContain(reason);
+
+    [Then("the bot recorded and hedged nothing of {word}")]
+    public void ThenTheBotRecordedAndHedgedNothingOf(string token) => onChain.TracesOf(token).ShouldBeEmpty($"what the bot kept or sent of {token}");
+
     [Then("the on-chain trades were applied in this order:")]
     public void ThenTheOnChainTradesWereAppliedInThisOrder(DataTable trades) =>
         onChain.AppliedTrades().ShouldBe(

@@ -16,13 +16,7 @@ public sealed class CircleAttestationClient(VenueHttp http) : ICctpAttestation
             () => new HttpRequestMessage(HttpMethod.Get, $"/v2/burn/USDC/fees/{(int)source}/{(int)destination}"), cancellationToken);
         var fee = (json as JsonArray)?.OfType<JsonObject>()
             .FirstOrDefault(entry => entry["finalityThreshold"]?.GetValue<int>() == FastFinalityThreshold);
-        return fee?["minimumFee"] switch
-        {
-            JsonValue value when value.TryGetValue<decimal>(out var bps) => bps,
-            JsonValue value when value.TryGetValue<string>(out var text) =>
-                decimal.Parse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture),
-            _ => null,
-        };
+        return AnswerText.OptionalDecimal(fee, "minimumFee");
     }
 
     public async Task<AttestedMessage?> GetAttestedMessageAsync(CctpChain source, string burnTxHash, CancellationToken cancellationToken)
@@ -38,8 +32,7 @@ public sealed class CircleAttestationClient(VenueHttp http) : ICctpAttestation
         if (message?["status"]?.GetValue<string>() != "complete")
             return null;
         return new AttestedMessage(
-            message["message"]?.GetValue<string>() ?? throw new ExternalApiException("invalid response: no message"),
-            message["attestation"]?.GetValue<string>() ?? throw new ExternalApiException("invalid response: no attestation"));
+            AnswerText.RequiredIdentifier(message, "message"), AnswerText.RequiredIdentifier(message, "attestation"));
     }
 
     /// <summary><c>maxFee = ceil(units × bps / 10000)</c>.</summary>

@@ -157,6 +157,9 @@ public sealed class Conductor
     internal HedgingGuards Guards => guards;
 
     /// <summary>Asked before the transaction: a broker call (Alpaca reads its calendar) never holds the write lock.</summary>
+    /// <summary>Why a fill of <paramref name="symbol"/> is not hedged (an unknown token), or null when it is known.</summary>
+    internal TradeInputError? UnknownToken(UnitOfWork unit, Symbol symbol) => KnownSymbols.Refusal(unit, settings.KnownSymbols, symbol);
+
     internal Task<bool> IsMarketOpenAsync(CancellationToken cancellationToken) => executor.IsMarketOpenAsync(cancellationToken);
 
     /// <summary>§6.2 steps 1–7 inside the caller's unit: the trade, its position and the hedge it triggers, if any.</summary>

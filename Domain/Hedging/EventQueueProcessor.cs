@@ -140,23 +140,27 @@ public sealed class EventQueueProcessor(SqliteDatabase database, Conductor condu
         var now = clock.GetUtcNow();
         var (done, failure) = unit.EachInSavepoint(
             batch.Select((claimed, index) => (claimed.Row, claimed.Fill, Open: marketOpen[index])),
-            claimed => (claimed.Row, claimed.Fill, Execution: Record(unit, claimed.Row, claimed.Fill, claimed.Open, now)),
+            claimed => Record(unit, claimed.Row, claimed.Fill, claimed.Open, now),
             continueAfterFailure: false);
         conductor.CommitStarted(unit, [.. done.Select(item => item.Execution).OfType<OffchainExecution>()]);
         return (done, failure);
     }
 
-    private OffchainExecution? Record(UnitOfWork unit, QueuedEvent row, FillValidation fill, bool marketOpen, DateTimeOffset now)
+    // The fill as recorded: a valid fill of a token the bot does not know (§2) is refused like an invalid one.
+    private (QueuedEvent Row, FillValidation Fill, OffchainExecution? Execution) Record(
+        UnitOfWork unit, QueuedEvent row, FillValidation fill, bool marketOpen, DateTimeOffset now)
     {
+        if (fill is FillValidation.Valid known && conductor.UnknownToken(unit, known.Fill.Symbol) is { } unknown)
+            fill = new FillValidation.Invalid(unknown);
         switch (fill)
         {
             case FillValidation.Valid valid:
                 var execution = conductor.RecordTrade(unit, valid.Fill, marketOpen, now);
                 unit.EventQueue.MarkProcessed(row.Id, now);
-                return execution;
+                return (row, fill, execution);
             case FillValidation.Invalid invalid:
                 unit.EventQueue.DeadLetter(row.Id, invalid.Error.ToString(), now);
-                return null;
+                return (row, fill, null);
             default:
                 throw new InvalidOperationException("Unknown fill validation.");
         }

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using TradingBot.Acceptance.Domain.EventSourcing;
@@ -41,16 +42,48 @@ public static class FillEventData
                 chainEvent.TxHash,
                 chainEvent.LogIndex,
                 body.GetText("token_symbol"),
-                body.GetDecimal("amount"),
+                Number(body, "amount"),
                 body.GetEnum<Direction>("direction"),
-                body.GetDecimal("price_usdc"),
+                Number(body, "price_usdc"),
                 chainEvent.BlockNumber,
                 chainEvent.BlockTimestamp ?? DateTimeOffset.UnixEpoch);
+        }
+        catch (UnreadableNumberException unreadable)
+        {
+            return new FillValidation.Invalid(unreadable.Error);
         }
         catch (Exception exception) when (exception is JsonException or FormatException or OverflowException or InvalidOperationException)
         {
             return new FillValidation.Invalid(new TradeInputError("event_data", "Undecodable", exception.Message));
         }
+    }
+
+    /// <summary>Tokens carry 18 decimals on-chain: a finer quantity cannot be a fill.</summary>
+    public const int MaxDecimals = 18;
+
+    // A quantity or price exactly as written, or an error naming the field, the value and the rule:
+    // decimal.Parse would round past 28 digits without a word and throw a bare overflow.
+    private static decimal Number(JsonElement body, string field)
+    {
+        var text = body.GetText(field);
+        var digits = text.StartsWith('-') ? text[1..] : text;
+        var point = digits.IndexOf('.', StringComparison.Ordinal);
+        if (digits.Length == 0 || !digits.All(character => char.IsAsciiDigit(character) || character == '.') || point != digits.LastIndexOf('.')
+            || point == 0 || point == digits.Length - 1)
+            throw new UnreadableNumberException(new TradeInputError(field, "NotANumber", $"must be a decimal number such as 1.25, was '{text}'"));
+        var decimals = point < 0 ? 0 : digits.Length - point - 1;
+        if (decimals > MaxDecimals)
+            throw new UnreadableNumberException(new TradeInputError(field, "TooPrecise",
+                string.Create(CultureInfo.InvariantCulture, $"must have at most {MaxDecimals} decimals, was '{text}' ({decimals} decimals)")));
+        return decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw new UnreadableNumberException(new TradeInputError(field, "Overflow",
+                string.Create(CultureInfo.InvariantCulture, $"must be at most {decimal.MaxValue}, was '{text}'")));
+    }
+
+    private sealed class UnreadableNumberException(TradeInputError error) : Exception(error.ToString())
+    {
+        public TradeInputError Error { get; } = error;
     }
 
     /// <summary>A queue entry for a fill, with the data above.</summary>

@@ -13,5 +13,11 @@ public sealed record HedgingSettings(ExecutionThreshold Threshold, IReadOnlyDict
     public static HedgingSettings ForExecutor(SupportedExecutor executor, decimal shares = 1m) =>
         new(ExecutionThreshold.ForExecutor(executor, shares), new Dictionary<Symbol, Symbol>());
 
+    /// <summary>
+    /// The configured symbols the bot hedges, besides those its vault registry discovered (§2); a queued fill
+    /// of any other token is a dead letter. Null when no list is configured: every symbol is hedged.
+    /// </summary>
+    public IReadOnlySet<Symbol>? KnownSymbols { get; init; }
+
     public Symbol BrokerSymbol(Symbol symbol) => BrokerSymbols.TryGetValue(symbol, out var renamed) ? renamed : symbol;
 }

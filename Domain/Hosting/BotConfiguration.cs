@@ -1,3 +1,6 @@
+using TradingBot.Acceptance.Domain.Finance;
+using TradingBot.Acceptance.Domain.Hedging;
+
 namespace TradingBot.Acceptance.Domain.Hosting;
 
 /// <summary>
@@ -21,8 +24,25 @@ public sealed record BotConfiguration
 
     public double RequestTimeoutSeconds { get; init; } = 30;
 
+    /// <summary>The symbols the bot hedges besides those its vault registry discovers (§2); absent, every symbol is hedged.</summary>
+    public IReadOnlyList<string>? Symbols { get; init; }
+
     /// <exception cref="BotConfigurationException">The file is missing or not a valid configuration.</exception>
-    public static BotConfiguration Load(string path) => ConfigurationFile.Read<BotConfiguration>(path);
+    public static BotConfiguration Load(string path) => ConfigurationFile.Read<BotConfiguration>(path).Checked(path);
+
+    /// <summary>This configuration, once every symbol is a ticker.</summary>
+    /// <exception cref="BotConfigurationException">A symbol is not a ticker: the message names the file and the value.</exception>
+    public BotConfiguration Checked(string path)
+    {
+        foreach (var symbol in Symbols ?? [])
+            if (symbol is not { Length: > 0 } || !symbol.All(character => char.IsAsciiLetterUpper(character) || char.IsAsciiDigit(character) || character == '.'))
+                throw new BotConfigurationException($"{path}: \"symbols\": '{symbol}' is not a ticker such as AAPL (upper-case letters, digits and '.')");
+        return this;
+    }
+
+    /// <summary>How the process hedges on <paramref name="executor"/>: the executor's threshold, and the configured symbols.</summary>
+    public HedgingSettings Hedging(SupportedExecutor executor) =>
+        HedgingSettings.ForExecutor(executor) with { KnownSymbols = Symbols?.Select(symbol => new Symbol(symbol)).ToHashSet() };
 
     /// <summary>The hosted bot's options; the jitter of the status polls is a third of their interval.</summary>
     public BotOptions ToOptions() => new()

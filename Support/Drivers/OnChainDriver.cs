@@ -69,6 +69,29 @@ public sealed class OnChainDriver(
     public Task<IReadOnlyList<QueueStep>> ProcessQueueAsync(CancellationToken cancellationToken = default) =>
         waits.RunAsync(() => rebalancing.FollowAsync(() => host.Bot.Queue.ProcessAllAsync(cancellationToken)));
 
+    /// <summary>Why the bot set the queued chain event aside (its dead letter); fails when it did not.</summary>
+    public string SetAsideReason(TransactionHash tx, long logIndex)
+    {
+        var row = host.Bot.Queue.Rows().SingleOrDefault(row => row.Event.TxHash == tx.Value && row.Event.LogIndex == logIndex)
+            ?? throw new InvalidOperationException($"No on-chain event {tx.Shorthand} #{logIndex} was queued.");
+        return row.Error ?? throw new InvalidOperationException(
+            $"The on-chain event {tx.Shorthand} #{logIndex} was not set aside: it was {(row.Processed ? "processed as a trade" : "not processed yet")}.");
+    }
+
+    /// <summary>Whatever the bot kept or sent of a token: events that mention its symbol, orders the broker received for it.</summary>
+    public IReadOnlyList<string> TracesOf(string token)
+    {
+        var symbol = Symbol.FromTokenSymbol(token);
+        return
+        [
+            .. host.Database.ReadEventLog()
+                .Where(recorded => recorded.AggregateId.Contains(symbol.Value, StringComparison.Ordinal) || recorded.Payload.Contains($"\"{symbol.Value}\"", StringComparison.Ordinal)
+                    || recorded.Payload.Contains(token, StringComparison.Ordinal))
+                .Select(recorded => $"event {recorded.AggregateType} {recorded.AggregateId} {recorded.EventName}"),
+            .. host.Broker.Mock.ReceivedOrders().Where(order => order.Symbol == symbol).Select(order => $"broker order {order}"),
+        ];
+    }
+
     /// <summary>The ids of the on-chain trades in the order the bot recorded them.</summary>
     public IReadOnlyList<TradeId> AppliedTrades() =>
         host.Database.ReadEventLog()

@@ -4,6 +4,7 @@ using TradingBot.Acceptance.Domain.Hedging;
 using TradingBot.Acceptance.Domain.Hosting;
 using TradingBot.Acceptance.Domain.OffchainOrders;
 using TradingBot.Acceptance.Domain.Positions;
+using TradingBot.Acceptance.Support.TestData;
 
 namespace TradingBot.Acceptance.Support.World;
 
@@ -89,7 +90,9 @@ public sealed class ScenarioWorld(ScenarioClock clock, ScenarioBroker broker) : 
         database = null;
     }
 
-    public HedgingSettings Settings() => HedgingSettings.ForExecutor(broker.Kind, thresholdShares.Value);
+    /// <summary>The broker's threshold, and the scenarios' universe of symbols as the bot's configured list (§2).</summary>
+    public HedgingSettings Settings() =>
+        HedgingSettings.ForExecutor(broker.Kind, thresholdShares.Value) with { KnownSymbols = ScenarioDefaults.KnownSymbols.ToHashSet() };
 
     public void Dispose()
     {

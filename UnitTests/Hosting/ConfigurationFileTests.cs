@@ -1,5 +1,6 @@
 using NUnit.Framework;
 using Shouldly;
+using TradingBot.Acceptance.Domain.Finance;
 using TradingBot.Acceptance.Domain.Hosting;
 
 namespace TradingBot.Acceptance.UnitTests.Hosting;
@@ -63,6 +64,31 @@ public sealed class ConfigurationFileTests
             .ShouldBe((TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(20)));
         configuration.Alpaca.ToString().ShouldNotContain("\"s\"");
     }
+
+    [Test]
+    public void The_configured_symbols_are_the_ones_the_process_hedges()
+    {
+        var configuration = ConfigurationFile.Parse<BotConfiguration>("bot.json", """
+            {
+              "chainFeed": "ws://127.0.0.1:5000/fills",
+              "alpaca": { "baseUrl": "http://127.0.0.1:9", "apiKey": "k", "apiSecret": "s", "accountId": "a" },
+              "symbols": ["MSFT", "AAPL"]
+            }
+            """).Checked("bot.json");
+
+        configuration.Hedging(SupportedExecutor.AlpacaBrokerApi).KnownSymbols!.Select(symbol => symbol.Value).Order().ShouldBe(["AAPL", "MSFT"]);
+        (configuration with { Symbols = null }).Hedging(SupportedExecutor.AlpacaBrokerApi).KnownSymbols.ShouldBeNull("no list: every symbol");
+    }
+
+    [Test]
+    public void A_symbol_that_is_not_a_ticker_is_refused_with_the_file_and_the_value() =>
+        Should.Throw<BotConfigurationException>(() => ConfigurationFile.Parse<BotConfiguration>("bot.json", """
+            {
+              "chainFeed": "ws://127.0.0.1:5000/fills",
+              "alpaca": { "baseUrl": "http://127.0.0.1:9", "apiKey": "k", "apiSecret": "s", "accountId": "a" },
+              "symbols": ["AAPL", "tMSFT"]
+            }
+            """).Checked("bot.json")).Message.ShouldBe("bot.json: \"symbols\": 'tMSFT' is not a ticker such as AAPL (upper-case letters, digits and '.')");
 
     private static string Refused(string json) =>
         Should.Throw<BotConfigurationException>(() => ConfigurationFile.Parse<BotOptions>("bot.json", json)).Message;

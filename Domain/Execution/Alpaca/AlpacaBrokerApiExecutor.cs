@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using TradingBot.Acceptance.Domain.Execution.BrokerHttp;
 using TradingBot.Acceptance.Domain.Finance;
+using TradingBot.Acceptance.Domain.Http;
 
 namespace TradingBot.Acceptance.Domain.Execution.Alpaca;
 
@@ -107,7 +108,7 @@ public sealed class AlpacaBrokerApiExecutor : IExecutor, IBrokerAccountProbe
         if (account.Status is not { } status)
             return new AccountProbeResult.Failed(BrokerFailures.InvalidResponse(answer.StatusCode, "missing field 'status'", answer.Body));
         if (status != "ACTIVE")
-            return new AccountProbeResult.NotActive(status);
+            return new AccountProbeResult.NotActive(HttpErrorText.Excerpt(status));
         transport.RecordAuthenticationRestored();
         return new AccountProbeResult.Active(ReadCash(account.Cash));
     }
@@ -123,7 +124,10 @@ public sealed class AlpacaBrokerApiExecutor : IExecutor, IBrokerAccountProbe
             return unreadable;
         if (string.IsNullOrWhiteSpace(order.Id))
             return BrokerFailures.InvalidResponse(answer.StatusCode, "missing field 'id'", answer.Body);
-        orderId = new BrokerOrderId(order.Id);
+        // An id that is not an id (an answer reflecting our request) must not become the order's id in an event.
+        if (AnswerText.Identifier(order.Id) is not { } id)
+            return BrokerFailures.InvalidResponse(answer.StatusCode, "unreadable field 'id'", answer.Body);
+        orderId = new BrokerOrderId(id);
         return null;
     }
 

@@ -27,8 +27,9 @@ public static class BrokerFailures
     /// <summary>A refusal decided before anything was sent (inactive asset, Schwab fraction).</summary>
     public static BrokerFailure Rejected(string reason) => new(BrokerFailureKind.Rejected, reason);
 
+    /// <summary>A 2xx we cannot use; the problem may quote the answer, so it is redacted like the body.</summary>
     public static BrokerFailure InvalidResponse(int statusCode, string problem, string body) =>
-        new(BrokerFailureKind.InvalidResponse, Invariant($"invalid response ({statusCode}): {problem}; body: {HttpErrorText.Excerpt(body)}"));
+        new(BrokerFailureKind.InvalidResponse, Invariant($"invalid response ({statusCode}): {HttpErrorText.Excerpt(problem)}; body: {HttpErrorText.Excerpt(body)}"));
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,5 +1,6 @@
 using TradingBot.Acceptance.Domain.Execution.BrokerHttp;
 using TradingBot.Acceptance.Domain.Finance;
+using TradingBot.Acceptance.Domain.Http;
 
 namespace TradingBot.Acceptance.Domain.Execution.Schwab;
 
@@ -33,7 +34,9 @@ public static class SchwabOrderStatusMapping
         if (Working.Contains(status))
             return new BrokerOrderState.Submitted(orderId, new FractionalShares(filled));
         if (Ended.Contains(status))
-            return new BrokerOrderState.Failed(now, order.StatusDescription ?? $"broker reported the order {status}");
+            return new BrokerOrderState.Failed(now, order.StatusDescription is { } description
+                ? HttpErrorText.Excerpt(description)
+                : $"broker reported the order {status}");
         if (status != "FILLED")
             return Invalid($"unknown order status '{status}'");
         return AveragePrice(order) is { } price

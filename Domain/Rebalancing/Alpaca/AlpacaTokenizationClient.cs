@@ -29,8 +29,8 @@ public sealed class AlpacaTokenizationClient(VenueHttp http, string accountId) :
         if (!response.IsSuccessStatusCode)
             return new MintRequestResult.Refused(Classify(response.StatusCode, HttpErrorText.Message(text)));
         var request = ParseOrNull(text);
-        return request?["issuer_request_id"]?.GetValue<string>() is { Length: > 0 } issuerRequestId
-            ? new MintRequestResult.Accepted(issuerRequestId, request["tokenization_request_id"]?.GetValue<string>() ?? "")
+        return AnswerText.IdentifierOrNull(request, "issuer_request_id") is { } issuerRequestId
+            ? new MintRequestResult.Accepted(issuerRequestId, AnswerText.IdentifierOrNull(request, "tokenization_request_id") ?? "")
             : new MintRequestResult.Refused(new TokenizationError(
                 TokenizationErrorKind.ApiError, (int)response.StatusCode, $"no issuer_request_id in {HttpErrorText.Excerpt(text)}"));
     }
@@ -69,12 +69,13 @@ public sealed class AlpacaTokenizationClient(VenueHttp http, string accountId) :
         }
     }
 
+    // Every field through AnswerText: an answer that reflects our request cannot carry its headers into an event.
     private static TokenizationRequest Read(JsonObject json) => new(
-        json["tokenization_request_id"]?.GetValue<string>() ?? "",
-        json["type"]?.GetValue<string>() ?? "",
-        Enum.Parse<TokenizationRequestStatus>(json["status"]?.GetValue<string>() ?? "pending", ignoreCase: true),
-        json["underlying_symbol"]?.GetValue<string>() ?? "",
-        FractionalShares.Parse(json["qty"]?.GetValue<string>() ?? "0"),
-        json["issuer_request_id"]?.GetValue<string>(),
-        json["tx_hash"]?.GetValue<string>() is { Length: > 0 } hash ? hash : null);
+        AnswerText.OptionalIdentifier(json, "tokenization_request_id") ?? "",
+        AnswerText.OptionalIdentifier(json, "type") ?? "",
+        json["status"] is null ? TokenizationRequestStatus.Pending : AnswerText.RequiredEnum<TokenizationRequestStatus>(json, "status"),
+        AnswerText.OptionalIdentifier(json, "underlying_symbol") ?? "",
+        new FractionalShares(AnswerText.OptionalDecimal(json, "qty") ?? 0m),
+        AnswerText.OptionalIdentifier(json, "issuer_request_id"),
+        AnswerText.OptionalIdentifier(json, "tx_hash"));
 }

@@ -23,16 +23,13 @@ public sealed class AlpacaUsdcConversionClient(VenueHttp http, string accountId)
         };
         var json = await http.SendForJsonAsync(
             () => VenueHttp.Json(HttpMethod.Post, $"/v1/trading/accounts/{accountId}/orders", body), cancellationToken);
-        return json["id"]?.GetValue<string>() ?? throw new ExternalApiException("invalid response: no order id");
+        return AnswerText.RequiredIdentifier(json, "id");
     }
 
     public async Task<UsdcOrderStatus> GetStatusAsync(string orderId, CancellationToken cancellationToken)
     {
         var json = await http.SendForJsonAsync(
             () => new HttpRequestMessage(HttpMethod.Get, $"/v1/trading/accounts/{accountId}/orders/{orderId}"), cancellationToken);
-        var filled = json["filled_qty"]?.GetValue<string>();
-        return new UsdcOrderStatus(
-            json["status"]?.GetValue<string>() ?? throw new ExternalApiException("invalid response: no order status"),
-            filled is null ? null : decimal.Parse(filled, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture));
+        return new UsdcOrderStatus(AnswerText.RequiredIdentifier(json, "status"), AnswerText.OptionalDecimal(json, "filled_qty"));
     }
 }

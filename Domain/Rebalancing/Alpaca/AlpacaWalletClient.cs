@@ -44,19 +44,19 @@ public sealed class AlpacaWalletClient(VenueHttp http, string accountId) : IAlpa
             () => new HttpRequestMessage(HttpMethod.Get, $"/v1/accounts/{accountId}/wallets?asset=USDC&network=ethereum"),
             cancellationToken);
         var wallet = json is JsonArray array ? array.OfType<JsonObject>().FirstOrDefault() : json as JsonObject;
-        return wallet?["address"]?.GetValue<string>() ?? throw new ExternalApiException("invalid response: no deposit address");
+        return AnswerText.OptionalIdentifier(wallet, "address") ?? throw new ExternalApiException("invalid response: no deposit address");
     }
 
     private static IEnumerable<JsonObject> List(JsonNode json) =>
         (json as JsonArray ?? throw new ExternalApiException("invalid response: expected a list")).OfType<JsonObject>();
 
-    private static string Text(JsonObject json, string name) =>
-        json[name]?.GetValue<string>() ?? throw new ExternalApiException($"invalid response: '{name}' missing");
+    // Every field through AnswerText: an answer that reflects our request cannot carry its headers into an event.
+    private static string Text(JsonObject json, string name) => AnswerText.RequiredIdentifier(json, name);
 
     private static WalletTransfer Read(JsonObject json) => new(
-        Guid.Parse(Text(json, "id"), CultureInfo.InvariantCulture),
-        json["tx_hash"]?.GetValue<string>() is { Length: > 0 } hash ? hash : null,
-        json["direction"]?.GetValue<string>() ?? "",
-        decimal.Parse(Text(json, "amount"), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture),
-        Enum.Parse<TransferStatus>(Text(json, "status"), ignoreCase: true));
+        Guid.TryParse(Text(json, "id"), CultureInfo.InvariantCulture, out var id) ? id : throw new ExternalApiException("invalid response: 'id' not a transfer id"),
+        AnswerText.OptionalIdentifier(json, "tx_hash"),
+        AnswerText.OptionalIdentifier(json, "direction") ?? "",
+        AnswerText.RequiredDecimal(json, "amount"),
+        AnswerText.RequiredEnum<TransferStatus>(json, "status"));
 }
