@@ -90,8 +90,11 @@ public sealed class AlpacaBrokerStub : IDisposable
     public void TradeAsset(Symbol symbol) => AnswerAsset(symbol, "active", tradable: true);
 
     public void AnswerAsset(Symbol symbol, string status, bool tradable) =>
-        Answer(Request.Create().WithPath($"/v1/assets/{symbol}").UsingGet(), new AlpacaAnswer(200,
+        AnswerAssetWith(symbol, new AlpacaAnswer(200,
             $$"""{"id":"b0b6dd9d-8b9b-48a9-ba46-b9d54906e415","class":"us_equity","symbol":"{{symbol}}","status":"{{status}}","tradable":{{(tradable ? "true" : "false")}},"fractionable":true}"""));
+
+    public void AnswerAssetWith(Symbol symbol, AlpacaAnswer answer) =>
+        Answer(Request.Create().WithPath($"/v1/assets/{symbol}").UsingGet(), answer);
 
     /// <summary>Every asset is active and tradable.</summary>
     public void TradeEveryAsset() =>
@@ -126,8 +129,9 @@ public sealed class AlpacaBrokerStub : IDisposable
     }
 
     public void AnswerAccount(string status) =>
-        Answer(Request.Create().WithPath($"{accountPath}/account").UsingGet(),
-            new AlpacaAnswer(200, $$"""{"id":"{{AccountId}}","status":"{{status}}","cash":"10000.50","currency":"USD"}"""));
+        AnswerAccount(new AlpacaAnswer(200, $$"""{"id":"{{AccountId}}","status":"{{status}}","cash":"10000.50","currency":"USD"}"""));
+
+    public void AnswerAccount(AlpacaAnswer answer) => Answer(Request.Create().WithPath($"{accountPath}/account").UsingGet(), answer);
 
     /// <summary>
     /// Completes once a request configured with <see cref="AlpacaAnswer.NoAnswer"/> has arrived: the caller is

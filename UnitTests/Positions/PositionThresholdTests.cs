@@ -41,4 +41,11 @@ public sealed class PositionThresholdTests
         payload.ShouldStartWith("{\"ThresholdUpdated\":{\"old_threshold\":");
         EventPayload.Read(Aggregate, payload).ShouldBe(updated);
     }
+
+    [Test]
+    public void A_positive_dollar_amount_is_a_dollar_threshold()
+    {
+        ExecutionThreshold.TryDollarValue(2m, out var error).ShouldBe(new ExecutionThreshold.DollarValue(new Usd(2m)));
+        error.ShouldBeNull();
+    }
 }
