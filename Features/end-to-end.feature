@@ -84,7 +84,8 @@ Feature: The bot runs as one program
         | tMSFT | buy  | 2.5      |
         | tNVDA | sell | 1.2      |
       Then the hedge that was at the broker was recorded as accepted before the bot stopped
-      And some fills were still waiting when the bot stopped
+      # The fills come one at a time until the first hedge is at the broker; the rest wait in the queue.
+      And 29 fills were still waiting when the bot stopped
       When the bot starts again
       And the broker fills every hedge
       Then every fill is recorded exactly once

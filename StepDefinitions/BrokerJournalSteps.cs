@@ -2,6 +2,7 @@ using Reqnroll;
 using Shouldly;
 using TradingBot.Acceptance.Domain.Finance;
 using TradingBot.Acceptance.Support.Drivers;
+using TradingBot.Acceptance.Support.Parameters;
 
 namespace TradingBot.Acceptance.StepDefinitions;
 
@@ -15,6 +16,16 @@ public sealed class BrokerJournalSteps(BrokerJournalDriver journal)
     [Then("the broker received no order")]
     public void ThenTheBrokerReceivedNoOrder() =>
         journal.ReceivedOrders().ShouldBeEmpty("orders the broker received: side, shares, symbol");
+
+    [Then("the broker received these orders, in any order:")]
+    public void ThenTheBrokerReceivedTheseOrders(DataTable orders) =>
+        journal.ReceivedOrders().ShouldBe(
+            [.. orders.Rows.Select(row => new BrokerOrder(FinanceParameters.ToSide(row["side"]), FinanceParameters.ToShares(row["shares"]), FinanceParameters.ToSymbol(row["symbol"])))],
+            ignoreOrder: true, "orders the broker received: side, shares, symbol");
+
+    [Then("no order reached the broker twice")]
+    public void ThenNoOrderReachedTheBrokerTwice() =>
+        journal.OrdersReceivedTwice().ShouldBeEmpty("client order ids the broker received more than once");
 
     [Then("the bot signed in to Schwab {int} time(s)")]
     public void ThenTheBotSignedInToSchwab(int times) =>

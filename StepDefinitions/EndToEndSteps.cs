@@ -89,11 +89,12 @@ public sealed class EndToEndSteps(RunningBotDriver bot)
     public void ThenTheHedgeAtTheBrokerWasRecorded() =>
         bot.HedgeAtShutdown.ShouldBeOfType<OffchainOrder.Submitted>("the hedge at the broker when the bot stopped");
 
-    [Then("some fills were still waiting when the bot stopped")]
-    public void ThenSomeFillsWereWaiting() =>
-        bot.UnprocessedAtShutdown.ShouldBeGreaterThan(0, "fills not yet processed at shutdown");
+    [Then("{int} fill(s) was/were still waiting when the bot stopped")]
+    public void ThenFillsWereWaiting(int count) =>
+        bot.UnprocessedAtShutdown.ShouldBe(count, "fills not yet processed at shutdown");
 
-    private static List<ChainFillOrder> Round(Table fills) =>
+    /// <summary>A table with the columns token, side and quantity: one round of fills.</summary>
+    internal static List<ChainFillOrder> Round(Table fills) =>
         fills.Rows.Select(row => new ChainFillOrder(
             FinanceParameters.ToToken(row["token"]),
             FinanceParameters.ToSide(row["side"]),

@@ -37,6 +37,26 @@ public sealed class OnChainSteps(OnChainDriver onChain)
     public void WhenTheseOnChainEventsAreQueued(DataTable events) =>
         onChain.QueueAll(events.Rows.Select(row => (row["tx"], row["block"], row["log"], row["side"], row["quantity"], row["token"])));
 
+    [Given("{int} round(s) of these fills are waiting in the event queue:")]
+    public void GivenRoundsOfFillsAreWaiting(int rounds, Table fills) => onChain.QueueRounds(EndToEndSteps.Round(fills), rounds);
+
+    [Given("the chain reports the event {tx} #{int} {side}ing {shares} {token}")]
+    [When("the chain reports the event {tx} #{int} {side}ing {shares} {token}")]
+    public void WhenTheChainReportsTheEvent(TransactionHash tx, int logIndex, Direction side, FractionalShares quantity, TokenizedEquity token) =>
+        onChain.Report(tx, logIndex, side, quantity, token);
+
+    [Given("the chain reports the event {tx} #{int}, which cannot be read")]
+    [When("the chain reports the event {tx} #{int}, which cannot be read")]
+    public void WhenTheChainReportsAnUnreadableEvent(TransactionHash tx, int logIndex) => onChain.ReportUnreadable(tx, logIndex);
+
+    [Then("the on-chain event {tx} #{int} is a dead letter with the reason {string}")]
+    public void ThenTheEventIsADeadLetter(TransactionHash tx, int logIndex, string reason)
+    {
+        var row = onChain.QueueRow(tx, logIndex);
+        row.Processed.ShouldBeTrue($"{tx.Shorthand} #{logIndex} taken off the queue, never to be retried");
+        row.Error.ShouldNotBeNull($"why {tx.Shorthand} #{logIndex} was set aside").ShouldContain(reason, Case.Sensitive, $"why {tx.Shorthand} #{logIndex} was set aside");
+    }
+
     [When("the bot processes the event queue")]
     public Task WhenTheBotProcessesTheEventQueue() => onChain.ProcessQueueAsync();
 

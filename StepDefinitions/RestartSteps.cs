@@ -11,4 +11,10 @@ public sealed class RestartSteps(BotDriver bot)
 
     [When("the bot restarts")]
     public Task WhenTheBotRestarts() => bot.RestartAsync();
+
+    [Given("the bot will crash right after the broker has received {int} hedge(s)")]
+    public void GivenTheBotWillCrash(int hedges) => bot.CrashAfter(hedges);
+
+    [When("the bot processes the event queue and crashes")]
+    public Task WhenTheBotProcessesTheEventQueueAndCrashes() => bot.ProcessTheQueueUntilTheBotCrashesAsync();
 }

@@ -152,8 +152,6 @@ public sealed class Conductor
     /// <summary>The symbol's position, or <c>null</c> when no fill of it was seen.</summary>
     public Position? LoadPosition(Symbol symbol) => new PositionView(database).Load(symbol);
 
-    internal ExecutionRecorder Recorder => recorder;
-
     internal HedgingGuards Guards => guards;
 
     /// <summary>Asked before the transaction: a broker call (Alpaca reads its calendar) never holds the write lock.</summary>

@@ -83,7 +83,14 @@ public sealed class BotActivity(TimeProvider clock)
     /// Completes when the bot is quiescent and <paramref name="condition"/> holds, re-checking at every change
     /// of activity rather than polling. Use a cancellation token with a timeout as the safety net.
     /// </summary>
-    public async Task WaitUntilQuiescentAsync(Func<bool> condition, CancellationToken cancellationToken)
+    public Task WaitUntilQuiescentAsync(Func<bool> condition, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(condition);
+        return WaitUntilAsync(() => IsQuiescent && condition(), cancellationToken);
+    }
+
+    /// <summary>Completes when <paramref name="condition"/> holds, busy or not, re-checking at every change of activity.</summary>
+    public async Task WaitUntilAsync(Func<bool> condition, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(condition);
         while (true)
@@ -91,7 +98,7 @@ public sealed class BotActivity(TimeProvider clock)
             Task next;
             lock (gate)
                 next = changed.Task;
-            if (IsQuiescent && condition())
+            if (condition())
                 return;
             await next.WaitAsync(cancellationToken).ConfigureAwait(false);
         }

@@ -19,6 +19,9 @@ public sealed partial class BotConductorService(
     private readonly List<TaskSupervisor> supervisors = [];
     private Task running = Task.CompletedTask;
 
+    /// <summary>Cancelled the moment a stop begins: from then on no task takes new work.</summary>
+    public CancellationToken Stopping => stopping.Token;
+
     /// <summary>One supervisor per task, in registration order.</summary>
     public IReadOnlyList<TaskSupervisor> Supervisors => supervisors;
 

@@ -17,7 +17,10 @@ public sealed record BotOptions
 
     public TimeSpan PositionCheckInterval { get; init; } = TimeSpan.FromSeconds(60);
 
-    public TimeSpan ExecutorMaintenanceInterval { get; init; } = TimeSpan.FromMinutes(25);
+    /// <summary>The broker's upkeep runs this often: 25 minutes, inside the 30 minutes a Schwab access token lasts.</summary>
+    public static readonly TimeSpan DefaultExecutorMaintenanceInterval = TimeSpan.FromMinutes(25);
+
+    public TimeSpan ExecutorMaintenanceInterval { get; init; } = DefaultExecutorMaintenanceInterval;
 
     /// <summary>How often the inventory poller reads every venue's holdings (it also reads them at start).</summary>
     public TimeSpan InventoryPollInterval { get; init; } = TimeSpan.FromSeconds(60);

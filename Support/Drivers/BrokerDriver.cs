@@ -86,7 +86,8 @@ public sealed class BrokerDriver(
         for (var round = 0; round < SettlingRounds; round++)
         {
             var open = host.Orders.All().Where(tracked => tracked.Order.IsTerminal is false).Select(tracked => tracked.Order).ToList();
-            foreach (var order in open)
+            // An order whose placement the bot has not heard back about is left to the poll, which asks the broker for it.
+            foreach (var order in open.Where(order => order is OffchainOrder.Submitted or OffchainOrder.PartiallyFilled))
                 FillAtTheBrokersPrice(order)();
             if (open.Count > 0)
                 await PollAsync();

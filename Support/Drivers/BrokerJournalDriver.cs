@@ -9,6 +9,11 @@ public sealed class BrokerJournalDriver(ScenarioWorld host)
         ? host.Broker.OrderBook.Received()
         : [.. host.Broker.Mock.ReceivedOrders().Select(order => new BrokerOrder(order.Direction, order.Shares, order.Symbol))];
 
+    /// <summary>The client order ids the broker double received more than once: an order sent twice.</summary>
+    public IReadOnlyList<string> OrdersReceivedTwice() => host.Broker.OverHttp
+        ? throw new InvalidOperationException("Orders sent twice are counted by the broker double; over HTTP, count the order requests instead.")
+        : [.. host.Broker.Mock.ReceivedOrders().GroupBy(order => order.ClientOrderId).Where(sent => sent.Count() > 1).Select(sent => sent.Key.ToString())];
+
     /// <summary>How many times the bot asked Schwab's OAuth endpoint for an access token.</summary>
     public int SchwabSignIns() => host.Broker.Schwab.TokenRequests();
 }

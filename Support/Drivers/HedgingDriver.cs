@@ -10,6 +10,8 @@ namespace TradingBot.Acceptance.Support.Drivers;
 /// <summary>The bot's own jobs and what they leave behind: the threshold, positions, the checker, the stale-order cleanup, time and locks.</summary>
 public sealed class HedgingDriver(ScenarioWorld host, BrokerWaitContext waits, ScenarioRebalancing rebalancing)
 {
+    private static readonly TimeZoneInfo NewYork = TimeZoneInfo.FindSystemTimeZoneById("America/New_York");
+
     public void UseThreshold(FractionalShares shares) => host.UseThreshold(shares);
 
     public Position Position(Symbol symbol) =>
@@ -29,6 +31,30 @@ public sealed class HedgingDriver(ScenarioWorld host, BrokerWaitContext waits, S
     {
         ArgumentOutOfRangeException.ThrowIfNegative(minutes);
         host.Clock.Advance(TimeSpan.FromMinutes(minutes));
+    }
+
+    public void PassSeconds(int seconds)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(seconds);
+        host.Clock.Advance(TimeSpan.FromSeconds(seconds));
+    }
+
+    /// <summary>The clock moves on to the next time it is <paramref name="time"/> in New York: later today, else tomorrow.</summary>
+    public void PassUntilNewYork(TimeOnly time)
+    {
+        var now = TimeZoneInfo.ConvertTime(host.Clock.GetUtcNow(), NewYork);
+        var local = now.Date + time.ToTimeSpan();
+        if (local < now.DateTime)
+            local = local.AddDays(1);
+        host.Clock.Advance(new DateTimeOffset(local, NewYork.GetUtcOffset(local)) - host.Clock.GetUtcNow());
+    }
+
+    /// <summary>"The position checker runs N times": that many ticks, the clock standing still.</summary>
+    public async Task RunPositionCheckerAsync(int times)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(times);
+        for (var tick = 0; tick < times; tick++)
+            await RunPositionCheckerAsync();
     }
 
     /// <summary>A worker took the symbol's lock (the lease) and died without releasing it.</summary>

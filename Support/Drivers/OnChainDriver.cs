@@ -66,6 +66,34 @@ public sealed class OnChainDriver(
     public void QueueSell(TransactionHash tx, long logIndex, FractionalShares quantity, TokenizedEquity token) =>
         Queue(tx, logIndex, chain.NextBlock(), Direction.Sell, quantity, token.ToString());
 
+    /// <summary>Rounds of fills wait in the event queue, each fill a new transaction in its own block, none processed yet.</summary>
+    public void QueueRounds(IReadOnlyList<ChainFillOrder> round, int rounds)
+    {
+        for (var pass = 0; pass < rounds; pass++)
+        {
+            foreach (var fill in round)
+                Queue(chain.NextTransaction(), 0, chain.NextBlock(), fill.Side, new FractionalShares(fill.Quantity), fill.Token.ToString());
+        }
+    }
+
+    /// <summary>The chain reports a fill as the chain has it, unchecked: the bot checks it when it processes its queue.</summary>
+    public void Report(TransactionHash tx, long logIndex, Direction side, FractionalShares quantity, TokenizedEquity token) =>
+        host.Bot.Queue.Enqueue(FillEventData.ForFill(
+            tx.Value, logIndex, chain.NextBlock(), ChainContext.BlockTimestamp(host.Clock.GetUtcNow()), token.ToString(), quantity.Value, side, prices.Of(token.Symbol).Value));
+
+    /// <summary>The chain reports an event that says which token and side but not how much: no fill can be read from it.</summary>
+    public void ReportUnreadable(TransactionHash tx, long logIndex)
+    {
+        const string withoutAmount = """{"token_symbol":"tAAPL","direction":"Sell","price_usdc":"100"}""";
+        if (!host.Bot.Queue.Enqueue(new ChainEvent(tx.Value, logIndex, chain.NextBlock(), ChainContext.BlockTimestamp(host.Clock.GetUtcNow()), withoutAmount)))
+            throw new InvalidOperationException($"The event queue already holds {tx.Shorthand} #{logIndex}.");
+    }
+
+    /// <summary>The event queue's row of the chain event, dead letter or not.</summary>
+    public QueuedEvent QueueRow(TransactionHash tx, long logIndex) =>
+        host.Bot.Queue.Rows().SingleOrDefault(row => row.Event.TxHash == tx.Value && row.Event.LogIndex == logIndex)
+            ?? throw new InvalidOperationException($"The chain never reported the event {tx.Shorthand} #{logIndex}.");
+
     public Task<IReadOnlyList<QueueStep>> ProcessQueueAsync(CancellationToken cancellationToken = default) =>
         waits.RunAsync(() => rebalancing.FollowAsync(() => host.Bot.Queue.ProcessAllAsync(cancellationToken)));
 

@@ -165,18 +165,31 @@ public sealed class RunningBotDriver(ScenarioWorld world, ScenarioRebalancing re
         await AdvanceUntilAllFillsProcessedAsync(TimeSpan.FromMinutes(2)).ConfigureAwait(false);
     }
 
-    /// <summary>Stops the bot while the next hedge is at the broker: the stop waits for the broker's answer.</summary>
+    /// <summary>
+    /// Stops the bot while a hedge is at the broker: the stop waits for the broker's answer. The fills come one at a
+    /// time until one sends a hedge, which the broker holds, so the queue processor waits inside that fill's batch
+    /// with every earlier fill processed. The rest of the burst is queued meanwhile, and the broker answers only once
+    /// the stop has begun, so the processor takes no further batch: every fill after the held one is left waiting.
+    /// </summary>
     public async Task StopWhileAHedgeIsAtTheBrokerAsync(IReadOnlyList<ChainFill> burst)
     {
         Broker.HoldNextPlacement();
-        Push(burst);
-        await Broker.PlacementHeld.WaitAsync(Patience).ConfigureAwait(false);
-        // A batch records several hedges before sending them one by one: the one at the broker is the one it holds.
+        var sent = 0;
+        while (!await HedgeHeldOrAllProcessedAsync())
+        {
+            if (sent == burst.Count)
+                throw new InvalidOperationException($"None of the {burst.Count} fills sent a hedge to the broker: the bot cannot be stopped while one is there.");
+            Push([burst[sent++]]);
+        }
+
+        Push([.. burst.Skip(sent)]);
+        using (var patience = new CancellationTokenSource(Patience))
+            await Bot.Activity.WaitUntilAsync(() => QueueRows().Count == pushed.Count, patience.Token).ConfigureAwait(false);
+        // The hedge at the broker is the last order it received.
         var held = Broker.ReceivedOrders()[^1].ClientOrderId;
         var atBroker = OpenOrders().Single(order => order.Order.Terms.ClientOrderId == held).ExecutionId;
-        var stopping = Bot.StopAsync(CancellationToken.None);
-        Broker.ReleasePlacement();
-        await stopping.WaitAsync(Patience).ConfigureAwait(false);
+        using var release = Bot.Tasks.Stopping.Register(Broker.ReleasePlacement);
+        await Bot.StopAsync(CancellationToken.None).WaitAsync(Patience).ConfigureAwait(false);
         HedgeAtShutdown = Order(atBroker);
         UnprocessedAtShutdown = QueueRows().Count(row => !row.Processed) + (pushed.Count - QueueRows().Count);
         await DisposeBotAsync().ConfigureAwait(false);
@@ -233,6 +246,23 @@ public sealed class RunningBotDriver(ScenarioWorld world, ScenarioRebalancing re
         if (Feed is not null)
             await Feed.DisposeAsync().ConfigureAwait(false);
         Feed = null;
+    }
+
+    /// <summary>Whether a hedge is held at the broker; otherwise waits until every fill pushed so far is processed.</summary>
+    private async Task<bool> HedgeHeldOrAllProcessedAsync()
+    {
+        using var patience = new CancellationTokenSource(Patience);
+        var processed = Bot.WaitUntilQuiescentAsync(AllFillsProcessed, patience.Token);
+        if (await Task.WhenAny(Broker.PlacementHeld, processed).ConfigureAwait(false) == processed)
+        {
+            await processed.ConfigureAwait(false);
+            return false;
+        }
+
+        // The processor waits on the broker: the bot is not quiescent until it answers.
+        await patience.CancelAsync().ConfigureAwait(false);
+        await processed.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        return true;
     }
 
     private bool MoveInFlight() => Bot.Rebalancing?.Trigger.IsAnyMoveInProgress ?? false;

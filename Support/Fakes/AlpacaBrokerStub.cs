@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Text.Json.Nodes;
 using TradingBot.Acceptance.Domain.Execution;
 using TradingBot.Acceptance.Domain.Finance;
 using WireMock;
@@ -15,7 +16,8 @@ namespace TradingBot.Acceptance.Support.Fakes;
 /// The Alpaca Broker API played by WireMock on a free port, in business words. Underneath, a small model
 /// keeps the orders the bot places (<see cref="OrderBook"/>) and answers status and client-order-id reads
 /// from them; an answer configured for an endpoint (a fault, or a canned body for adapter tests) takes
-/// precedence, the latest first. Requests nobody configured and the model does not serve get WireMock's 404.
+/// precedence, the latest first. The calendar has regular hours on every weekday unless a day is configured.
+/// Requests nobody configured and the model does not serve get WireMock's 404.
 /// </summary>
 public sealed class AlpacaBrokerStub : IDisposable
 {
@@ -27,6 +29,7 @@ public sealed class AlpacaBrokerStub : IDisposable
     private const int ModelPriority = 1_000_000;
     private int nextPriority = 100_000;
     private int nextScenario;
+    private Guid? credentialsRefused;
 
     public AlpacaBrokerStub(string accountId = "a1b2c3d4-0000-4000-8000-000000000001")
     {
@@ -40,6 +43,8 @@ public sealed class AlpacaBrokerStub : IDisposable
             .RespondWith(Response.Create().WithCallback(OrderBook.ByClientOrderId));
         server.Given(Request.Create().WithPath(new WildcardMatcher($"{OrdersPath}/*")).UsingGet()).AtPriority(ModelPriority)
             .RespondWith(Response.Create().WithCallback(OrderBook.Status));
+        server.Given(Request.Create().WithPath("/v1/calendar").UsingGet()).AtPriority(ModelPriority)
+            .RespondWith(Response.Create().WithCallback(RegularCalendar));
     }
 
     /// <summary>The orders the bot placed and the broker keeps; scenarios fill them here.</summary>
@@ -85,8 +90,11 @@ public sealed class AlpacaBrokerStub : IDisposable
     public void TradeAsset(Symbol symbol) => AnswerAsset(symbol, "active", tradable: true);
 
     public void AnswerAsset(Symbol symbol, string status, bool tradable) =>
-        Answer(Request.Create().WithPath($"/v1/assets/{symbol}").UsingGet(), new AlpacaAnswer(200,
+        AnswerAssetWith(symbol, new AlpacaAnswer(200,
             $$"""{"id":"b0b6dd9d-8b9b-48a9-ba46-b9d54906e415","class":"us_equity","symbol":"{{symbol}}","status":"{{status}}","tradable":{{(tradable ? "true" : "false")}},"fractionable":true}"""));
+
+    public void AnswerAssetWith(Symbol symbol, AlpacaAnswer answer) =>
+        Answer(Request.Create().WithPath($"/v1/assets/{symbol}").UsingGet(), answer);
 
     /// <summary>Every asset is active and tradable.</summary>
     public void TradeEveryAsset() =>
@@ -103,9 +111,27 @@ public sealed class AlpacaBrokerStub : IDisposable
     /// <summary>A weekend or holiday: the calendar has no entry for the day.</summary>
     public void CloseMarketOn(DateOnly day) => AnswerCalendar(day, "[]");
 
+    /// <summary>The broker refuses the bot's API key: every request gets 401 until <see cref="AcceptCredentials"/>.</summary>
+    public void RefuseCredentials()
+    {
+        var mapping = Guid.NewGuid();
+        server.Given(Request.Create().WithPath(new WildcardMatcher("/*")).UsingAnyMethod()).WithGuid(mapping).AtPriority(0)
+            .RespondWith(Respond(AlpacaAnswer.Unauthorized()));
+        credentialsRefused = mapping;
+    }
+
+    /// <summary>The operator fixed the key: the broker answers as before.</summary>
+    public void AcceptCredentials()
+    {
+        if (credentialsRefused is { } mapping)
+            server.DeleteMapping(mapping);
+        credentialsRefused = null;
+    }
+
     public void AnswerAccount(string status) =>
-        Answer(Request.Create().WithPath($"{accountPath}/account").UsingGet(),
-            new AlpacaAnswer(200, $$"""{"id":"{{AccountId}}","status":"{{status}}","cash":"10000.50","currency":"USD"}"""));
+        AnswerAccount(new AlpacaAnswer(200, $$"""{"id":"{{AccountId}}","status":"{{status}}","cash":"10000.50","currency":"USD"}"""));
+
+    public void AnswerAccount(AlpacaAnswer answer) => Answer(Request.Create().WithPath($"{accountPath}/account").UsingGet(), answer);
 
     /// <summary>
     /// Completes once a request configured with <see cref="AlpacaAnswer.NoAnswer"/> has arrived: the caller is
@@ -124,6 +150,8 @@ public sealed class AlpacaBrokerStub : IDisposable
     public int StatusRequests(string orderId) => Received("GET", $"{OrdersPath}/{orderId}").Count;
 
     public int LookupRequests() => Received("GET", $"{OrdersPath}:by_client_order_id").Count;
+
+    public int AccountRequests() => Received("GET", $"{accountPath}/account").Count;
 
     public int AssetRequests(Symbol symbol) => Received("GET", $"/v1/assets/{symbol}").Count;
 
@@ -180,6 +208,21 @@ public sealed class AlpacaBrokerStub : IDisposable
 
     private IEnumerable<IRequestMessage> AllRequests() =>
         server.LogEntries.Select(entry => entry.RequestMessage).Concat(heldRequests);
+
+    /// <summary>Regular hours on each weekday from the start to the end day asked for; weekends are missing, as holidays are.</summary>
+    private static ResponseMessage RegularCalendar(IRequestMessage request)
+    {
+        DateOnly? Read(string name) =>
+            request.Query?.TryGetValue(name, out var values) == true
+            && DateOnly.TryParseExact(values[0], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
+        if (Read("start") is not { } start || Read("end") is not { } end)
+            return StubResponses.Message(422, new JsonObject { ["message"] = "start and end must be dates, yyyy-MM-dd" });
+        var days = new JsonArray();
+        for (var day = start; day <= end; day = day.AddDays(1))
+            if (day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday))
+                days.Add(new JsonObject { ["date"] = Day(day), ["open"] = ScenarioDefaults.MarketOpen, ["close"] = ScenarioDefaults.MarketClose });
+        return StubResponses.Message(200, days);
+    }
 
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

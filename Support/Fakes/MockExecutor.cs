@@ -34,6 +34,9 @@ public sealed class MockExecutor
     private volatile TaskCompletionSource? hold;
     private volatile TaskCompletionSource? held;
     private TaskCompletionSource heldArrived = NewSignal();
+    private readonly TaskCompletionSource crashed = NewSignal();
+    private int crashAfter;
+    private int placementsReceived;
     private SupportedExecutor kind = SupportedExecutor.DryRun;
 
     public MockExecutor(TimeProvider clock)
@@ -103,6 +106,19 @@ public sealed class MockExecutor
 
     public void WithMarketOpen(bool open) => marketOpen = open;
 
+    /// <summary>
+    /// Once the broker has received <paramref name="placements"/> orders (those before included), the bot's process
+    /// dies: the broker keeps the last order it took, and the placement never returns to the bot.
+    /// </summary>
+    public void CrashTheBotAfter(int placements)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(placements);
+        crashAfter = placements;
+    }
+
+    /// <summary>Completes when the bot died at the placement <see cref="CrashTheBotAfter"/> named.</summary>
+    public Task Crashed => crashed.Task;
+
     /// <summary>Placements are never answered and lookups fail: the order stays Pending until the stale cleanup.</summary>
     public void WithNoAnswer() => noAnswer = true;
 
@@ -129,7 +145,15 @@ public sealed class MockExecutor
             await waiting.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        return Place(order);
+        var result = Place(order);
+        if (Interlocked.Increment(ref placementsReceived) == crashAfter)
+        {
+            crashed.TrySetResult();
+            // A dead process hears no answer: the bot's work stops here for good, nothing after it runs.
+            await new TaskCompletionSource().Task.ConfigureAwait(false);
+        }
+
+        return result;
     }
 
     private PlacementResult Place(MarketOrder order)

@@ -12,7 +12,7 @@ namespace TradingBot.Acceptance.Support.Fakes;
 /// <summary>
 /// The Schwab Trader API played by WireMock on a free port: OAuth refresh grants (an access token that expires
 /// on the scenario's clock, a new refresh token each time), orders kept by <see cref="OrderBook"/>, the equity
-/// market open in regular hours on the scenario's trading day, the account. A request whose bearer token the
+/// market open in regular hours on every weekday, the account. A request whose bearer token the
 /// simulator never granted, or granted and saw expire, gets 401. Every request stays in WireMock's journal.
 /// </summary>
 public sealed class SchwabBrokerStub : IDisposable
@@ -22,15 +22,13 @@ public sealed class SchwabBrokerStub : IDisposable
 
     private readonly WireMockServer server;
     private readonly TimeProvider clock;
-    private readonly DateOnly tradingDay;
     private readonly Lock gate = new();
     private readonly HashSet<string> refreshTokens = [];
     private readonly Dictionary<string, DateTimeOffset> accessTokens = [];
 
-    public SchwabBrokerStub(TimeProvider clock, DateOnly tradingDay, string accountHash = "E5B3F8A1C2D4")
+    public SchwabBrokerStub(TimeProvider clock, string accountHash = "E5B3F8A1C2D4")
     {
         this.clock = clock;
-        this.tradingDay = tradingDay;
         AccountHash = accountHash;
         RefreshToken = "scenario-refresh-0";
         refreshTokens.Add(RefreshToken);
@@ -103,16 +101,18 @@ public sealed class SchwabBrokerStub : IDisposable
         return granted ? answer(request) : StubResponses.Message(401, new JsonObject { ["message"] = "access token missing, unknown or expired" });
     });
 
-    /// <summary>Regular hours in New York on the trading day; no session on any other day.</summary>
-    private ResponseMessage MarketHours(IRequestMessage request)
+    /// <summary>Regular hours in New York on a weekday; no session on a weekend.</summary>
+    private static ResponseMessage MarketHours(IRequestMessage request)
     {
         var date = request.Query?.TryGetValue("date", out var values) == true ? values[0] : "";
-        if (date != tradingDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
+        if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+            return StubResponses.Message(400, new JsonObject { ["message"] = "date must be yyyy-MM-dd" });
+        if (day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
             return StubResponses.Message(200, new JsonObject { ["equity"] = new JsonObject() });
         var newYork = TimeZoneInfo.FindSystemTimeZoneById("America/New_York");
         string At(string time)
         {
-            var local = tradingDay.ToDateTime(TimeOnly.Parse(time, CultureInfo.InvariantCulture));
+            var local = day.ToDateTime(TimeOnly.Parse(time, CultureInfo.InvariantCulture));
             return new DateTimeOffset(local, newYork.GetUtcOffset(local)).ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture);
         }
 

@@ -3,6 +3,7 @@ using TradingBot.Acceptance.Domain.Execution.Alpaca;
 using TradingBot.Acceptance.Domain.Execution.BrokerHttp;
 using TradingBot.Acceptance.Domain.Execution.Schwab;
 using TradingBot.Acceptance.Domain.Finance;
+using TradingBot.Acceptance.Domain.Hosting;
 using TradingBot.Acceptance.Support.Fakes;
 
 namespace TradingBot.Acceptance.Support.World;
@@ -22,6 +23,9 @@ public sealed class ScenarioBroker(ScenarioClock clock) : IDisposable
 
     public MockExecutor Mock { get; } = new(clock);
 
+    /// <summary>The network to the HTTP broker simulator: it counts the requests the bot tried and can be cut.</summary>
+    public BrokerNetwork Network { get; } = new();
+
     public bool OverHttp => overHttp;
 
     /// <summary>The broker as the bot sees it; over HTTP the adapter is made for the broker chosen by then.</summary>
@@ -38,7 +42,7 @@ public sealed class ScenarioBroker(ScenarioClock clock) : IDisposable
         : alpacaStub ??= VenueSimulators.AlpacaBroker();
 
     public SchwabBrokerStub Schwab => HedgesOnSchwab
-        ? schwabStub ??= new SchwabBrokerStub(clock, ScenarioClock.TradingDay)
+        ? schwabStub ??= new SchwabBrokerStub(clock)
         : throw new InvalidOperationException("This scenario's broker is not Schwab over HTTP: tag it @http-broker and add 'Given the bot hedges with the Schwab broker'.");
 
     /// <summary>The orders the HTTP broker simulator keeps; scenarios fill them here.</summary>
@@ -49,6 +53,13 @@ public sealed class ScenarioBroker(ScenarioClock clock) : IDisposable
 
     public IReadOnlyList<string> RequestLog() => HedgesOnSchwab ? Schwab.RequestLog() : Http.RequestLog();
 
+    /// <summary>
+    /// The broker's upkeep as the running bot schedules it every <paramref name="interval"/>: Schwab renews its access
+    /// token; the other brokers have none.
+    /// </summary>
+    public IExecutorMaintenance? Maintenance(TimeSpan interval) =>
+        Executor is SchwabExecutor schwab ? new SchwabTokenMaintenance(schwab.Tokens, interval) : null;
+
     /// <summary>The scenario's broker speaks HTTP to a simulator: Alpaca's unless the scenario chooses Schwab.</summary>
     public void ConnectOverHttp() => overHttp = true;
 
@@ -56,6 +67,7 @@ public sealed class ScenarioBroker(ScenarioClock clock) : IDisposable
     {
         (httpExecutor as IDisposable)?.Dispose();
         httpClient?.Dispose();
+        Network.Dispose();
         alpacaStub?.Dispose();
         schwabStub?.Dispose();
     }
@@ -69,11 +81,11 @@ public sealed class ScenarioBroker(ScenarioClock clock) : IDisposable
         var http = new BrokerHttpOptions { Jitter = () => 0.5 };
         if (HedgesOnSchwab)
         {
-            httpClient = new HttpClient { BaseAddress = Schwab.Url };
+            httpClient = new HttpClient(Network, disposeHandler: false) { BaseAddress = Schwab.Url };
             return new SchwabExecutor(httpClient, new SchwabOptions("scenario-app-key", "scenario-app-secret", Schwab.RefreshToken, Schwab.AccountHash) { Http = http }, clock);
         }
 
-        httpClient = new HttpClient { BaseAddress = Http.Url };
+        httpClient = new HttpClient(Network, disposeHandler: false) { BaseAddress = Http.Url };
         return new AlpacaBrokerApiExecutor(httpClient, new AlpacaBrokerApiOptions("AKSCENARIO", "scenario-secret", Http.AccountId) { Http = http }, clock);
     }
 }

@@ -70,7 +70,7 @@ public sealed class ScenarioWorld(ScenarioClock clock, ScenarioBroker broker) : 
     public BotComponents Hosted(BotOptions options)
     {
         EnsureCanHedge();
-        return new BotComponents(Database, broker.Executor, clock, options, Settings());
+        return new BotComponents(Database, broker.Executor, clock, options, Settings()) { Maintenance = broker.Maintenance(options.ExecutorMaintenanceInterval) };
     }
 
     /// <summary>Stops the bot and starts a new one on the same database file; it resumes from the event store.</summary>

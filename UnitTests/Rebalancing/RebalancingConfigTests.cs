@@ -24,4 +24,12 @@ public sealed class RebalancingConfigTests
         (RebalancingHost.DefaultConfig with { Usdc = new RebalancingThreshold(0.5m, -0.1m) }).Validate()!.Field.ShouldBe("usdc.deviation");
         (RebalancingHost.DefaultConfig with { Usdc = new RebalancingThreshold(0m, 0m) }).Validate().ShouldBeNull("edges are allowed");
     }
+
+    [Test]
+    public void The_wallets_and_the_USDC_vault_must_be_named()
+    {
+        (RebalancingHost.DefaultConfig with { MarketMakerWallet = " " }).Validate()!.ShouldBe(new RebalancingConfigError("market_maker_wallet", "must be set"));
+        (RebalancingHost.DefaultConfig with { RedemptionWallet = "" }).Validate()!.ShouldBe(new RebalancingConfigError("redemption_wallet", "must be set"));
+        (RebalancingHost.DefaultConfig with { UsdcVaultId = "" }).Validate()!.ShouldBe(new RebalancingConfigError("usdc_vault_id", "must be set"));
+    }
 }

@@ -39,6 +39,9 @@ public sealed class SchwabExecutor : IExecutor, IBrokerAccountProbe, IDisposable
 
     public bool AuthenticationFailed => transport.AuthenticationFailed;
 
+    /// <summary>The connection's access token, for the upkeep that renews it ahead of its expiry.</summary>
+    public SchwabTokenSource Tokens => tokens;
+
     public async Task<bool> IsMarketOpenAsync(CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();

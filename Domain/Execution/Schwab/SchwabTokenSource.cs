@@ -18,12 +18,20 @@ public sealed class SchwabTokenSource(BrokerHttpTransport transport, SchwabOptio
     private string? accessToken;
     private DateTimeOffset expiresAt = DateTimeOffset.MinValue;
 
-    public async Task<SchwabTokenResult> AccessTokenAsync(CancellationToken cancellationToken)
+    /// <summary>The access token, refreshed first when it expires within the refresh margin.</summary>
+    public Task<SchwabTokenResult> AccessTokenAsync(CancellationToken cancellationToken) =>
+        AccessTokenValidForAsync(TimeSpan.Zero, cancellationToken);
+
+    /// <summary>
+    /// The access token, refreshed first unless it stays valid for <paramref name="validFor"/> beyond the refresh
+    /// margin: the upkeep asks for a token that outlives its next round, so no hedge ever waits for a refresh.
+    /// </summary>
+    public async Task<SchwabTokenResult> AccessTokenValidForAsync(TimeSpan validFor, CancellationToken cancellationToken)
     {
         await refreshing.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (accessToken is not null && timeProvider.GetUtcNow() < expiresAt - options.TokenRefreshMargin)
+            if (accessToken is not null && timeProvider.GetUtcNow() + validFor < expiresAt - options.TokenRefreshMargin)
                 return new SchwabTokenResult.Granted(accessToken);
             return await RefreshAsync(cancellationToken).ConfigureAwait(false);
         }
