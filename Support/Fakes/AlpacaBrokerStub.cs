@@ -40,6 +40,8 @@ public sealed class AlpacaBrokerStub : IDisposable
             .RespondWith(Response.Create().WithCallback(OrderBook.ByClientOrderId));
         server.Given(Request.Create().WithPath(new WildcardMatcher($"{OrdersPath}/*")).UsingGet()).AtPriority(ModelPriority)
             .RespondWith(Response.Create().WithCallback(OrderBook.Status));
+        server.Given(Request.Create().WithPath(new WildcardMatcher($"{OrdersPath}/*")).UsingDelete()).AtPriority(ModelPriority)
+            .RespondWith(Response.Create().WithCallback(OrderBook.CancelRequest));
     }
 
     /// <summary>The orders the bot placed and the broker keeps; scenarios fill them here.</summary>

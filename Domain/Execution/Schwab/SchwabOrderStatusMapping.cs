@@ -33,7 +33,10 @@ public static class SchwabOrderStatusMapping
         if (Working.Contains(status))
             return new BrokerOrderState.Submitted(orderId, new FractionalShares(filled));
         if (Ended.Contains(status))
-            return new BrokerOrderState.Failed(now, order.StatusDescription ?? $"broker reported the order {status}");
+            return filled > 0m && AveragePrice(order) is { } avgPrice
+                ? new BrokerOrderState.CanceledAfterPartialFill(
+                    orderId, new FractionalShares(filled), avgPrice, now, order.StatusDescription ?? $"broker reported the order {status}")
+                : new BrokerOrderState.Failed(now, order.StatusDescription ?? $"broker reported the order {status}");
         if (status != "FILLED")
             return Invalid($"unknown order status '{status}'");
         return AveragePrice(order) is { } price
