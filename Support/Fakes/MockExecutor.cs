@@ -116,6 +116,16 @@ public sealed class MockExecutor
     /// <summary>From now on cancel requests get no answer (a timeout).</summary>
     public void WithCancelsUnanswered() => cancelsUnanswered = true;
 
+    /// <summary>
+    /// An order whose placement got no answer turns out to have reached the broker after all, under
+    /// <paramref name="orderId"/>: lookups by its client order id find it, and the broker answers again.
+    /// </summary>
+    public void WithLostOrderFound(ClientOrderId clientOrderId, BrokerOrderId orderId)
+    {
+        noAnswer = false;
+        accepted[clientOrderId] = orderId;
+    }
+
     /// <summary>The orders the bot asked the broker to cancel, one entry per request, in the order they arrived.</summary>
     public IReadOnlyList<BrokerOrderId> CancelRequests() =>
         mock.Invocations
