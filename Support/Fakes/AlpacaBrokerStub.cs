@@ -77,6 +77,12 @@ public sealed class AlpacaBrokerStub : IDisposable
 
     public void AnswerOrderStatus(string orderId, string status) => AnswerOrderStatus(orderId, AlpacaAnswer.Order(orderId, status));
 
+    /// <summary>Cancel requests for the order get <paramref name="answer"/> instead of the order book's.</summary>
+    public void AnswerCancel(string orderId, AlpacaAnswer answer) =>
+        Answer(Request.Create().WithPath($"{OrdersPath}/{orderId}").UsingDelete(), answer);
+
+    public IReadOnlyList<IRequestMessage> CancelRequests(string orderId) => Received("DELETE", $"{OrdersPath}/{orderId}");
+
     public void KnowClientOrder(ClientOrderId clientOrderId, string orderId) =>
         AnswerLookup(clientOrderId, AlpacaAnswer.Order(orderId, "accepted"));
 
