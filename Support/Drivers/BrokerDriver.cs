@@ -98,24 +98,6 @@ public sealed class BrokerDriver(
         throw new InvalidOperationException($"The broker filled hedges for {SettlingRounds} rounds and new ones kept coming.");
     }
 
-    /// <summary>The broker stops answering status requests: the bot cannot tell what became of its orders.</summary>
-    public void StopAnsweringStatusRequests()
-    {
-        if (Broker.OverHttp)
-            Broker.OrderBook.StopAnsweringStatusRequests();
-        else
-            Broker.Mock.WithStatusUnanswered();
-    }
-
-    /// <summary>The broker never answers cancel requests: the bot sends them again on each check.</summary>
-    public void NeverAnswerCancels()
-    {
-        if (Broker.OverHttp)
-            Broker.OrderBook.NeverAnswerCancels();
-        else
-            Broker.Mock.WithCancelsUnanswered();
-    }
-
     /// <summary>The broker ends the open order canceled, with <paramref name="filled"/> of it filled at <paramref name="price"/>.</summary>
     public Task ReportCanceledAsync(FractionalShares filled, Usd? price) =>
         ReportAsync(LastOpenOrder(), order => Broker.OverHttp
@@ -124,15 +106,6 @@ public sealed class BrokerDriver(
                 ? new BrokerOrderState.Failed(host.Clock.GetUtcNow(), "broker reported the order canceled")
                 : new BrokerOrderState.CanceledAfterPartialFill(
                     BrokerOrderIdOf(order), filled, price ?? throw new ArgumentNullException(nameof(price)), host.Clock.GetUtcNow(), "broker reported the order canceled")));
-
-    /// <summary>How many cancel requests the broker received for the symbol's orders.</summary>
-    public int CancelRequestsFor(Symbol symbol)
-    {
-        var ids = host.Orders.ForSymbol(symbol).Select(tracked => BrokerOrderIdOrNull(tracked.Order)).OfType<BrokerOrderId>().ToHashSet();
-        return Broker.OverHttp
-            ? Broker.OrderBook.CancelRequests().Count(id => ids.Contains(new BrokerOrderId(id)))
-            : Broker.Mock.CancelRequests().Count(ids.Contains);
-    }
 
     public Task ReportFailedAsync() =>
         ReportAsync(LastOpenOrder(), order =>
@@ -219,7 +192,8 @@ public sealed class BrokerDriver(
         await PollAsync();
     }
 
-    private async Task PollAsync()
+    /// <summary>The next poll comes due and runs.</summary>
+    internal async Task PollAsync()
     {
         host.Clock.Advance(OrderStatusPoller.Interval);
         await waits.RunAsync(() => rebalancing.FollowAsync(() => host.Bot.Poller.PollPendingOrdersAsync(CancellationToken.None)));
@@ -236,16 +210,6 @@ public sealed class BrokerDriver(
     private OffchainOrder LastOpenOrder() =>
         host.Orders.All().Select(tracked => tracked.Order).LastOrDefault(order => !order.IsTerminal)
             ?? throw new InvalidOperationException("No broker order is open: nothing for the broker to report on.");
-
-    private static BrokerOrderId? BrokerOrderIdOrNull(OffchainOrder order) => order switch
-    {
-        OffchainOrder.Submitted submitted => submitted.BrokerOrderId,
-        OffchainOrder.PartiallyFilled partial => partial.BrokerOrderId,
-        OffchainOrder.Filled filled => filled.BrokerOrderId,
-        OffchainOrder.Failed failed => failed.BrokerOrderId,
-        OffchainOrder.CanceledAfterPartialFill canceled => canceled.BrokerOrderId,
-        _ => null,
-    };
 
     private static BrokerOrderId BrokerOrderIdOf(OffchainOrder order) => order switch
     {
