@@ -149,7 +149,7 @@ public sealed class Conductor
         {
             using var gate = await guards.EnterAsync(symbol, cancellationToken).ConfigureAwait(false);
             using var unit = database.BeginWrite();
-            var cleanup = recorder.CleanUpStale(unit, symbol, clock.GetUtcNow());
+            var cleanup = recorder.CleanUpStale(unit, symbol, clock.GetUtcNow(), raiseAlert: true);
             unit.Commit();
             failed.AddRange(cleanup.Failed is { } stale ? [stale] : []);
             inDoubt.AddRange(cleanup.InDoubt is { } doubtful ? [doubtful] : []);

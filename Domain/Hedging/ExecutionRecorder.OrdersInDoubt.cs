@@ -18,9 +18,10 @@ internal sealed partial class ExecutionRecorder
     /// <summary>
     /// The stale cleanup of one symbol: a pending order never acknowledged fails after 10 minutes without
     /// status (§6.5); an acknowledged one is put in doubt instead: its cancel is requested (recorded once), its
-    /// lease renewed so that the symbol stays blocked, and an hour on the operator is alerted, once (§13).
+    /// lease renewed so that the symbol stays blocked, and an hour on the operator is alerted, once (§13): only
+    /// with <paramref name="raiseAlert"/>, by the checker, which also logs the alert after its commit.
     /// </summary>
-    public StaleCleanup CleanUpStale(UnitOfWork unit, Symbol symbol, DateTimeOffset now)
+    public StaleCleanup CleanUpStale(UnitOfWork unit, Symbol symbol, DateTimeOffset now, bool raiseAlert)
     {
         if (unit.Load(Positions, symbol.Value).State?.PendingExecutionId is not { } pending)
             return StaleCleanup.Nothing;
@@ -35,8 +36,10 @@ internal sealed partial class ExecutionRecorder
                 var orderId = pending.ToString();
                 unit.Execute(Orders, orderId, current => OffchainOrderDecider.Decide(current, new OffchainOrderCommand.RequestCancel(OrderDoubt.CancelReason), now));
                 unit.SymbolLocks.Renew(symbol, now);
-                var alert = unit.Execute(Orders, orderId, current => OffchainOrderDecider.Decide(current, new OffchainOrderCommand.RaiseDoubtAlert(pending), now));
                 var inDoubt = new InDoubtOrder(pending, order.Terms, BrokerOrderIdOf(order));
+                if (!raiseAlert)
+                    return new StaleCleanup(null, inDoubt, null);
+                var alert = unit.Execute(Orders, orderId, current => OffchainOrderDecider.Decide(current, new OffchainOrderCommand.RaiseDoubtAlert(pending), now));
                 return new StaleCleanup(null, inDoubt, alert is OrderDecision.Accepted { Events: [OffchainOrderEvent.OrderInDoubt raised] } ? raised.Since : null);
             default:
                 return StaleCleanup.Nothing;

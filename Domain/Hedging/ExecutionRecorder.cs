@@ -125,5 +125,5 @@ internal sealed partial class ExecutionRecorder(SqliteDatabase database, TimePro
     /// minutes (no lease: the order's placement time counts); an acknowledged one is put in doubt instead (§13).
     /// Returns the failed execution, if any.
     /// </summary>
-    public ExecutionId? FailIfStale(UnitOfWork unit, Symbol symbol, DateTimeOffset now) => CleanUpStale(unit, symbol, now).Failed;
+    public ExecutionId? FailIfStale(UnitOfWork unit, Symbol symbol, DateTimeOffset now) => CleanUpStale(unit, symbol, now, raiseAlert: false).Failed;
 }

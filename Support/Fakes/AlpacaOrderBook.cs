@@ -17,10 +17,7 @@ public sealed class AlpacaOrderBook : ISimulatedOrderBook
 {
     private readonly Lock gate = new();
     private readonly List<JsonObject> orders = [];
-    private readonly List<string> cancelRequests = [];
-    private readonly HashSet<string> reportedSinceSilence = [];
-    private bool statusSilent;
-    private bool cancelsUnanswered;
+    private readonly OrderBookFaults faults = new();
 
     /// <summary>Every order placed so far, as Alpaca would report it now.</summary>
     public IReadOnlyList<JsonObject> Orders()
@@ -32,7 +29,7 @@ public sealed class AlpacaOrderBook : ISimulatedOrderBook
     /// <summary>The order fills in full, for the quantity the bot ordered, at <paramref name="price"/>.</summary>
     public void Fill(string orderId, Usd price) => Update(orderId, order =>
     {
-        reportedSinceSilence.Add(orderId);
+        faults.Reported(orderId);
         order["status"] = "filled";
         order["filled_qty"] = order["qty"]!.GetValue<string>();
         order["filled_avg_price"] = price.Value.ToString(CultureInfo.InvariantCulture);
@@ -41,49 +38,33 @@ public sealed class AlpacaOrderBook : ISimulatedOrderBook
     /// <summary><paramref name="filledSoFar"/> of the order has filled; it stays open.</summary>
     public void FillPartially(string orderId, FractionalShares filledSoFar) => Update(orderId, order =>
     {
-        reportedSinceSilence.Add(orderId);
+        faults.Reported(orderId);
         order["status"] = "partially_filled";
         order["filled_qty"] = filledSoFar.ToString();
     });
 
     public void Cancel(string orderId, FractionalShares filled, Usd? avgPrice) => Update(orderId, order =>
     {
-        reportedSinceSilence.Add(orderId);
+        faults.Reported(orderId);
         order["status"] = "canceled";
         order["filled_qty"] = filled.ToString();
         order["filled_avg_price"] = avgPrice?.Value.ToString(CultureInfo.InvariantCulture);
     });
 
-    public void StopAnsweringStatusRequests()
-    {
-        lock (gate)
-        {
-            statusSilent = true;
-            reportedSinceSilence.Clear();
-        }
-    }
+    public void StopAnsweringStatusRequests() => faults.StopAnsweringStatusRequests();
 
-    public void NeverAnswerCancels()
-    {
-        lock (gate)
-            cancelsUnanswered = true;
-    }
+    public void NeverAnswerCancels() => faults.NeverAnswerCancels();
 
-    public IReadOnlyList<string> CancelRequests()
-    {
-        lock (gate)
-            return [.. cancelRequests];
-    }
+    public IReadOnlyList<string> CancelRequests() => faults.CancelRequests();
 
     /// <summary><c>DELETE …/orders/{id}</c>: an open order is pending_cancel (204); an ended one cannot be canceled (422).</summary>
     public ResponseMessage CancelRequest(IRequestMessage request)
     {
         var orderId = request.Path.Split('/')[^1];
+        if (!faults.AnswersCancel(orderId))
+            return StubResponses.Message(503, new JsonObject { ["message"] = "service unavailable" });
         lock (gate)
         {
-            cancelRequests.Add(orderId);
-            if (cancelsUnanswered)
-                return StubResponses.Message(503, new JsonObject { ["message"] = "service unavailable" });
             if (orders.FirstOrDefault(order => order["id"]!.GetValue<string>() == orderId) is not { } order)
                 return StubResponses.Message(404, new JsonObject { ["code"] = "not_found", ["message"] = "order not found" });
             if (order["status"]!.GetValue<string>() is "filled" or "canceled" or "expired" or "rejected")
@@ -129,9 +110,8 @@ public sealed class AlpacaOrderBook : ISimulatedOrderBook
     public ResponseMessage Status(IRequestMessage request)
     {
         var orderId = request.Path.Split('/')[^1];
-        lock (gate)
-            if (statusSilent && !reportedSinceSilence.Contains(orderId))
-                return StubResponses.Empty();
+        if (faults.StatusUnanswered(orderId))
+            return StubResponses.Empty();
         return Answer(order => order["id"]!.GetValue<string>() == orderId);
     }
 

@@ -20,14 +20,11 @@ public sealed class SchwabOrderBook(string ordersUrl) : ISimulatedOrderBook
     private const long FirstOrderId = 1_004_000_001;
     private readonly Lock gate = new();
     private readonly List<JsonObject> orders = [];
-    private readonly List<string> cancelRequests = [];
-    private readonly HashSet<string> reportedSinceSilence = [];
-    private bool statusSilent;
-    private bool cancelsUnanswered;
+    private readonly OrderBookFaults faults = new();
 
     public void Fill(string orderId, Usd price) => Update(orderId, order =>
     {
-        reportedSinceSilence.Add(orderId);
+        faults.Reported(orderId);
         var quantity = order["quantity"]!.GetValue<decimal>();
         order["status"] = "FILLED";
         order["filledQuantity"] = quantity;
@@ -41,7 +38,7 @@ public sealed class SchwabOrderBook(string ordersUrl) : ISimulatedOrderBook
 
     public void FillPartially(string orderId, FractionalShares filledSoFar) => Update(orderId, order =>
     {
-        reportedSinceSilence.Add(orderId);
+        faults.Reported(orderId);
         order["status"] = "WORKING";
         order["filledQuantity"] = filledSoFar.Value;
         order["remainingQuantity"] = order["quantity"]!.GetValue<decimal>() - filledSoFar.Value;
@@ -49,7 +46,7 @@ public sealed class SchwabOrderBook(string ordersUrl) : ISimulatedOrderBook
 
     public void Cancel(string orderId, FractionalShares filled, Usd? avgPrice) => Update(orderId, order =>
     {
-        reportedSinceSilence.Add(orderId);
+        faults.Reported(orderId);
         order["status"] = "CANCELED";
         order["filledQuantity"] = filled.Value;
         order["remainingQuantity"] = order["quantity"]!.GetValue<decimal>() - filled.Value;
@@ -61,36 +58,20 @@ public sealed class SchwabOrderBook(string ordersUrl) : ISimulatedOrderBook
             });
     });
 
-    public void StopAnsweringStatusRequests()
-    {
-        lock (gate)
-        {
-            statusSilent = true;
-            reportedSinceSilence.Clear();
-        }
-    }
+    public void StopAnsweringStatusRequests() => faults.StopAnsweringStatusRequests();
 
-    public void NeverAnswerCancels()
-    {
-        lock (gate)
-            cancelsUnanswered = true;
-    }
+    public void NeverAnswerCancels() => faults.NeverAnswerCancels();
 
-    public IReadOnlyList<string> CancelRequests()
-    {
-        lock (gate)
-            return [.. cancelRequests];
-    }
+    public IReadOnlyList<string> CancelRequests() => faults.CancelRequests();
 
     /// <summary><c>DELETE …/orders/{orderId}</c>: an open order is PENDING_CANCEL (200); an ended one cannot be canceled (400).</summary>
     public ResponseMessage CancelRequest(IRequestMessage request)
     {
         var orderId = request.Path.Split('/')[^1];
+        if (!faults.AnswersCancel(orderId))
+            return StubResponses.Message(503, new JsonObject { ["message"] = "service unavailable" });
         lock (gate)
         {
-            cancelRequests.Add(orderId);
-            if (cancelsUnanswered)
-                return StubResponses.Message(503, new JsonObject { ["message"] = "service unavailable" });
             if (orders.FirstOrDefault(order => Id(order) == orderId) is not { } order)
                 return StubResponses.Message(404, new JsonObject { ["message"] = $"Order {orderId} not found" });
             if (order["status"]!.GetValue<string>() is "FILLED" or "CANCELED" or "EXPIRED" or "REJECTED")
@@ -140,9 +121,10 @@ public sealed class SchwabOrderBook(string ordersUrl) : ISimulatedOrderBook
     public ResponseMessage Status(IRequestMessage request)
     {
         var orderId = request.Path.Split('/')[^1];
+        if (faults.StatusUnanswered(orderId))
+            return StubResponses.Empty();
         lock (gate)
-            return statusSilent && !reportedSinceSilence.Contains(orderId) ? StubResponses.Empty()
-                : orders.FirstOrDefault(order => Id(order) == orderId) is { } order
+            return orders.FirstOrDefault(order => Id(order) == orderId) is { } order
                 ? StubResponses.Message(200, order.DeepClone())
                 : StubResponses.Message(404, new JsonObject { ["message"] = $"Order {orderId} not found" });
     }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using NUnit.Framework;
 using Shouldly;
 using TradingBot.Acceptance.Domain.Execution;
@@ -96,8 +97,11 @@ public sealed class OrdersInDoubtTests
     public async Task The_alert_is_recorded_once_an_hour_after_the_cancel_request()
     {
         using var bot = await SilentOrderAsync();
+        var log = new WarningLog();
+        bot.Conductor.Doubts.Logger = log;
         bot.Clock.Advance(TimeSpan.FromMinutes(11));
         await bot.Conductor.CheckAndExecuteAccumulatedPositionsAsync(None);
+        await bot.TradeAsync("tAAPL", 0.5m, Direction.Sell); // a fill's cleanup never raises the alert: only the checker, which logs it
         var requestedAt = bot.Clock.GetUtcNow();
         for (var tick = 0; tick < 70; tick++)
         {
@@ -110,6 +114,7 @@ public sealed class OrdersInDoubtTests
         Order(bot).IsInDoubt.ShouldBeTrue("still in doubt after the alert");
         Order(bot).CancelRequested!.RequestedAt.ShouldBe(requestedAt);
         bot.Executor.ReceivedOrders().Count.ShouldBe(1, "orders placed while in doubt");
+        log.Warnings.ShouldHaveSingleItem().ShouldStartWith("OrderInDoubt: order 1 (AAPL) is still in doubt");
     }
 
     [Test]
@@ -174,6 +179,22 @@ public sealed class OrdersInDoubtTests
         await bot.TradeAsync("tAAPL", 1.2m, Direction.Sell);
         bot.Executor.WithStatusUnanswered();
         return bot;
+    }
+
+    /// <summary>The warnings written, as text.</summary>
+    private sealed class WarningLog : ILogger
+    {
+        public List<string> Warnings { get; } = [];
+
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (logLevel == LogLevel.Warning)
+                Warnings.Add(formatter(state, exception));
+        }
     }
 
     private static OffchainOrder Order(HedgingTestBed bot) => new OffchainOrderView(bot.Database).Load(First)!;
