@@ -80,6 +80,16 @@ Feature: Recovering from broker failures
       Then the last AAPL broker order failed with "stale"
       And no broker order is pending for AAPL
 
+    Scenario: An order failed as stale that reached the broker after all is credited when it fills
+      Given the broker never answers
+      And the bot has sold 1.2 tAAPL on-chain
+      When 11 minutes pass
+      And the stale-order cleanup runs
+      Then the last AAPL broker order failed with "stale"
+      When the broker turns out to have filled the lost AAPL order at $100.00
+      Then the AAPL position is flat
+      And the last AAPL broker order went through Placed, Failed, LateFillRecorded
+
     Scenario: A symbol lock left by a crashed worker expires after 15 minutes
       Given a worker took the AAPL lock and crashed
       When the bot sells 1.2 tAAPL on-chain

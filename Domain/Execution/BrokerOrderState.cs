@@ -17,6 +17,10 @@ public abstract record BrokerOrderState
 
     public sealed record Failed(DateTimeOffset FailedAt, string? ErrorReason) : BrokerOrderState;
 
+    /// <summary>Ended (canceled, expired) after part of it filled: <paramref name="SharesFilled"/> at <paramref name="AvgPrice"/>.</summary>
+    public sealed record CanceledAfterPartialFill(
+        BrokerOrderId OrderId, FractionalShares SharesFilled, Usd AvgPrice, DateTimeOffset CanceledAt, string ErrorReason) : BrokerOrderState;
+
     /// <summary>The status could not be read this time; the order is left as it is.</summary>
     public sealed record Unreadable(BrokerFailure Failure) : BrokerOrderState;
 }

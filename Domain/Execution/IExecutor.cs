@@ -22,4 +22,7 @@ public interface IExecutor
 
     /// <summary>Finds an order by the id the bot chose, after a placement whose outcome is unknown.</summary>
     Task<ClientOrderLookup> FindByClientOrderIdAsync(ClientOrderId clientOrderId, CancellationToken cancellationToken);
+
+    /// <summary>Asks the broker to cancel an order it accepted (an order in doubt); never throws for a broker answer.</summary>
+    Task<CancelResult> CancelOrderAsync(BrokerOrderId orderId, CancellationToken cancellationToken);
 }

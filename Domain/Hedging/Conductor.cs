@@ -33,7 +33,11 @@ public sealed class Conductor
         this.settings = settings;
         this.guards = guards;
         recorder = new ExecutionRecorder(database, clock, guards);
+        Doubts = new OrdersInDoubt(executor, clock, recorder);
     }
+
+    /// <summary>The orders in doubt and late fills of this broker (§13); the poller of the same bot shares it.</summary>
+    public OrdersInDoubt Doubts { get; }
 
     /// <summary>
     /// Records one fill and, when its position is ready and the market open, the hedge it triggers
@@ -130,22 +134,30 @@ public sealed class Conductor
         executor is not IBrokerAccountProbe { AuthenticationFailed: true } probe
         || await probe.ProbeAccountAsync(cancellationToken).ConfigureAwait(false) is AccountProbeResult.Active;
 
-    /// <summary>Fails every pending execution whose lease has not moved for 10 minutes (§6.5); returns them.</summary>
+    /// <summary>
+    /// Fails every pending execution never acknowledged whose lease has not moved for 10 minutes (§6.5) and returns
+    /// them; an acknowledged one is in doubt instead: its cancel is sent to the broker after the commit (§13).
+    /// </summary>
     public async Task<IReadOnlyList<ExecutionId>> CleanupStaleExecutionsAsync(CancellationToken cancellationToken)
     {
         IReadOnlyList<string> symbols;
         using (var read = database.BeginRead())
             symbols = PositionView.Symbols(read, withPendingExecution: true);
         var failed = new List<ExecutionId>();
+        var inDoubt = new List<InDoubtOrder>();
         foreach (var symbol in symbols.Select(text => new Symbol(text)))
         {
             using var gate = await guards.EnterAsync(symbol, cancellationToken).ConfigureAwait(false);
             using var unit = database.BeginWrite();
-            if (recorder.FailIfStale(unit, symbol, clock.GetUtcNow()) is { } stale)
-                failed.Add(stale);
+            var cleanup = recorder.CleanUpStale(unit, symbol, clock.GetUtcNow(), raiseAlert: true);
             unit.Commit();
+            failed.AddRange(cleanup.Failed is { } stale ? [stale] : []);
+            inDoubt.AddRange(cleanup.InDoubt is { } doubtful ? [doubtful] : []);
+            if (cleanup is { InDoubt: { } alerted, AlertSince: { } since })
+                Doubts.Alert(alerted.ExecutionId, symbol, since);
         }
 
+        await Doubts.SendCancelsAsync(inDoubt, cancellationToken).ConfigureAwait(false);
         return failed;
     }
 

@@ -18,6 +18,12 @@ public abstract record ExecutionOutcome(ExecutionId ExecutionId)
 
     public sealed record Failed(ExecutionId ExecutionId, string Reason) : ExecutionOutcome(ExecutionId);
 
+    /// <summary>An order in doubt ended canceled after part of it filled: that part was credited.</summary>
+    public sealed record CanceledAfterPartialFill(ExecutionId ExecutionId, FractionalShares SharesFilled, Usd AvgPrice) : ExecutionOutcome(ExecutionId);
+
+    /// <summary>An order failed before it was acknowledged filled at the broker after all: the fill was credited.</summary>
+    public sealed record LateFill(ExecutionId ExecutionId, FractionalShares SharesFilled, Usd Price) : ExecutionOutcome(ExecutionId);
+
     /// <summary>Still open at the broker: the lease was renewed.</summary>
     public sealed record StillOpen(ExecutionId ExecutionId) : ExecutionOutcome(ExecutionId);
 

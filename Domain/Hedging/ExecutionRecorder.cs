@@ -16,10 +16,11 @@ namespace TradingBot.Acceptance.Domain.Hedging;
 /// Records what the broker said about executions: each outcome keeps the order, its position and the
 /// symbol's lease in step, and the outcomes of one round share a transaction. Shared by the conductor and the poller.
 /// </summary>
-internal sealed class ExecutionRecorder(SqliteDatabase database, TimeProvider clock, HedgingGuards guards)
+internal sealed partial class ExecutionRecorder(SqliteDatabase database, TimeProvider clock, HedgingGuards guards)
 {
     public const string StaleReason = "stale execution: timed out after 10 minutes without status update";
-    public static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(10);
+    public const string NoErrorReason = "Order failed with no error reason";
+    public static readonly TimeSpan StaleAfter = OrderDoubt.After;
 
     public PositionAggregate Positions { get; } = new();
 
@@ -120,18 +121,9 @@ internal sealed class ExecutionRecorder(SqliteDatabase database, TimeProvider cl
     }
 
     /// <summary>
-    /// Fails the symbol's pending execution when its lease has not moved for 10 minutes (no lease: the
-    /// order's placement time counts). Returns the failed execution, if any.
+    /// Fails the symbol's pending execution when it was never acknowledged and its lease has not moved for 10
+    /// minutes (no lease: the order's placement time counts); an acknowledged one is put in doubt instead (§13).
+    /// Returns the failed execution, if any.
     /// </summary>
-    public ExecutionId? FailIfStale(UnitOfWork unit, Symbol symbol, DateTimeOffset now)
-    {
-        if (unit.Load(Positions, symbol.Value).State?.PendingExecutionId is not { } pending)
-            return null;
-        if (unit.Load(Orders, pending.ToString()).State is not { IsTerminal: false } order)
-            return null;
-        var lastProgress = unit.SymbolLocks.LockedAt(symbol) ?? order.Terms.PlacedAt;
-        if (now - lastProgress <= StaleAfter)
-            return null;
-        return FailExecution(unit, pending, symbol, StaleReason, now) ? pending : null;
-    }
+    public ExecutionId? FailIfStale(UnitOfWork unit, Symbol symbol, DateTimeOffset now) => CleanUpStale(unit, symbol, now, raiseAlert: false).Failed;
 }

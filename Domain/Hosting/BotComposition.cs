@@ -34,7 +34,7 @@ public sealed class BotComposition
         Settings = settings;
         Guards = guards;
         Conductor = new Conductor(database, executor, clock, settings, guards);
-        Poller = new OrderStatusPoller(database, executor, clock, guards);
+        Poller = new OrderStatusPoller(database, executor, clock, guards, Conductor.Doubts);
         Queue = new EventQueueProcessor(database, Conductor, clock);
     }
 

@@ -93,6 +93,7 @@ public sealed class HostedBot : IAsyncDisposable
     private static void AddHedging(IServiceCollection services, BotComponents components)
     {
         var bot = new BotComposition(components.Database, components.Executor, components.Clock, components.Settings, components.Options.PlacementDeadline);
+        bot.Conductor.Doubts.Logger = (components.Loggers ?? NullLoggerFactory.Instance).CreateLogger<OrdersInDoubt>();
         services.AddSingleton(bot);
         services.AddSingleton(bot.Database);
         services.AddSingleton(bot.Executor);

@@ -22,11 +22,19 @@ public sealed class OffchainOrderAggregate : IAggregate<OffchainOrder, OffchainO
             (OffchainOrder.Pending pending, OffchainOrderEvent.Submitted submitted) =>
                 new OffchainOrder.Submitted(pending.Terms, submitted.BrokerOrderId, submitted.SubmittedAt),
             (OffchainOrder.Submitted or OffchainOrder.PartiallyFilled, OffchainOrderEvent.PartiallyFilled partial) =>
-                new OffchainOrder.PartiallyFilled(state.Terms, BrokerOrderIdOf(state)!.Value, partial.SharesFilled, partial.AvgPrice, partial.PartiallyFilledAt),
+                new OffchainOrder.PartiallyFilled(
+                    state.Terms, BrokerOrderIdOf(state)!.Value, partial.SharesFilled, partial.AvgPrice, partial.PartiallyFilledAt, state.CancelRequested),
             (OffchainOrder.Submitted or OffchainOrder.PartiallyFilled, OffchainOrderEvent.Filled filled) =>
                 new OffchainOrder.Filled(state.Terms, BrokerOrderIdOf(state)!.Value, filled.Price, filled.FilledAt),
             (OffchainOrder.Pending or OffchainOrder.Submitted or OffchainOrder.PartiallyFilled, OffchainOrderEvent.Failed failed) =>
                 new OffchainOrder.Failed(state.Terms, BrokerOrderIdOf(state), failed.Error, failed.FailedAt),
+            ({ CancelRequested: null } and (OffchainOrder.Submitted or OffchainOrder.PartiallyFilled), OffchainOrderEvent.CancelRequested requested) =>
+                WithCancel(state, new CancelRequest(requested.Reason, requested.RequestedAt)),
+            ({ CancelRequested: { AlertRaised: false } cancel }, OffchainOrderEvent.OrderInDoubt) => WithCancel(state, cancel with { AlertRaised = true }),
+            ({ CancelRequested: not null }, OffchainOrderEvent.CanceledAfterPartialFill canceled) =>
+                new OffchainOrder.CanceledAfterPartialFill(state.Terms, BrokerOrderIdOf(state)!.Value, canceled.SharesFilled, canceled.AvgPrice, canceled.CanceledAt),
+            (OffchainOrder.Failed { LateFill: null } failed, OffchainOrderEvent.LateFillRecorded late) =>
+                failed with { LateFill = new LateFill(late.BrokerOrderId, late.SharesFilled, late.AvgPrice, late.RecordedAt) },
             _ => throw new CorruptStreamException(state, domainEvent),
         };
 
@@ -37,6 +45,10 @@ public sealed class OffchainOrderAggregate : IAggregate<OffchainOrder, OffchainO
         OffchainOrderEvent.PartiallyFilled => "PartiallyFilled",
         OffchainOrderEvent.Filled => "Filled",
         OffchainOrderEvent.Failed => "Failed",
+        OffchainOrderEvent.CancelRequested => "CancelRequested",
+        OffchainOrderEvent.CanceledAfterPartialFill => "CanceledAfterPartialFill",
+        OffchainOrderEvent.OrderInDoubt => "OrderInDoubt",
+        OffchainOrderEvent.LateFillRecorded => "LateFillRecorded",
         _ => throw new ArgumentOutOfRangeException(nameof(domainEvent), domainEvent, "Unknown OffchainOrder event."),
     };
 
@@ -65,6 +77,9 @@ public sealed class OffchainOrderAggregate : IAggregate<OffchainOrder, OffchainO
                 writer.WriteString("error", failed.Error);
                 writer.WriteTimestamp("failed_at", failed.FailedAt);
                 break;
+            default:
+                OrderDoubtJson.WriteEvent(writer, domainEvent);
+                break;
         }
 
         writer.WriteEndObject();
@@ -84,7 +99,7 @@ public sealed class OffchainOrderAggregate : IAggregate<OffchainOrder, OffchainO
             new FractionalShares(body.GetDecimal("shares_filled")), new Usd(body.GetDecimal("avg_price")), body.GetTimestamp("partially_filled_at")),
         "Filled" => new OffchainOrderEvent.Filled(new Usd(body.GetDecimal("price")), body.GetTimestamp("filled_at")),
         "Failed" => new OffchainOrderEvent.Failed(body.GetText("error"), body.GetTimestamp("failed_at")),
-        _ => throw new JsonException($"Unknown OffchainOrder event '{name}'."),
+        _ => OrderDoubtJson.ReadEvent(name, body),
     };
 
     public void WriteView(Utf8JsonWriter writer, OffchainOrder state)
@@ -110,6 +125,7 @@ public sealed class OffchainOrderAggregate : IAggregate<OffchainOrder, OffchainO
                 break;
         }
 
+        OrderDoubtJson.WriteView(writer, state);
         writer.WriteEndObject();
         writer.WriteEndObject();
     }
@@ -120,7 +136,15 @@ public sealed class OffchainOrderAggregate : IAggregate<OffchainOrder, OffchainO
         OffchainOrder.PartiallyFilled partial => partial.BrokerOrderId,
         OffchainOrder.Filled filled => filled.BrokerOrderId,
         OffchainOrder.Failed failed => failed.BrokerOrderId,
+        OffchainOrder.CanceledAfterPartialFill canceled => canceled.BrokerOrderId,
         _ => null,
+    };
+
+    private static OffchainOrder WithCancel(OffchainOrder state, CancelRequest cancel) => state switch
+    {
+        OffchainOrder.Submitted submitted => submitted with { Cancel = cancel },
+        OffchainOrder.PartiallyFilled partial => partial with { Cancel = cancel },
+        _ => throw new CorruptStreamException(state, cancel),
     };
 
     private static void WriteTerms(Utf8JsonWriter writer, OrderTerms terms)

@@ -18,4 +18,16 @@ public abstract record OffchainOrderCommand
     public sealed record CompleteFill(Usd Price) : OffchainOrderCommand;
 
     public sealed record MarkFailed(string Error) : OffchainOrderCommand;
+
+    /// <summary>Records that the bot asks the broker to cancel the order (once; asking again records nothing).</summary>
+    public sealed record RequestCancel(string Reason) : OffchainOrderCommand;
+
+    /// <summary>The broker ended an order whose cancel was requested, with <paramref name="SharesFilled"/> of it filled.</summary>
+    public sealed record ConfirmCancel(FractionalShares SharesFilled, Usd? AvgPrice) : OffchainOrderCommand;
+
+    /// <summary>Raises the operator alert for an order still in doubt an hour after its cancel request (once).</summary>
+    public sealed record RaiseDoubtAlert(ExecutionId OrderId) : OffchainOrderCommand;
+
+    /// <summary>Credits a fill the broker reported for an order the bot had failed before it was acknowledged.</summary>
+    public sealed record RecordLateFill(BrokerOrderId BrokerOrderId, FractionalShares SharesFilled, Usd AvgPrice) : OffchainOrderCommand;
 }

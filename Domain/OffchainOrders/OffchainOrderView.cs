@@ -26,6 +26,17 @@ public sealed class OffchainOrderView(SqliteDatabase database)
     public IReadOnlyList<TrackedOrder> ForSymbol(Symbol symbol) =>
         All().Where(tracked => tracked.Order.Terms.Symbol == symbol).ToList();
 
+    /// <summary>The failed orders the broker never acknowledged, failed with <paramref name="error"/>, with no late fill credited.</summary>
+    internal static IReadOnlyList<TrackedOrder> FindUncreditedFailures(UnitOfWork unit, OffchainOrderAggregate orders, string error)
+    {
+        var condition = "status = 'Failed' AND json_extract(payload, '$.Live.Failed.broker_order_id') IS NULL"
+            + " AND json_extract(payload, '$.Live.Failed.late_fill_shares') IS NULL"
+            + $" AND json_extract(payload, '$.Live.Failed.error') = '{error.Replace("'", "''", StringComparison.Ordinal)}'";
+        return unit.QueryViewIds("offchain_order_view", condition, "CAST(view_id AS INTEGER)")
+            .Select(id => new TrackedOrder(new ExecutionId(long.Parse(id, CultureInfo.InvariantCulture)), unit.Load(orders, id).State!))
+            .ToList();
+    }
+
     internal static IReadOnlyList<TrackedOrder> Find(UnitOfWork unit, OffchainOrderAggregate orders, params string[] statuses)
     {
         if (statuses.Any(status => !status.All(char.IsAsciiLetter)))

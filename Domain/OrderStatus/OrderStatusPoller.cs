@@ -15,7 +15,7 @@ namespace TradingBot.Acceptance.Domain.OrderStatus;
 /// </summary>
 public sealed class OrderStatusPoller
 {
-    public const string NoErrorReason = "Order failed with no error reason";
+    public const string NoErrorReason = ExecutionRecorder.NoErrorReason;
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(15);
     public static readonly TimeSpan MaxJitter = TimeSpan.FromSeconds(5);
 
@@ -25,13 +25,17 @@ public sealed class OrderStatusPoller
     private readonly TimeProvider clock;
     private readonly ExecutionRecorder recorder;
 
-    public OrderStatusPoller(SqliteDatabase database, IExecutor executor, TimeProvider clock, HedgingGuards guards)
+    private readonly OrdersInDoubt doubts;
+
+    /// <param name="doubts">The bot's orders in doubt (its conductor's), which look for late fills; by default the poller's own.</param>
+    public OrderStatusPoller(SqliteDatabase database, IExecutor executor, TimeProvider clock, HedgingGuards guards, OrdersInDoubt? doubts = null)
     {
         this.database = database;
         this.executor = executor;
         this.guards = guards;
         this.clock = clock;
         recorder = new ExecutionRecorder(database, clock, guards);
+        this.doubts = doubts ?? new OrdersInDoubt(executor, clock, recorder);
     }
 
     /// <summary>
@@ -44,10 +48,12 @@ public sealed class OrderStatusPoller
     public async Task<IReadOnlyList<ExecutionOutcome>> PollPendingOrdersAsync(CancellationToken cancellationToken)
     {
         IReadOnlyList<TrackedOrder> open;
+        IReadOnlyList<TrackedOrder> failedAsStale;
         IReadOnlySet<string> placing;
         using (var unit = database.BeginRead())
         {
             open = OffchainOrderView.Find(unit, recorder.Orders, "Pending", "Submitted", "PartiallyFilled");
+            failedAsStale = OffchainOrderView.FindUncreditedFailures(unit, recorder.Orders, ExecutionRecorder.StaleReason);
             placing = unit.SymbolLocks.PlacementsUnderWay(clock.GetUtcNow());
         }
 
@@ -79,6 +85,14 @@ public sealed class OrderStatusPoller
                 if (unrecorded is ExecutionOutcome.Unknown { Failure.Kind: BrokerFailureKind.RateLimited })
                     break; // 429: this cycle ends here, the next one comes after Retry-After
             }
+
+            // Orders failed as stale before the broker acknowledged them may have reached it: a fill found is credited (§13.5).
+            foreach (var late in await doubts.LookForLateFillsAsync(failedAsStale, cancellationToken).ConfigureAwait(false))
+            {
+                slots.Add(outcomes.Count);
+                answers.Add(late);
+                outcomes.Add(null);
+            }
         }
         catch (Exception exception)
         {
@@ -96,14 +110,9 @@ public sealed class OrderStatusPoller
         ExecutionId executionId, OrderTerms terms, BrokerOrderId brokerOrderId, CancellationToken cancellationToken)
     {
         var state = await executor.GetOrderStatusAsync(brokerOrderId, cancellationToken).ConfigureAwait(false);
-        return state switch
-        {
-            BrokerOrderState.Filled filled => (null, unit => recorder.RecordFill(unit, executionId, terms, brokerOrderId, filled)),
-            BrokerOrderState.Failed failed => (null, unit => recorder.RecordFailure(unit, executionId, terms.Symbol, failed.ErrorReason ?? NoErrorReason)),
-            BrokerOrderState.Pending or BrokerOrderState.Submitted => (null, unit => recorder.RenewLease(unit, executionId, terms.Symbol)),
-            BrokerOrderState.Unreadable unreadable => (new ExecutionOutcome.Unknown(executionId, unreadable.Failure), null),
-            _ => throw new ArgumentOutOfRangeException(nameof(brokerOrderId), state, "Unknown broker order state."),
-        };
+        return recorder.RecordStatus(executionId, terms, brokerOrderId, state) is { } record
+            ? (null, record)
+            : (new ExecutionOutcome.Unknown(executionId, ((BrokerOrderState.Unreadable)state).Failure), null);
     }
 
     // A pending order nobody is placing: its placement's outcome is unknown (a lookup failed, or a crash).

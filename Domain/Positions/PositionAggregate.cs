@@ -37,7 +37,8 @@ public sealed class PositionAggregate : IAggregate<Position, PositionEvent>
             (not null, PositionEvent.OffChainOrderFilled filled) => state with
             {
                 Net = filled.Direction == Direction.Buy ? state.Net + filled.SharesFilled : state.Net - filled.SharesFilled,
-                PendingExecutionId = null,
+                // A late fill credits an order that ended earlier: the execution pending now, if any, stays.
+                PendingExecutionId = state.PendingExecutionId == filled.ExecutionId ? null : state.PendingExecutionId,
             },
             (not null, PositionEvent.OffChainOrderFailed) => state with { PendingExecutionId = null },
             (not null, PositionEvent.ThresholdUpdated updated) => state with { Threshold = updated.NewThreshold },

@@ -28,6 +28,15 @@ public abstract record PositionCommand
         Usd Price,
         DateTimeOffset BrokerTimestamp) : PositionCommand;
 
+    /// <summary>Credits a fill found at the broker for an execution that had already failed (not the pending one).</summary>
+    public sealed record CreditLateFill(
+        ExecutionId ExecutionId,
+        FractionalShares SharesFilled,
+        Direction Direction,
+        BrokerOrderId BrokerOrderId,
+        Usd Price,
+        DateTimeOffset BrokerTimestamp) : PositionCommand;
+
     public sealed record FailOffChainOrder(ExecutionId ExecutionId, string Error) : PositionCommand;
 
     public sealed record UpdateThreshold(ExecutionThreshold Threshold) : PositionCommand;

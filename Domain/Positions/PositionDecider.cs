@@ -20,6 +20,10 @@ public static class PositionDecider
             (not null, PositionCommand.CompleteOffChainOrder complete) =>
                 CheckPending(position, complete.ExecutionId) ?? Accept(new PositionEvent.OffChainOrderFilled(
                     complete.ExecutionId, complete.SharesFilled, complete.Direction, complete.BrokerOrderId, complete.Price, complete.BrokerTimestamp)),
+            (not null, PositionCommand.CreditLateFill late) when position.PendingExecutionId == late.ExecutionId =>
+                Reject(new PositionError.PendingExecution(late.ExecutionId)),
+            (not null, PositionCommand.CreditLateFill late) => Accept(new PositionEvent.OffChainOrderFilled(
+                late.ExecutionId, late.SharesFilled, late.Direction, late.BrokerOrderId, late.Price, late.BrokerTimestamp)),
             (not null, PositionCommand.FailOffChainOrder fail) =>
                 CheckPending(position, fail.ExecutionId) ?? Accept(new PositionEvent.OffChainOrderFailed(fail.ExecutionId, fail.Error, now)),
             (not null, PositionCommand.UpdateThreshold update) when update.Threshold == position.Threshold => Accept(),

@@ -99,6 +99,15 @@ public sealed class BrokerDriver(
         throw new InvalidOperationException($"The broker filled hedges for {SettlingRounds} rounds and new ones kept coming.");
     }
 
+    /// <summary>The broker ends the open order canceled, with <paramref name="filled"/> of it filled at <paramref name="price"/>.</summary>
+    public Task ReportCanceledAsync(FractionalShares filled, Usd? price) =>
+        ReportAsync(LastOpenOrder(), order => Broker.OverHttp
+            ? () => Broker.OrderBook.Cancel(BrokerOrderIdOf(order).Value, filled, price)
+            : () => Broker.Mock.WithOrderStatus(BrokerOrderIdOf(order), filled.Value == 0m
+                ? new BrokerOrderState.Failed(host.Clock.GetUtcNow(), "broker reported the order canceled")
+                : new BrokerOrderState.CanceledAfterPartialFill(
+                    BrokerOrderIdOf(order), filled, price ?? throw new ArgumentNullException(nameof(price)), host.Clock.GetUtcNow(), "broker reported the order canceled")));
+
     public Task ReportFailedAsync() =>
         ReportAsync(LastOpenOrder(), order =>
             () => Broker.Mock.WithOrderStatus(BrokerOrderIdOf(order), new BrokerOrderState.Failed(host.Clock.GetUtcNow(), BrokerReportedFailure)));
@@ -184,7 +193,8 @@ public sealed class BrokerDriver(
         await PollAsync();
     }
 
-    private async Task PollAsync()
+    /// <summary>The next poll comes due and runs.</summary>
+    internal async Task PollAsync()
     {
         host.Clock.Advance(OrderStatusPoller.Interval);
         await waits.RunAsync(() => rebalancing.FollowAsync(() => host.Bot.Poller.PollPendingOrdersAsync(CancellationToken.None)));

@@ -45,6 +45,8 @@ public sealed class AlpacaBrokerStub : IDisposable
             .RespondWith(Response.Create().WithCallback(OrderBook.Status));
         server.Given(Request.Create().WithPath("/v1/calendar").UsingGet()).AtPriority(ModelPriority)
             .RespondWith(Response.Create().WithCallback(RegularCalendar));
+        server.Given(Request.Create().WithPath(new WildcardMatcher($"{OrdersPath}/*")).UsingDelete()).AtPriority(ModelPriority)
+            .RespondWith(Response.Create().WithCallback(OrderBook.CancelRequest));
     }
 
     /// <summary>The orders the bot placed and the broker keeps; scenarios fill them here.</summary>
@@ -79,6 +81,12 @@ public sealed class AlpacaBrokerStub : IDisposable
         Answer(Request.Create().WithPath($"{OrdersPath}/{orderId}").UsingGet(), answer);
 
     public void AnswerOrderStatus(string orderId, string status) => AnswerOrderStatus(orderId, AlpacaAnswer.Order(orderId, status));
+
+    /// <summary>Cancel requests for the order get <paramref name="answer"/> instead of the order book's.</summary>
+    public void AnswerCancel(string orderId, AlpacaAnswer answer) =>
+        Answer(Request.Create().WithPath($"{OrdersPath}/{orderId}").UsingDelete(), answer);
+
+    public IReadOnlyList<IRequestMessage> CancelRequests(string orderId) => Received("DELETE", $"{OrdersPath}/{orderId}");
 
     public void KnowClientOrder(ClientOrderId clientOrderId, string orderId) =>
         AnswerLookup(clientOrderId, AlpacaAnswer.Order(orderId, "accepted"));

@@ -30,6 +30,7 @@ public sealed class MockExecutor
     private int acceptedCount;
     private volatile string? everyPlacementFails;
     private volatile bool noAnswer;
+    private volatile bool cancelsUnanswered;
     private volatile bool marketOpen = true;
     private volatile TaskCompletionSource? hold;
     private volatile TaskCompletionSource? held;
@@ -50,6 +51,8 @@ public sealed class MockExecutor
             .Returns((BrokerOrderId orderId, CancellationToken _) => Task.FromResult(Status(orderId)));
         mock.Setup(executor => executor.FindByClientOrderIdAsync(It.IsAny<ClientOrderId>(), It.IsAny<CancellationToken>()))
             .Returns((ClientOrderId clientOrderId, CancellationToken _) => LookupAsync(clientOrderId));
+        mock.Setup(executor => executor.CancelOrderAsync(It.IsAny<BrokerOrderId>(), It.IsAny<CancellationToken>()))
+            .Returns((BrokerOrderId orderId, CancellationToken _) => Task.FromResult(Cancel(orderId)));
     }
 
     public IExecutor Executor => mock.Object;
@@ -122,6 +125,30 @@ public sealed class MockExecutor
     /// <summary>Placements are never answered and lookups fail: the order stays Pending until the stale cleanup.</summary>
     public void WithNoAnswer() => noAnswer = true;
 
+    /// <summary>From now on status reads get no answer (a timeout): the bot cannot tell what became of its orders.</summary>
+    public void WithStatusUnanswered() =>
+        everyStatus = _ => new BrokerOrderState.Unreadable(new BrokerFailure(BrokerFailureKind.TimedOut, "timed out"));
+
+    /// <summary>From now on cancel requests get no answer (a timeout).</summary>
+    public void WithCancelsUnanswered() => cancelsUnanswered = true;
+
+    /// <summary>
+    /// An order whose placement got no answer turns out to have reached the broker after all, under
+    /// <paramref name="orderId"/>: lookups by its client order id find it, and the broker answers again.
+    /// </summary>
+    public void WithLostOrderFound(ClientOrderId clientOrderId, BrokerOrderId orderId)
+    {
+        noAnswer = false;
+        accepted[clientOrderId] = orderId;
+    }
+
+    /// <summary>The orders the bot asked the broker to cancel, one entry per request, in the order they arrived.</summary>
+    public IReadOnlyList<BrokerOrderId> CancelRequests() =>
+        mock.Invocations
+            .Where(invocation => invocation.Method.Name == nameof(IExecutor.CancelOrderAsync))
+            .Select(invocation => (BrokerOrderId)invocation.Arguments[0])
+            .ToList();
+
     /// <summary>Every order the broker received, accepted or not, in the order they arrived.</summary>
     public IReadOnlyList<MarketOrder> ReceivedOrders() =>
         mock.Invocations
@@ -180,6 +207,13 @@ public sealed class MockExecutor
         : everyStatus is { } answer ? answer(orderId)
         : everyPlacementFails is not null ? new BrokerOrderState.Failed(clock.GetUtcNow(), "OrderNotFound")
         : new BrokerOrderState.Filled(orderId, new Usd(FillPrice), clock.GetUtcNow());
+
+    // An order that reads as ended cannot be canceled any more; any other is, once the broker gets to it:
+    // how it ended is what the scenario reports next.
+    private CancelResult Cancel(BrokerOrderId orderId) =>
+        cancelsUnanswered ? new CancelResult.Unanswered(new BrokerFailure(BrokerFailureKind.TimedOut, "timed out"))
+        : Status(orderId) is BrokerOrderState.Filled or BrokerOrderState.Failed or BrokerOrderState.CanceledAfterPartialFill ? new CancelResult.AlreadyEnded()
+        : new CancelResult.Requested();
 
     private async Task<ClientOrderLookup> LookupAsync(ClientOrderId clientOrderId)
     {

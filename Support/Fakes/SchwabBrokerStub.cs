@@ -39,6 +39,7 @@ public sealed class SchwabBrokerStub : IDisposable
         server.Given(Request.Create().WithPath(TokenPath).UsingPost()).RespondWith(Response.Create().WithCallback(Grant));
         server.Given(Request.Create().WithPath(OrdersPath).UsingPost()).RespondWith(Authorized(OrderBook.Place));
         server.Given(Request.Create().WithPath(new WildcardMatcher($"{OrdersPath}/*")).UsingGet()).RespondWith(Authorized(OrderBook.Status));
+        server.Given(Request.Create().WithPath(new WildcardMatcher($"{OrdersPath}/*")).UsingDelete()).RespondWith(Authorized(OrderBook.CancelRequest));
         server.Given(Request.Create().WithPath("/marketdata/v1/markets/equity").UsingGet()).RespondWith(Authorized(MarketHours));
         server.Given(Request.Create().WithPath($"/trader/v1/accounts/{accountHash}").UsingGet()).RespondWith(Authorized(_ =>
             StubResponses.Message(200, new JsonObject { ["securitiesAccount"] = new JsonObject { ["accountNumber"] = accountHash } })));

@@ -20,4 +20,12 @@ public static class StubResponses
         Headers = new Dictionary<string, WireMockList<string>> { ["Content-Type"] = new("application/json") },
         BodyData = new BodyData { BodyAsString = body.ToJsonString(), DetectedBodyType = BodyType.String },
     };
+
+    /// <summary>A 200 with an empty body: an answer, but none the bot can read (a broker that stopped answering properly).</summary>
+    public static ResponseMessage Empty() => new()
+    {
+        StatusCode = 200,
+        Headers = new Dictionary<string, WireMockList<string>> { ["Content-Type"] = new("application/json") },
+        BodyData = new BodyData { BodyAsString = "", DetectedBodyType = BodyType.String },
+    };
 }

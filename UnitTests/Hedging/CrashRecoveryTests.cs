@@ -101,5 +101,7 @@ public sealed class CrashRecoveryTests
         public Task<BrokerOrderState> GetOrderStatusAsync(BrokerOrderId orderId, CancellationToken cancellationToken) => broker.GetOrderStatusAsync(orderId, cancellationToken);
 
         public Task<ClientOrderLookup> FindByClientOrderIdAsync(ClientOrderId clientOrderId, CancellationToken cancellationToken) => broker.FindByClientOrderIdAsync(clientOrderId, cancellationToken);
+
+        public Task<CancelResult> CancelOrderAsync(BrokerOrderId orderId, CancellationToken cancellationToken) => broker.CancelOrderAsync(orderId, cancellationToken);
     }
 }

@@ -53,7 +53,8 @@ public sealed class OrderStatusPollerTests
             .ShouldBe([new ExecutionOutcome.Unknown(First, new BrokerFailure(BrokerFailureKind.ServerError, "server error (503)"))]);
 
         bot.Database.ReadEventLog().Count.ShouldBe(eventsBefore, "events after an unreadable status");
-        (await bot.Conductor.CleanupStaleExecutionsAsync(None)).ShouldBe([First], "the lease was not renewed");
+        (await bot.Conductor.CleanupStaleExecutionsAsync(None)).ShouldBeEmpty("acknowledged orders failed as stale");
+        new OffchainOrderView(bot.Database).Load(First)!.IsInDoubt.ShouldBeTrue("the lease was not renewed: the acknowledged order is in doubt");
     }
 
     [Test]

@@ -31,4 +31,8 @@ public sealed class TimedExecutor(TimeProvider clock) : IExecutor
 
     public Task<ClientOrderLookup> FindByClientOrderIdAsync(ClientOrderId clientOrderId, CancellationToken cancellationToken) =>
         Task.FromResult<ClientOrderLookup>(new ClientOrderLookup.NotFound());
+
+    /// <summary>Every order filled at once: there is never one left to cancel.</summary>
+    public Task<CancelResult> CancelOrderAsync(BrokerOrderId orderId, CancellationToken cancellationToken) =>
+        Task.FromResult<CancelResult>(new CancelResult.AlreadyEnded());
 }

@@ -97,6 +97,24 @@ public sealed class AlpacaBrokerApiExecutor : IExecutor, IBrokerAccountProbe
         };
     }
 
+    /// <summary>
+    /// <c>DELETE …/orders/{order_id}</c>: 204 takes the request; 404 and 422 mean the order already ended: its status
+    /// says how. Sent once, like an order: a 5xx or a timeout is left to the next check, which sends it again.
+    /// </summary>
+    public async Task<CancelResult> CancelOrderAsync(BrokerOrderId orderId, CancellationToken cancellationToken)
+    {
+        var outcome = await transport.SendAsync(
+            () => Request(HttpMethod.Delete, $"{accountPath}/orders/{Uri.EscapeDataString(orderId.Value)}"),
+            BrokerCallKind.Placement,
+            cancellationToken).ConfigureAwait(false);
+        return outcome switch
+        {
+            BrokerHttpOutcome.Answered => new CancelResult.Requested(),
+            BrokerHttpOutcome.Refused { StatusCode: 404 or 422 } => new CancelResult.AlreadyEnded(),
+            _ => new CancelResult.Unanswered(outcome.ToFailure()),
+        };
+    }
+
     public async Task<AccountProbeResult> ProbeAccountAsync(CancellationToken cancellationToken)
     {
         var outcome = await transport.SendAsync(

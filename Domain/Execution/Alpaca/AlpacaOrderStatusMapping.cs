@@ -33,12 +33,20 @@ public static class AlpacaOrderStatusMapping
         if (Working.Contains(status))
             return new BrokerOrderState.Submitted(orderId, new FractionalShares(filled));
         if (Ended.Contains(status))
-            return new BrokerOrderState.Failed(now, $"broker reported the order {status}");
+            return filled > 0m && TryReadPrice(order.FilledAvgPrice, out var avgPrice)
+                ? new BrokerOrderState.CanceledAfterPartialFill(orderId, new FractionalShares(filled), new Usd(avgPrice), now, $"broker reported the order {status}")
+                : new BrokerOrderState.Failed(now, $"broker reported the order {status}");
         if (status != "filled")
             return Invalid($"unknown order status '{status}'");
-        if (order.FilledAvgPrice is null || !TryReadDecimal(order.FilledAvgPrice, out var price) || price <= 0m)
+        if (!TryReadPrice(order.FilledAvgPrice, out var price))
             return Invalid("missing or unreadable 'filled_avg_price'");
         return new BrokerOrderState.Filled(orderId, new Usd(price), now);
+    }
+
+    private static bool TryReadPrice(string? text, out decimal price)
+    {
+        price = 0m;
+        return text is not null && TryReadDecimal(text, out price) && price > 0m;
     }
 
     private static bool TryReadDecimal(string text, out decimal value) =>

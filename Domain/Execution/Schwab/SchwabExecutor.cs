@@ -88,6 +88,22 @@ public sealed class SchwabExecutor : IExecutor, IBrokerAccountProbe, IDisposable
         Task.FromResult<ClientOrderLookup>(new ClientOrderLookup.Failed(
             BrokerFailures.Rejected("Schwab cannot look orders up by client order id")));
 
+    /// <summary>
+    /// <c>DELETE …/orders/{orderId}</c>: 2xx takes the request; 400, 404 and 422 mean the order can no longer be
+    /// canceled (it ended): its status says how. Sent once, like an order: a 5xx is left to the next check.
+    /// </summary>
+    public async Task<CancelResult> CancelOrderAsync(BrokerOrderId orderId, CancellationToken cancellationToken)
+    {
+        var outcome = await SendAsync(
+            HttpMethod.Delete, $"{accountPath}/orders/{Uri.EscapeDataString(orderId.Value)}", null, BrokerCallKind.Placement, cancellationToken).ConfigureAwait(false);
+        return outcome switch
+        {
+            BrokerHttpOutcome.Answered => new CancelResult.Requested(),
+            BrokerHttpOutcome.Refused { StatusCode: 400 or 404 or 422 } => new CancelResult.AlreadyEnded(),
+            _ => new CancelResult.Unanswered(outcome.ToFailure()),
+        };
+    }
+
     public async Task<AccountProbeResult> ProbeAccountAsync(CancellationToken cancellationToken)
     {
         var outcome = await SendAsync(HttpMethod.Get, accountPath, null, BrokerCallKind.AccountProbe, cancellationToken).ConfigureAwait(false);

@@ -34,15 +34,22 @@ public static class SchwabOrderStatusMapping
         if (Working.Contains(status))
             return new BrokerOrderState.Submitted(orderId, new FractionalShares(filled));
         if (Ended.Contains(status))
-            return new BrokerOrderState.Failed(now, order.StatusDescription is { } description
-                ? HttpErrorText.Excerpt(description)
-                : $"broker reported the order {status}");
+            return filled > 0m && AveragePrice(order) is { } avgPrice
+                ? new BrokerOrderState.CanceledAfterPartialFill(
+                    orderId, new FractionalShares(filled), avgPrice, now, EndedReason(order, status))
+                : new BrokerOrderState.Failed(now, EndedReason(order, status));
         if (status != "FILLED")
             return Invalid($"unknown order status '{status}'");
         return AveragePrice(order) is { } price
             ? new BrokerOrderState.Filled(orderId, price, now)
             : Invalid("no execution legs with quantity and price");
     }
+
+    /// <summary>Schwab's own words for an ended order, excerpted and redacted like every venue text.</summary>
+    private static string EndedReason(SchwabOrder order, string status) =>
+        order.StatusDescription is { } description
+            ? HttpErrorText.Excerpt(description)
+            : $"broker reported the order {status}";
 
     /// <summary>The quantity-weighted price of all execution legs.</summary>
     private static Usd? AveragePrice(SchwabOrder order)

@@ -58,6 +58,10 @@ public sealed class SchwabTestBed : IDisposable
         Server.Given(Request.Create().WithPath($"{OrdersPath}/{orderId}").UsingGet()).AtPriority(Priority())
             .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody(body));
 
+    public void AnswerCancel(string orderId, int status, string body = "") =>
+        Server.Given(Request.Create().WithPath($"{OrdersPath}/{orderId}").UsingDelete()).AtPriority(Priority())
+            .RespondWith(Response.Create().WithStatusCode(status).WithHeader("Content-Type", "application/json").WithBody(body));
+
     public IReadOnlyList<WireMock.IRequestMessage> Requests(string method, string path) =>
         Server.LogEntries.Select(entry => entry.RequestMessage).Where(request => request.Method == method && request.Path == path).ToList();
 
