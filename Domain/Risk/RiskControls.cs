@@ -28,7 +28,7 @@ public sealed class RiskControls
     private readonly SqliteDatabase database;
     private readonly TimeProvider clock;
     private readonly OffchainOrderAggregate orders = new();
-    private readonly PositionAggregate positions = new();
+    private readonly DailyNotional placedToday = new();
     private RiskSettings settings;
 
     public RiskControls(SqliteDatabase database, TimeProvider clock, RiskSettings settings, BrokerRoute brokers)
@@ -133,8 +133,8 @@ public sealed class RiskControls
 
         if (controls.DailyLimit is { } daily && price is { } dayPrice)
         {
-            var placed = OrderTotals.PlacedSince(unit, orders, positions, DayStart(now));
-            if (placed.Value + dayPrice.Value * shares.Value > daily.Value)
+            var placed = placedToday.PlacedSince(unit, DayStart(now));
+            if (placed + dayPrice.Value * shares.Value > daily.Value)
             {
                 Execute(unit, new Command.EngageKillSwitch($"daily limit of {RiskSettings.Money(daily)} reached", KillSwitchCause.DailyLimit, ByTheBot), now);
                 return null;
