@@ -5,6 +5,7 @@ using TradingBot.Acceptance.Domain.EventSourcing;
 using TradingBot.Acceptance.Domain.Execution;
 using TradingBot.Acceptance.Domain.Finance;
 using TradingBot.Acceptance.Domain.OffchainOrders;
+using TradingBot.Acceptance.Domain.Risk;
 
 namespace TradingBot.Acceptance.Domain.Hedging;
 
@@ -15,16 +16,16 @@ namespace TradingBot.Acceptance.Domain.Hedging;
 /// </summary>
 public sealed partial class OrdersInDoubt
 {
-    private readonly IExecutor executor;
+    private readonly BrokerRoute brokers;
     private readonly TimeProvider clock;
     private readonly ExecutionRecorder recorder;
 
     // Cancels the broker answered, by execution: not sent again. Kept in memory: after a restart each is sent once more.
     private readonly ConcurrentDictionary<ExecutionId, byte> answered = new();
 
-    internal OrdersInDoubt(IExecutor executor, TimeProvider clock, ExecutionRecorder recorder)
+    internal OrdersInDoubt(BrokerRoute brokers, TimeProvider clock, ExecutionRecorder recorder)
     {
-        this.executor = executor;
+        this.brokers = brokers;
         this.clock = clock;
         this.recorder = recorder;
     }
@@ -43,6 +44,8 @@ public sealed partial class OrdersInDoubt
         var answers = new List<(Symbol Symbol, Func<UnitOfWork, ExecutionOutcome> Record)>();
         foreach (var (id, terms, brokerOrderId) in orders.Where(order => !answered.ContainsKey(order.ExecutionId)))
         {
+            // The broker that holds the order, which after a failover may not be the one new hedges go to.
+            var executor = brokers.For(terms.Executor);
             switch (await executor.CancelOrderAsync(brokerOrderId, cancellationToken).ConfigureAwait(false))
             {
                 case CancelResult.Requested:
@@ -66,11 +69,11 @@ public sealed partial class OrdersInDoubt
     internal void Alert(ExecutionId id, Symbol symbol, DateTimeOffset since) => LogOrderInDoubt(Logger, id, symbol, since);
 
     /// <summary>
-    /// Looks up, by client order id, every order of this broker failed as stale before it was acknowledged in the
+    /// Looks up, by client order id, every order of <paramref name="executor"/> failed as stale before it was acknowledged in the
     /// last 24 hours and not credited yet; a fill found is credited (§13.5). Returns what to record.
     /// </summary>
     internal async Task<IReadOnlyList<(Symbol Symbol, Func<UnitOfWork, ExecutionOutcome> Record)>> LookForLateFillsAsync(
-        IReadOnlyList<TrackedOrder> failed, CancellationToken cancellationToken)
+        IExecutor executor, IReadOnlyList<TrackedOrder> failed, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var answers = new List<(Symbol, Func<UnitOfWork, ExecutionOutcome>)>();

@@ -4,6 +4,7 @@ using TradingBot.Acceptance.Domain.Execution;
 using TradingBot.Acceptance.Domain.Finance;
 using TradingBot.Acceptance.Domain.Hedging;
 using TradingBot.Acceptance.Domain.OffchainOrders;
+using TradingBot.Acceptance.Domain.Risk;
 
 namespace TradingBot.Acceptance.Domain.OrderStatus;
 
@@ -35,7 +36,7 @@ public sealed class OrderStatusPoller
         this.guards = guards;
         this.clock = clock;
         recorder = new ExecutionRecorder(database, clock, guards);
-        this.doubts = doubts ?? new OrdersInDoubt(executor, clock, recorder);
+        this.doubts = doubts ?? new OrdersInDoubt(new BrokerRoute(executor), clock, recorder);
     }
 
     /// <summary>
@@ -87,7 +88,7 @@ public sealed class OrderStatusPoller
             }
 
             // Orders failed as stale before the broker acknowledged them may have reached it: a fill found is credited (§13.5).
-            foreach (var late in await doubts.LookForLateFillsAsync(failedAsStale, cancellationToken).ConfigureAwait(false))
+            foreach (var late in await doubts.LookForLateFillsAsync(executor, failedAsStale, cancellationToken).ConfigureAwait(false))
             {
                 slots.Add(outcomes.Count);
                 answers.Add(late);

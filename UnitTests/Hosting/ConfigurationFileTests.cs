@@ -62,7 +62,7 @@ public sealed class ConfigurationFileTests
 
         (options.OrderStatusInterval, options.OrderStatusMaxJitter, options.PlacementDeadline)
             .ShouldBe((TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(20)));
-        configuration.Alpaca.ToString().ShouldNotContain("\"s\"");
+        configuration.Alpaca!.ToString().ShouldNotContain("\"s\"");
     }
 
     [Test]

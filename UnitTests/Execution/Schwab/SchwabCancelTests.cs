@@ -73,7 +73,7 @@ public sealed class SchwabCancelTests : IDisposable
     public async Task The_simulator_cancels_an_open_order_and_refuses_to_cancel_an_ended_one()
     {
         var clock = new ScenarioClock(SchwabTestBed.MarketMorning);
-        using var stub = new SchwabBrokerStub(clock, DateOnly.FromDateTime(SchwabTestBed.MarketMorning.UtcDateTime));
+        using var stub = new SchwabBrokerStub(clock);
         using var http = new HttpClient { BaseAddress = stub.Url };
         using var executor = new Domain.Execution.Schwab.SchwabExecutor(
             http, new Domain.Execution.Schwab.SchwabOptions("app-key", "app-secret", stub.RefreshToken, stub.AccountHash), clock);
