@@ -92,7 +92,9 @@ public sealed class ScenarioWorld(ScenarioClock clock, ScenarioBroker broker) : 
         EnsureCanHedge();
         return new BotComponents(Database, broker.Executor, clock, options, Settings())
         {
-            Maintenance = broker.Maintenance(options.ExecutorMaintenanceInterval), Fallback = broker.FallbackExecutor, Risk = risk,
+            Maintenance = broker.Maintenance(options.ExecutorMaintenanceInterval),
+            Fallback = broker.FallbackExecutor,
+            Risk = risk,
         };
     }
 
