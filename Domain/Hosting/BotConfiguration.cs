@@ -1,3 +1,5 @@
+using TradingBot.Acceptance.Domain.Hosting.OperatorSurface;
+
 namespace TradingBot.Acceptance.Domain.Hosting;
 
 /// <summary>
@@ -21,8 +23,25 @@ public sealed record BotConfiguration
 
     public double RequestTimeoutSeconds { get; init; } = 30;
 
+    /// <summary>The operator HTTP API (§14.4); without the section the bot runs without one.</summary>
+    public OperatorApiSection? OperatorApi { get; init; }
+
     /// <exception cref="BotConfigurationException">The file is missing or not a valid configuration.</exception>
-    public static BotConfiguration Load(string path) => ConfigurationFile.Read<BotConfiguration>(path);
+    public static BotConfiguration Load(string path) => Parse(path, ConfigurationFile.Read<BotConfiguration>(path));
+
+    /// <exception cref="BotConfigurationException">The text is not a valid configuration.</exception>
+    public static BotConfiguration Parse(string path, string json) => Parse(path, ConfigurationFile.Parse<BotConfiguration>(path, json));
+
+    /// <summary>The operator API's settings, or <c>null</c> when the configuration has none or turns it off.</summary>
+    /// <exception cref="BotConfigurationException">A setting of the <c>operatorApi</c> section is missing or out of range.</exception>
+    public OperatorApiSettings? OperatorApiSettings(string path) => OperatorApi?.ToSettings(path);
+
+    // Checks what the JSON types alone cannot, so that a bad setting stops the bot before it starts.
+    private static BotConfiguration Parse(string path, BotConfiguration configuration)
+    {
+        _ = configuration.OperatorApiSettings(path);
+        return configuration;
+    }
 
     /// <summary>The hosted bot's options; the jitter of the status polls is a third of their interval.</summary>
     public BotOptions ToOptions() => new()

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using TradingBot.Acceptance.Domain.EventSourcing;
 using TradingBot.Acceptance.Domain.Execution;
 using TradingBot.Acceptance.Domain.Hedging;
+using TradingBot.Acceptance.Domain.Hosting.OperatorSurface;
 using TradingBot.Acceptance.Domain.OrderStatus;
 using TradingBot.Acceptance.Domain.Rebalancing;
 
@@ -43,6 +44,9 @@ public sealed class HostedBot : IAsyncDisposable
     /// <summary>The conductor of the tasks, with one supervisor per task (faults and restarts).</summary>
     public BotConductorService Tasks { get; }
 
+    /// <summary>The operator API, once the bot has started with one.</summary>
+    public OperatorApi? OperatorApi => host.Services.GetService<OperatorApiService>()?.Api;
+
     /// <summary>The rebalancing side, when the bot was given one.</summary>
     public RebalancingSide? Rebalancing { get; }
 
@@ -60,6 +64,8 @@ public sealed class HostedBot : IAsyncDisposable
         if (components.Rebalancing is { } rebalancing)
             AddRebalancing(builder.Services, components, rebalancing);
         AddConductor(builder.Services);
+        if (components.OperatorApi is { } operatorApi)
+            AddOperatorApi(builder.Services, operatorApi, components);
         return new HostedBot(builder.Build());
     }
 
@@ -150,6 +156,14 @@ public sealed class HostedBot : IAsyncDisposable
         services.AddSingleton<IBotTask>(provider => provider.GetRequiredService<RebalancingTriggerTask>());
         services.AddSingleton<IBotTask>(provider => provider.GetRequiredService<RebalancerTask>());
         services.AddSingleton<IBotTask>(provider => provider.GetRequiredService<InventoryPollerTask>());
+    }
+
+    private static void AddOperatorApi(IServiceCollection services, OperatorApiSettings settings, BotComponents components)
+    {
+        var console = components.OperatorConsole
+            ?? throw new ArgumentException("The operator API needs the console of the bot's controls.", nameof(components));
+        services.AddSingleton(provider => ActivatorUtilities.CreateInstance<OperatorApiService>(provider, settings, console));
+        services.AddHostedService(provider => provider.GetRequiredService<OperatorApiService>());
     }
 
     private static void AddConductor(IServiceCollection services)
