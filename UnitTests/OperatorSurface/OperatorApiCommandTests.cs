@@ -24,10 +24,10 @@ public sealed class OperatorApiCommandTests
 
         status.Status.ShouldBe(HttpStatusCode.OK, status.Body);
         var json = status.Json;
-        json.GetProperty("killSwitch").GetProperty("engaged").GetBoolean().ShouldBeFalse();
+        json.GetProperty("kill_switch").GetProperty("engaged").GetBoolean().ShouldBeFalse();
         json.GetProperty("fallback").GetProperty("active").GetBoolean().ShouldBeFalse();
-        json.GetProperty("limits").GetProperty("orderLimitUsd").GetDecimal().ShouldBe(1_000_000m);
-        json.GetProperty("limits").GetProperty("dailyLimitUsd").GetDecimal().ShouldBe(50_000_000m);
+        json.GetProperty("limits").GetProperty("order_limit_usd").GetDecimal().ShouldBe(1_000_000m);
+        json.GetProperty("limits").GetProperty("daily_limit_usd").GetDecimal().ShouldBe(50_000_000m);
         json.GetProperty("positions").GetArrayLength().ShouldBe(0);
         json.GetProperty("alerts").GetArrayLength().ShouldBe(0);
     }
@@ -38,10 +38,10 @@ public sealed class OperatorApiCommandTests
         var engaged = await bed.SendAsync(HttpMethod.Post, "/kill-switch", """{ "reason": "broker statement does not match" }""");
 
         engaged.Status.ShouldBe(HttpStatusCode.OK, engaged.Body);
-        var killSwitch = engaged.Json.GetProperty("killSwitch");
+        var killSwitch = engaged.Json.GetProperty("kill_switch");
         killSwitch.GetProperty("engaged").GetBoolean().ShouldBeTrue();
         killSwitch.GetProperty("reason").GetString().ShouldBe("broker statement does not match");
-        (await bed.SendAsync(HttpMethod.Get, "/status")).Json.GetProperty("killSwitch").GetProperty("engaged").GetBoolean().ShouldBeTrue();
+        (await bed.SendAsync(HttpMethod.Get, "/status")).Json.GetProperty("kill_switch").GetProperty("engaged").GetBoolean().ShouldBeTrue();
     }
 
     [Test]
@@ -52,28 +52,28 @@ public sealed class OperatorApiCommandTests
         var reset = await bed.SendAsync(HttpMethod.Delete, "/kill-switch");
 
         reset.Status.ShouldBe(HttpStatusCode.OK, reset.Body);
-        reset.Json.GetProperty("killSwitch").GetProperty("engaged").GetBoolean().ShouldBeFalse();
+        reset.Json.GetProperty("kill_switch").GetProperty("engaged").GetBoolean().ShouldBeFalse();
         ((InMemoryControls)bed.Console).ResetBy.ShouldBe(OperatorApi.ResetBy);
     }
 
     [Test]
     public async Task Putting_one_limit_changes_it_and_keeps_the_other()
     {
-        var set = await bed.SendAsync(HttpMethod.Put, "/limits", """{ "orderLimitUsd": 500 }""");
+        var set = await bed.SendAsync(HttpMethod.Put, "/limits", """{ "order_limit_usd": 500 }""");
 
         set.Status.ShouldBe(HttpStatusCode.OK, set.Body);
         var limits = set.Json.GetProperty("limits");
-        (limits.GetProperty("orderLimitUsd").GetDecimal(), limits.GetProperty("dailyLimitUsd").GetDecimal()).ShouldBe((500m, 50_000_000m));
+        (limits.GetProperty("order_limit_usd").GetDecimal(), limits.GetProperty("daily_limit_usd").GetDecimal()).ShouldBe((500m, 50_000_000m));
     }
 
     [Test]
     public async Task Putting_both_limits_changes_both()
     {
-        var set = await bed.SendAsync(HttpMethod.Put, "/limits", """{ "orderLimitUsd": 2500.50, "dailyLimitUsd": 100000 }""");
+        var set = await bed.SendAsync(HttpMethod.Put, "/limits", """{ "order_limit_usd": 2500.50, "daily_limit_usd": 100000 }""");
 
         set.Status.ShouldBe(HttpStatusCode.OK, set.Body);
         var limits = set.Json.GetProperty("limits");
-        (limits.GetProperty("orderLimitUsd").GetDecimal(), limits.GetProperty("dailyLimitUsd").GetDecimal()).ShouldBe((2500.50m, 100_000m));
+        (limits.GetProperty("order_limit_usd").GetDecimal(), limits.GetProperty("daily_limit_usd").GetDecimal()).ShouldBe((2500.50m, 100_000m));
     }
 
     [Test]

@@ -13,7 +13,7 @@ public sealed class OperatorApiRefusalTests
         new object[] { "GET", "/status", null! },
         new object[] { "POST", "/kill-switch", """{ "reason": "test" }""" },
         new object[] { "DELETE", "/kill-switch", null! },
-        new object[] { "PUT", "/limits", """{ "orderLimitUsd": 10 }""" },
+        new object[] { "PUT", "/limits", """{ "order_limit_usd": 10 }""" },
         new object[] { "GET", "/no-such-path", null! },
     ];
 
@@ -61,19 +61,19 @@ public sealed class OperatorApiRefusalTests
     public async Task A_kill_switch_body_that_is_not_a_reason_is_refused_with_400(string body, string message) =>
         await ShouldBeInvalidAsync(await bed.SendAsync(HttpMethod.Post, "/kill-switch", body), message);
 
-    [TestCase("""{ "orderLimitUsd": -5 }""", "\"orderLimitUsd\" must be more than $0, was -5")]
-    [TestCase("""{ "dailyLimitUsd": 0 }""", "\"dailyLimitUsd\" must be more than $0, was 0")]
-    [TestCase("""{ "orderLimitUsd": "abc" }""", "\"orderLimitUsd\" must be a number of dollars, e.g. 500")]
-    [TestCase("""{ "dailyLimitUsd": "1000" }""", "\"dailyLimitUsd\" must be a number of dollars, e.g. 500")]
-    [TestCase("""{ "orderLimitUsd": null }""", "\"orderLimitUsd\" must be a number of dollars, e.g. 500")]
-    [TestCase("""{ "orderLimitUsd": 1e400 }""", "\"orderLimitUsd\" must be a number of dollars, e.g. 500")]
-    [TestCase("""{ "orderLimit": 500 }""", "\"orderLimit\" is not a field of this request: did you mean \"orderLimitUsd\"?")]
-    [TestCase("""{ "maxPosition": 500 }""", "\"maxPosition\" is not a field of this request (its fields: orderLimitUsd, dailyLimitUsd)")]
-    [TestCase("""{ "orderLimitUsd": 500, "orderLimitUsd": 600 }""", "\"orderLimitUsd\" is given twice")]
-    [TestCase("""{ "orderLimitUsd": 500, "dailyLimitUsd": -1 }""", "\"dailyLimitUsd\" must be more than $0, was -1")]
-    [TestCase("{}", "name at least one limit: orderLimitUsd, dailyLimitUsd")]
-    [TestCase("500", "the body must be a JSON object with the fields orderLimitUsd, dailyLimitUsd")]
-    [TestCase("{ orderLimitUsd: 500 }", "the body is not valid JSON (line 1, byte 3)")]
+    [TestCase("""{ "order_limit_usd": -5 }""", "\"order_limit_usd\" must be more than $0, was -5")]
+    [TestCase("""{ "daily_limit_usd": 0 }""", "\"daily_limit_usd\" must be more than $0, was 0")]
+    [TestCase("""{ "order_limit_usd": "abc" }""", "\"order_limit_usd\" must be a number of dollars, e.g. 500")]
+    [TestCase("""{ "daily_limit_usd": "1000" }""", "\"daily_limit_usd\" must be a number of dollars, e.g. 500")]
+    [TestCase("""{ "order_limit_usd": null }""", "\"order_limit_usd\" must be a number of dollars, e.g. 500")]
+    [TestCase("""{ "order_limit_usd": 1e400 }""", "\"order_limit_usd\" must be a number of dollars, e.g. 500")]
+    [TestCase("""{ "order_limit": 500 }""", "\"order_limit\" is not a field of this request: did you mean \"order_limit_usd\"?")]
+    [TestCase("""{ "maxPosition": 500 }""", "\"maxPosition\" is not a field of this request (its fields: order_limit_usd, daily_limit_usd)")]
+    [TestCase("""{ "order_limit_usd": 500, "order_limit_usd": 600 }""", "\"order_limit_usd\" is given twice")]
+    [TestCase("""{ "order_limit_usd": 500, "daily_limit_usd": -1 }""", "\"daily_limit_usd\" must be more than $0, was -1")]
+    [TestCase("{}", "name at least one limit: order_limit_usd, daily_limit_usd")]
+    [TestCase("500", "the body must be a JSON object with the fields order_limit_usd, daily_limit_usd")]
+    [TestCase("{ order_limit_usd: 500 }", "the body is not valid JSON (line 1, byte 3)")]
     public async Task Invalid_limits_are_refused_with_400_naming_the_field(string body, string message) =>
         await ShouldBeInvalidAsync(await bed.SendAsync(HttpMethod.Put, "/limits", body), message);
 

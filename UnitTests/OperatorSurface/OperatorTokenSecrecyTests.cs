@@ -21,8 +21,8 @@ public sealed class OperatorTokenSecrecyTests
         {
             await bed.SendAsync(HttpMethod.Get, "/status"),
             await bed.SendAsync(HttpMethod.Post, "/kill-switch", """{ "reason": "audit" }"""),
-            await bed.SendAsync(HttpMethod.Put, "/limits", """{ "orderLimitUsd": -1 }"""),
-            await bed.SendAsync(HttpMethod.Put, "/limits", """{ "orderLimitUsd": 700 }"""),
+            await bed.SendAsync(HttpMethod.Put, "/limits", """{ "order_limit_usd": -1 }"""),
+            await bed.SendAsync(HttpMethod.Put, "/limits", """{ "order_limit_usd": 700 }"""),
             await bed.SendAsync(HttpMethod.Delete, "/kill-switch"),
             await bed.SendAsync(HttpMethod.Post, "/kill-switch", """{ "reason": "x" }""", "Bearer " + WrongToken),
             await bed.SendAsync(HttpMethod.Get, "/status", null, "Basic " + OperatorApiBed.Token),

@@ -21,7 +21,8 @@ public sealed partial class OperatorApi : IAsyncDisposable
     /// <summary>A command body is a few fields: anything larger is not one.</summary>
     private const long MaximumBodyBytes = 16 * 1024;
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    // The API's fields are spelt like the settings of §14 (order_limit_usd, engaged_at).
+    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
     private readonly WebApplication app;
     private readonly IOperatorConsole console;
     private readonly SqliteDatabase database;

@@ -14,13 +14,13 @@ public sealed record Parsed<T>(T? Value, string? Problem)
 /// </summary>
 public static class OperatorRequests
 {
-    public const string OrderLimitField = "orderLimitUsd";
-    public const string DailyLimitField = "dailyLimitUsd";
+    public const string OrderLimitField = "order_limit_usd";
+    public const string DailyLimitField = "daily_limit_usd";
     public const string ReasonField = "reason";
     private const int MaximumReasonLength = 200;
     private static readonly string[] LimitFields = [OrderLimitField, DailyLimitField];
 
-    /// <summary><c>PUT /limits</c>: <c>{"orderLimitUsd": 500, "dailyLimitUsd": 10000}</c>, either or both.</summary>
+    /// <summary><c>PUT /limits</c>: <c>{"order_limit_usd": 500, "daily_limit_usd": 10000}</c>, either or both.</summary>
     public static Parsed<LimitsChange> Limits(string body)
     {
         var limits = new Dictionary<string, decimal>(StringComparer.Ordinal);
@@ -93,7 +93,8 @@ public static class OperatorRequests
     private static string Suggestion(string name, string[] fields)
     {
         var nearest = fields.MinBy(field => EditDistance.Between(name.ToUpperInvariant(), field.ToUpperInvariant()))!;
-        return EditDistance.Between(name.ToUpperInvariant(), nearest.ToUpperInvariant()) <= Math.Max(2, name.Length / 3)
+        // A third of the longer name: "order_limit" still finds "order_limit_usd".
+        return EditDistance.Between(name.ToUpperInvariant(), nearest.ToUpperInvariant()) <= Math.Max(2, Math.Max(name.Length, nearest.Length) / 3)
             ? $": did you mean \"{nearest}\"?"
             : $" (its fields: {string.Join(", ", fields)})";
     }
