@@ -5,6 +5,7 @@ using TradingBot.Acceptance.Domain.Finance;
 using TradingBot.Acceptance.Domain.OffchainOrders;
 using TradingBot.Acceptance.Domain.OnChainTrades;
 using TradingBot.Acceptance.Domain.Positions;
+using TradingBot.Acceptance.Domain.Risk;
 using PositionDecision = TradingBot.Acceptance.Domain.EventSourcing.Decision<
     TradingBot.Acceptance.Domain.Positions.PositionEvent,
     TradingBot.Acceptance.Domain.Positions.PositionError>;
@@ -18,17 +19,18 @@ namespace TradingBot.Acceptance.Domain.Hedging;
 public sealed class Conductor
 {
     private readonly SqliteDatabase database;
-    private readonly IExecutor executor;
+    private readonly BrokerRoute brokers;
     private readonly TimeProvider clock;
     private readonly HedgingSettings settings;
     private readonly HedgingGuards guards;
     private readonly ExecutionRecorder recorder;
     private readonly OnChainTradeAggregate trades = new();
 
-    public Conductor(SqliteDatabase database, IExecutor executor, TimeProvider clock, HedgingSettings settings, HedgingGuards guards)
+    /// <param name="brokers">The main broker and the fallback, if any: new hedges go to the one up, each order is followed where it is.</param>
+    public Conductor(SqliteDatabase database, BrokerRoute brokers, TimeProvider clock, HedgingSettings settings, HedgingGuards guards)
     {
         this.database = database;
-        this.executor = executor;
+        this.brokers = brokers;
         this.clock = clock;
         this.settings = settings;
         this.guards = guards;
@@ -42,7 +44,7 @@ public sealed class Conductor
     public async Task<OffchainExecution?> ProcessTradeWithinTransactionAsync(OnChainFill fill, CancellationToken cancellationToken)
     {
         // Asked before the transaction: a broker call (Alpaca reads its calendar) never holds the write lock.
-        var marketOpen = await executor.IsMarketOpenAsync(cancellationToken).ConfigureAwait(false);
+        var marketOpen = await brokers.Active.IsMarketOpenAsync(cancellationToken).ConfigureAwait(false);
         using var gate = await guards.EnterAsync(fill.Symbol, cancellationToken).ConfigureAwait(false);
         using var unit = database.BeginWrite();
         return Commit(unit, RecordTrade(unit, fill, marketOpen, clock.GetUtcNow()));
@@ -107,13 +109,14 @@ public sealed class Conductor
     public async Task<IReadOnlyList<ExecutionOutcome>> CheckAndExecuteAccumulatedPositionsAsync(CancellationToken cancellationToken)
     {
         await CleanupStaleExecutionsAsync(cancellationToken).ConfigureAwait(false);
-        if (!await BrokerAcceptsOrdersAsync(cancellationToken).ConfigureAwait(false))
+        if (await brokers.ProbeAsync(cancellationToken).ConfigureAwait(false) is not { } route)
             return [];
+        guards.Risk?.RecordRoute(route);
         var started = new List<OffchainExecution>();
         foreach (var position in Candidates())
         {
-            if (HedgeReadiness.Evaluate(position, executor.Kind) is not HedgeDecision.Ready
-                || !await executor.IsMarketOpenAsync(cancellationToken).ConfigureAwait(false))
+            if (HedgeReadiness.Evaluate(OnBroker(position, route.Broker.Kind), route.Broker.Kind) is not HedgeDecision.Ready
+                || !await route.Broker.IsMarketOpenAsync(cancellationToken).ConfigureAwait(false))
                 continue;
             using var gate = await guards.EnterAsync(position.Symbol, cancellationToken).ConfigureAwait(false);
             using var unit = database.BeginWrite();
@@ -125,10 +128,10 @@ public sealed class Conductor
     }
 
     // After refused credentials the broker is probed on each checker tick; until an active account
-    // answers, nothing is placed (§10).
-    private async Task<bool> BrokerAcceptsOrdersAsync(CancellationToken cancellationToken) =>
-        executor is not IBrokerAccountProbe { AuthenticationFailed: true } probe
-        || await probe.ProbeAccountAsync(cancellationToken).ConfigureAwait(false) is AccountProbeResult.Active;
+    // answers, nothing is placed (§10). With a fallback broker the main one is probed on every tick (§14.3).
+    // The position as the broker that would get its hedge sees it: that broker's threshold applies (§14.3).
+    private Position OnBroker(Position position, SupportedExecutor broker) =>
+        brokers.Fallback is null ? position : position with { Threshold = brokers.ThresholdFor(broker, settings.Threshold) };
 
     /// <summary>Fails every pending execution whose lease has not moved for 10 minutes (§6.5); returns them.</summary>
     public async Task<IReadOnlyList<ExecutionId>> CleanupStaleExecutionsAsync(CancellationToken cancellationToken)
@@ -157,7 +160,7 @@ public sealed class Conductor
     internal HedgingGuards Guards => guards;
 
     /// <summary>Asked before the transaction: a broker call (Alpaca reads its calendar) never holds the write lock.</summary>
-    internal Task<bool> IsMarketOpenAsync(CancellationToken cancellationToken) => executor.IsMarketOpenAsync(cancellationToken);
+    internal Task<bool> IsMarketOpenAsync(CancellationToken cancellationToken) => brokers.Active.IsMarketOpenAsync(cancellationToken);
 
     /// <summary>§6.2 steps 1–7 inside the caller's unit: the trade, its position and the hedge it triggers, if any.</summary>
     internal OffchainExecution? RecordTrade(UnitOfWork unit, OnChainFill fill, bool marketOpen, DateTimeOffset now)
@@ -175,25 +178,35 @@ public sealed class Conductor
         return marketOpen ? TryStartExecution(unit, fill.Symbol, now) : null;
     }
 
-    // §6.2 steps 5–7: readiness, lease, next execution id, PlaceOffChainOrder, Place.
+    // §6.2 steps 5–7: readiness, lease, the controls of §14 (slice, kill switch, daily limit), next execution id,
+    // PlaceOffChainOrder, Place.
     private OffchainExecution? TryStartExecution(UnitOfWork unit, Symbol symbol, DateTimeOffset now)
     {
-        if (unit.Load(recorder.Positions, symbol.Value).State is not { } position
-            || HedgeReadiness.Evaluate(position, executor.Kind) is not HedgeDecision.Ready hedge
+        var broker = brokers.Active.Kind;
+        if (unit.Load(recorder.Positions, symbol.Value).State is not { } stored
+            || OnBroker(stored, broker) is var position && HedgeReadiness.Evaluate(position, broker) is not HedgeDecision.Ready hedge
             || !unit.SymbolLocks.TryAcquire(symbol, now))
             return null;
+        if ((guards.Risk is { } risk ? risk.Admit(unit, position, hedge.Shares, broker, now) : hedge.Shares) is not { } shares)
+        {
+            unit.SymbolLocks.Release(symbol);
+            return null;
+        }
+
+        if (position.Threshold != stored.Threshold)
+            unit.Execute(recorder.Positions, symbol.Value, current => PositionDecider.Decide(current, new PositionCommand.UpdateThreshold(position.Threshold), now));
         unit.SymbolLocks.BeginPlacement(symbol, guards.InstanceId, now + guards.PlacementDeadline);
         var executionId = new ExecutionId(unit.NextNumericId(recorder.Orders.AggregateType));
-        var place = new PositionCommand.PlaceOffChainOrder(executionId, hedge.Shares, hedge.Direction, executor.Kind);
+        var place = new PositionCommand.PlaceOffChainOrder(executionId, shares, hedge.Direction, broker);
         if (unit.Execute(recorder.Positions, symbol.Value, current => PositionDecider.Decide(current, place, now)) is PositionDecision.Rejected)
         {
             unit.SymbolLocks.Release(symbol);
             return null;
         }
 
-        var order = new OffchainOrderCommand.Place(symbol, hedge.Shares, hedge.Direction, executor.Kind, new ClientOrderId(Guid.NewGuid()));
+        var order = new OffchainOrderCommand.Place(symbol, shares, hedge.Direction, broker, new ClientOrderId(Guid.NewGuid()));
         unit.Execute(recorder.Orders, executionId.ToString(), existing => OffchainOrderDecider.Decide(existing, order, now));
-        return new OffchainExecution(executionId, symbol, hedge.Shares, hedge.Direction, executor.Kind);
+        return new OffchainExecution(executionId, symbol, shares, hedge.Direction, broker);
     }
 
     private OffchainExecution? Commit(UnitOfWork unit, OffchainExecution? execution)
@@ -246,6 +259,7 @@ public sealed class Conductor
     private async Task<(ExecutionOutcome? Unrecorded, Func<UnitOfWork, ExecutionOutcome>? Record)> PlaceAsync(ExecutionId id, OrderTerms terms, CancellationToken cancellationToken)
     {
         var marketOrder = new MarketOrder(settings.BrokerSymbol(terms.Symbol), terms.Shares, terms.Direction, terms.ClientOrderId);
+        var executor = brokers.For(terms.Executor);
         var result = await executor.PlaceMarketOrderAsync(marketOrder, cancellationToken).ConfigureAwait(false);
         switch (result)
         {

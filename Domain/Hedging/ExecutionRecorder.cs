@@ -54,10 +54,15 @@ internal sealed class ExecutionRecorder(SqliteDatabase database, TimeProvider cl
             : new ExecutionOutcome.Submitted(id, brokerOrderId);
     }
 
-    public ExecutionOutcome RecordFailure(UnitOfWork unit, ExecutionId id, Symbol symbol, string reason) =>
-        FailExecution(unit, id, symbol, reason, clock.GetUtcNow())
-            ? new ExecutionOutcome.Failed(id, reason)
-            : new ExecutionOutcome.Superseded(id, "the order had already ended");
+    /// <summary>A placement the broker rejected or an order it failed: it counts toward the kill switch (§14.2).</summary>
+    public ExecutionOutcome RecordFailure(UnitOfWork unit, ExecutionId id, Symbol symbol, string reason)
+    {
+        var now = clock.GetUtcNow();
+        if (!FailExecution(unit, id, symbol, reason, now))
+            return new ExecutionOutcome.Superseded(id, "the order had already ended");
+        guards.Risk?.AfterFailure(unit, now);
+        return new ExecutionOutcome.Failed(id, reason);
+    }
 
     /// <summary>
     /// Fails an order whose placement outcome was unknown and that the broker does not know, unless it is

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using TradingBot.Acceptance.Domain.Finance;
+using TradingBot.Acceptance.Domain.Risk;
 
 namespace TradingBot.Acceptance.Domain.Hedging;
 
@@ -23,6 +24,9 @@ public sealed class HedgingGuards
 
     /// <summary>This bot instance, as named in the leases of the orders it is placing.</summary>
     public string InstanceId { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
+
+    /// <summary>The pre-trade controls every placer and poller of this process asks and informs (DOMAIN §14); none when absent.</summary>
+    public RiskControls? Risk { get; init; }
 
     /// <summary>How long after an order is recorded other instances leave it to its placer.</summary>
     public TimeSpan PlacementDeadline { get; init; } = DefaultPlacementDeadline;

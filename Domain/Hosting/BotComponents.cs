@@ -3,6 +3,7 @@ using TradingBot.Acceptance.Domain.EventSourcing;
 using TradingBot.Acceptance.Domain.Execution;
 using TradingBot.Acceptance.Domain.Hedging;
 using TradingBot.Acceptance.Domain.Hosting.OperatorSurface;
+using TradingBot.Acceptance.Domain.Risk;
 
 namespace TradingBot.Acceptance.Domain.Hosting;
 
@@ -17,6 +18,12 @@ public sealed record BotComponents(SqliteDatabase Database, IExecutor Executor, 
     public int? Seed { get; init; }
 
     public ILoggerFactory? Loggers { get; init; }
+
+    /// <summary>The broker new hedges go to while <see cref="BotComponents.Executor"/> is down; none by default (DOMAIN §14.3).</summary>
+    public IExecutor? Fallback { get; init; }
+
+    /// <summary>The pre-trade controls (DOMAIN §14); none bind unless set.</summary>
+    public RiskSettings Risk { get; init; } = RiskSettings.None;
 
     public IExecutorMaintenance? Maintenance { get; init; }
 

@@ -4,6 +4,7 @@ using TradingBot.Acceptance.Domain.Execution;
 using TradingBot.Acceptance.Domain.Hedging;
 using TradingBot.Acceptance.Domain.OrderStatus;
 using TradingBot.Acceptance.Domain.Rebalancing;
+using TradingBot.Acceptance.Domain.Risk;
 using TradingBot.Acceptance.Domain.Timing;
 
 namespace TradingBot.Acceptance.Domain.Hosting;
@@ -18,23 +19,37 @@ public sealed class BotComposition
 {
     /// <param name="placementDeadline">How long other instances on the database leave an order being placed to this one (§6.4).</param>
     public BotComposition(SqliteDatabase database, IExecutor executor, TimeProvider clock, HedgingSettings settings, TimeSpan? placementDeadline = null)
-        : this(database, executor, clock, settings, new HedgingGuards { PlacementDeadline = placementDeadline ?? HedgingGuards.DefaultPlacementDeadline })
+        : this(database, new BrokerRoute(executor), clock, settings, RiskSettings.None, placementDeadline)
     {
     }
 
-    private BotComposition(SqliteDatabase database, IExecutor executor, TimeProvider clock, HedgingSettings settings, HedgingGuards guards)
+    /// <param name="brokers">The main broker and the fallback one, if any (DOMAIN §14.3).</param>
+    /// <param name="risk">The pre-trade controls (DOMAIN §14); <see cref="RiskSettings.None"/> binds nothing.</param>
+    public BotComposition(
+        SqliteDatabase database, BrokerRoute brokers, TimeProvider clock, HedgingSettings settings, RiskSettings risk, TimeSpan? placementDeadline = null)
+        : this(database, brokers, clock, settings, new HedgingGuards
+        {
+            PlacementDeadline = placementDeadline ?? HedgingGuards.DefaultPlacementDeadline,
+            Risk = new RiskControls(database, clock, risk, brokers),
+        })
+    {
+    }
+
+    private BotComposition(SqliteDatabase database, BrokerRoute brokers, TimeProvider clock, HedgingSettings settings, HedgingGuards guards)
     {
         ArgumentNullException.ThrowIfNull(database);
-        ArgumentNullException.ThrowIfNull(executor);
+        ArgumentNullException.ThrowIfNull(brokers);
         ArgumentNullException.ThrowIfNull(clock);
         ArgumentNullException.ThrowIfNull(settings);
         Database = database;
-        Executor = executor;
+        Brokers = brokers;
         Clock = clock;
         Settings = settings;
         Guards = guards;
-        Conductor = new Conductor(database, executor, clock, settings, guards);
-        Poller = new OrderStatusPoller(database, executor, clock, guards);
+        Risk = guards.Risk!;
+        Conductor = new Conductor(database, brokers, clock, settings, guards);
+        Poller = new OrderStatusPoller(database, brokers.Main, clock, guards);
+        FallbackPoller = brokers.Fallback is { } fallback ? new OrderStatusPoller(database, fallback, clock, guards) : null;
         Queue = new EventQueueProcessor(database, Conductor, clock);
     }
 
@@ -47,7 +62,14 @@ public sealed class BotComposition
 
     public SqliteDatabase Database { get; }
 
-    public IExecutor Executor { get; }
+    /// <summary>The main broker.</summary>
+    public IExecutor Executor => Brokers.Main;
+
+    /// <summary>The main broker and the fallback one, if any.</summary>
+    public BrokerRoute Brokers { get; }
+
+    /// <summary>The pre-trade controls: the kill switch, the limits, the fallback; what an operator acts on.</summary>
+    public RiskControls Risk { get; }
 
     public TimeProvider Clock { get; }
 
@@ -57,12 +79,23 @@ public sealed class BotComposition
 
     public Conductor Conductor { get; }
 
+    /// <summary>Follows the orders the main broker holds.</summary>
     public OrderStatusPoller Poller { get; }
+
+    /// <summary>Follows the orders the fallback broker holds; none without a fallback.</summary>
+    public OrderStatusPoller? FallbackPoller { get; }
+
+    /// <summary>One poll cycle at every broker, main first: each order is polled at the broker that holds it (§14.3).</summary>
+    public async Task<IReadOnlyList<ExecutionOutcome>> PollAllAsync(CancellationToken cancellationToken)
+    {
+        var outcomes = await Poller.PollPendingOrdersAsync(cancellationToken).ConfigureAwait(false);
+        return FallbackPoller is null ? outcomes : [.. outcomes, .. await FallbackPoller.PollPendingOrdersAsync(cancellationToken).ConfigureAwait(false)];
+    }
 
     public EventQueueProcessor Queue { get; }
 
     /// <summary>Another worker of the same process: same database, settings and guards, its own broker connection.</summary>
-    public BotComposition Worker(IExecutor executor) => new(Database, executor, Clock, Settings, Guards);
+    public BotComposition Worker(IExecutor executor) => new(Database, new BrokerRoute(executor, Brokers.Fallback), Clock, Settings, Guards);
 
     /// <summary>
     /// The rebalancing side over <paramref name="database"/> and <paramref name="clock"/>: the bot's own when

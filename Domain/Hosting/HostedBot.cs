@@ -8,6 +8,7 @@ using TradingBot.Acceptance.Domain.Hedging;
 using TradingBot.Acceptance.Domain.Hosting.OperatorSurface;
 using TradingBot.Acceptance.Domain.OrderStatus;
 using TradingBot.Acceptance.Domain.Rebalancing;
+using TradingBot.Acceptance.Domain.Risk;
 
 namespace TradingBot.Acceptance.Domain.Hosting;
 
@@ -98,7 +99,9 @@ public sealed class HostedBot : IAsyncDisposable
 
     private static void AddHedging(IServiceCollection services, BotComponents components)
     {
-        var bot = new BotComposition(components.Database, components.Executor, components.Clock, components.Settings, components.Options.PlacementDeadline);
+        var bot = new BotComposition(
+            components.Database, new BrokerRoute(components.Executor, components.Fallback), components.Clock, components.Settings, components.Risk,
+            components.Options.PlacementDeadline);
         services.AddSingleton(bot);
         services.AddSingleton(bot.Database);
         services.AddSingleton(bot.Executor);
@@ -108,6 +111,8 @@ public sealed class HostedBot : IAsyncDisposable
         services.AddSingleton(bot.Guards);
         services.AddSingleton(bot.Conductor);
         services.AddSingleton(bot.Poller);
+        services.AddSingleton(bot.Brokers);
+        services.AddSingleton(bot.Risk);
         services.AddSingleton(bot.Queue);
         services.AddSingleton(provider => new BotActivity(components.Clock));
         services.AddSingleton<BotChannels>();

@@ -1,9 +1,7 @@
-using TradingBot.Acceptance.Domain.OrderStatus;
-
 namespace TradingBot.Acceptance.Domain.Hosting;
 
-/// <summary>Polls the broker for every open order every 15 s plus a random 0–5 s (DOMAIN §6.4).</summary>
-public sealed class OrderStatusPollerTask(OrderStatusPoller poller, BotChannels channels, BotOptions options, BotActivity activity, Random random) : IBotTask
+/// <summary>Polls each broker for the open orders it holds every 15 s plus a random 0–5 s (DOMAIN §6.4, §14.3).</summary>
+public sealed class OrderStatusPollerTask(BotComposition bot, BotChannels channels, BotOptions options, BotActivity activity, Random random) : IBotTask
 {
     public string Name => "order-status-poller";
 
@@ -13,7 +11,7 @@ public sealed class OrderStatusPollerTask(OrderStatusPoller poller, BotChannels 
         {
             var jitter = TimeSpan.FromTicks((long)(options.OrderStatusMaxJitter.Ticks * random.NextDouble()));
             await activity.IdleForAsync(options.OrderStatusInterval + jitter, stopping).ConfigureAwait(false);
-            await poller.PollPendingOrdersAsync(abort).ConfigureAwait(false);
+            await bot.PollAllAsync(abort).ConfigureAwait(false);
             channels.Committed();
         }
     }

@@ -186,7 +186,7 @@ public sealed class BrokerDriver(
     private async Task PollAsync()
     {
         host.Clock.Advance(OrderStatusPoller.Interval);
-        await waits.RunAsync(() => rebalancing.FollowAsync(() => host.Bot.Poller.PollPendingOrdersAsync(CancellationToken.None)));
+        await waits.RunAsync(() => rebalancing.FollowAsync(() => host.Bot.Composition.PollAllAsync(CancellationToken.None)));
     }
 
     /// <summary>The dry-run broker fills at its price, the HTTP brokers (Alpaca, Schwab) at the scenario's.</summary>

@@ -5,6 +5,7 @@ using TradingBot.Acceptance.Domain.Hosting;
 using TradingBot.Acceptance.Domain.OffchainOrders;
 using TradingBot.Acceptance.Domain.OrderStatus;
 using TradingBot.Acceptance.Domain.Positions;
+using TradingBot.Acceptance.Domain.Risk;
 
 namespace TradingBot.Acceptance.Support.World;
 
@@ -29,6 +30,9 @@ public sealed class Bot(BotComposition composition)
     public OrderStatusPoller Poller => Composition.Poller;
 
     public EventQueueProcessor Queue => Composition.Queue;
+
+    /// <summary>The pre-trade controls an operator acts on (DOMAIN §14).</summary>
+    public RiskControls Risk => Composition.Risk;
 
     public PositionView Positions { get; } = new(composition.Database);
 

@@ -4,6 +4,7 @@ using TradingBot.Acceptance.Domain.Hedging;
 using TradingBot.Acceptance.Domain.Hosting;
 using TradingBot.Acceptance.Domain.OffchainOrders;
 using TradingBot.Acceptance.Domain.Positions;
+using TradingBot.Acceptance.Domain.Risk;
 
 namespace TradingBot.Acceptance.Support.World;
 
@@ -18,6 +19,7 @@ namespace TradingBot.Acceptance.Support.World;
 public sealed class ScenarioWorld(ScenarioClock clock, ScenarioBroker broker) : IDisposable
 {
     private FractionalShares thresholdShares = new(1m);
+    private RiskSettings risk = RiskSettings.None;
     private string? databaseFile;
     private SqliteDatabase? database;
     private Bot? bot;
@@ -39,7 +41,25 @@ public sealed class ScenarioWorld(ScenarioClock clock, ScenarioBroker broker) : 
     public bool Started => database is not null;
 
     /// <summary>The bot whose jobs drivers run one at a time; the first call composes it.</summary>
-    public Bot Bot => bot ??= new Bot(new BotComposition(Database, broker.Executor, clock, Settings()));
+    public Bot Bot => bot ??= new Bot(new BotComposition(Database, Brokers(), clock, Settings(), risk));
+
+    /// <summary>
+    /// Changes the pre-trade controls: before the bot starts they are what it starts with (none bind by default);
+    /// once it runs, an operator's change, which applies to the next hedge decision.
+    /// </summary>
+    public void UseControls(Func<RiskSettings, RiskSettings> change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        risk = change(bot?.Composition.Risk.Settings ?? risk);
+        bot?.Composition.Risk.Use(risk);
+    }
+
+    /// <summary>The bot hedges on <paramref name="main"/> and falls back to <paramref name="fallback"/>, each over HTTP to its simulator.</summary>
+    public void UseBrokers(SupportedExecutor main, SupportedExecutor fallback)
+    {
+        EnsureNotStarted("the brokers");
+        broker.FallBack(main, fallback);
+    }
 
     /// <summary>The share threshold of the share-threshold brokers (dry-run, Schwab); Alpaca keeps its $2.</summary>
     public void UseThreshold(FractionalShares shares)
@@ -69,7 +89,7 @@ public sealed class ScenarioWorld(ScenarioClock clock, ScenarioBroker broker) : 
     public BotComponents Hosted(BotOptions options)
     {
         EnsureCanHedge();
-        return new BotComponents(Database, broker.Executor, clock, options, Settings());
+        return new BotComponents(Database, broker.Executor, clock, options, Settings()) { Fallback = broker.FallbackExecutor, Risk = risk };
     }
 
     /// <summary>Stops the bot and starts a new one on the same database file; it resumes from the event store.</summary>
@@ -101,6 +121,8 @@ public sealed class ScenarioWorld(ScenarioClock clock, ScenarioBroker broker) : 
         foreach (var file in new[] { databaseFile, databaseFile + "-wal", databaseFile + "-shm" })
             File.Delete(file);
     }
+
+    private BrokerRoute Brokers() => new(broker.Executor, broker.FallbackExecutor);
 
     private SqliteDatabase Open()
     {

@@ -21,7 +21,7 @@ public sealed class MigrationTests
 
         tables.ShouldBe(
             ["chain_checkpoint", "equity_redemption_view", "event_queue", "events", "offchain_order_view", "onchain_trade_view", "position_view",
-                "schema_migrations", "skipped_fills", "snapshots", "symbol_locks", "usdc_rebalance_view", "vault_registry_view"],
+                "risk_control_view", "schema_migrations", "skipped_fills", "snapshots", "symbol_locks", "usdc_rebalance_view", "vault_registry_view"],
             ignoreOrder: true,
             "tables after migrating an empty database");
         Query(database.ConnectionString, "SELECT version || ' ' || name || ' ' || applied_at FROM schema_migrations ORDER BY version")[0]

@@ -1,0 +1,196 @@
+using TradingBot.Acceptance.Domain.EventSourcing;
+using TradingBot.Acceptance.Domain.Finance;
+using TradingBot.Acceptance.Domain.OffchainOrders;
+using TradingBot.Acceptance.Domain.Positions;
+using Command = TradingBot.Acceptance.Domain.Risk.RiskControlCommand;
+using RiskDecision = TradingBot.Acceptance.Domain.EventSourcing.Decision<
+    TradingBot.Acceptance.Domain.Risk.RiskControlEvent,
+    TradingBot.Acceptance.Domain.Risk.RiskControlError>;
+
+namespace TradingBot.Acceptance.Domain.Risk;
+
+/// <summary>
+/// The pre-trade controls of one bot (DOMAIN §14), in process: what an operator does (engage or reset the kill
+/// switch, change the limits, read the status) and what the hedging pipeline asks before each broker order
+/// (how much may be placed, whether anything may be placed at all). Every decision is an event on the
+/// <see cref="RiskControl"/> stream; limits changed here apply to the next hedge decision.
+/// </summary>
+public sealed class RiskControls
+{
+    /// <summary>Who engaged the kill switch when no operator did.</summary>
+    public const string ByTheBot = "bot";
+
+    public const string OperatorReason = "engaged by an operator";
+
+    private readonly SqliteDatabase database;
+    private readonly TimeProvider clock;
+    private readonly OffchainOrderAggregate orders = new();
+    private readonly PositionAggregate positions = new();
+    private RiskSettings settings;
+
+    public RiskControls(SqliteDatabase database, TimeProvider clock, RiskSettings settings, BrokerRoute brokers)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        ArgumentNullException.ThrowIfNull(clock);
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(brokers);
+        this.database = database;
+        this.clock = clock;
+        this.settings = settings;
+        Brokers = brokers;
+    }
+
+    /// <summary>The main broker, the fallback one if any, and which of them gets new hedges.</summary>
+    public BrokerRoute Brokers { get; }
+
+    /// <summary>The controls in force now.</summary>
+    public RiskSettings Settings => Volatile.Read(ref settings);
+
+    /// <summary>The controls as an operator reads them.</summary>
+    public RiskStatus Status()
+    {
+        using var unit = database.BeginRead();
+        var state = Current(unit);
+        return new RiskStatus(state.KillSwitch, state.Fallback, Brokers.Main.Kind, Brokers.Fallback?.Kind, Settings, state.RecentAlerts);
+    }
+
+    /// <summary>Engages the kill switch (nothing changes when it is engaged already); returns the status after.</summary>
+    public RiskStatus EngageKillSwitch(string? reason, string by)
+    {
+        Record(new Command.EngageKillSwitch(string.IsNullOrWhiteSpace(reason) ? OperatorReason : reason, KillSwitchCause.Operator, by));
+        return Status();
+    }
+
+    /// <summary>Resets the kill switch; <c>false</c> (and nothing recorded) when it was not engaged.</summary>
+    public bool ResetKillSwitch(string by) => Record(new Command.ResetKillSwitch(by)) is RiskDecision.Accepted;
+
+    /// <summary>
+    /// Changes the order and daily limits (a <c>null</c> keeps the one in force); a negative or zero limit is refused
+    /// with a <see cref="RiskSettingException"/> naming its field, and then neither changes. Applies to the next hedge decision.
+    /// </summary>
+    public RiskSettings SetLimits(decimal? orderLimitUsd, decimal? dailyLimitUsd)
+    {
+        var order = orderLimitUsd is { } orderValue ? RiskSettings.Limit(RiskSettings.OrderLimitField, orderValue) : (Usd?)null;
+        var daily = dailyLimitUsd is { } dailyValue ? RiskSettings.Limit(RiskSettings.DailyLimitField, dailyValue) : (Usd?)null;
+        while (true)
+        {
+            var current = Settings;
+            var next = current with { OrderLimit = order ?? current.OrderLimit, DailyLimit = daily ?? current.DailyLimit };
+            if (Interlocked.CompareExchange(ref settings, next, current) == current)
+                return next;
+        }
+    }
+
+    /// <summary>Replaces every control setting (configuration read again, a scenario's Given step).</summary>
+    public void Use(RiskSettings controls)
+    {
+        ArgumentNullException.ThrowIfNull(controls);
+        Volatile.Write(ref settings, controls);
+    }
+
+    /// <summary>Records an alert for the operator (an order in doubt, a late fill).</summary>
+    public void RaiseAlert(string alert, string detail) => Record(new Command.RaiseAlert(alert, detail));
+
+    /// <summary>
+    /// Before a broker order, inside the placing transaction: the shares that may be placed now for a hedge of
+    /// <paramref name="wanted"/>, or <c>null</c> when none may (kill switch engaged, a slice too small for the
+    /// broker, or the daily limit, which then engages the kill switch).
+    /// </summary>
+    internal FractionalShares? Admit(UnitOfWork unit, Position position, FractionalShares wanted, SupportedExecutor broker, DateTimeOffset now)
+    {
+        var controls = Settings;
+        var state = Current(unit);
+        if (state.KillSwitch is { } engaged)
+        {
+            if (!ResetsWithTheDay(controls, engaged, now))
+                return null;
+            Execute(unit, new Command.ResetKillSwitch("a new UTC day"), now);
+        }
+
+        var shares = wanted;
+        var price = position.LastPriceUsdc;
+        if (controls.OrderLimit is { } limit && price is { Value: > 0m } last && last * shares.Value > limit)
+        {
+            shares = OrderSlice.Within(limit, last, broker);
+            if (!OrderSlice.Tradable(shares, last, position.Threshold))
+                return null; // a slice below the broker's threshold waits like any small exposure
+            Execute(unit, new Command.SliceOrder(position.Symbol, wanted, shares, last, limit), now);
+        }
+
+        if (controls.DailyLimit is { } daily && price is { } dayPrice)
+        {
+            var placed = OrderTotals.PlacedSince(unit, orders, positions, DayStart(now));
+            if (placed.Value + dayPrice.Value * shares.Value > daily.Value)
+            {
+                Execute(unit, new Command.EngageKillSwitch($"daily limit of {RiskSettings.Money(daily)} reached", KillSwitchCause.DailyLimit, ByTheBot), now);
+                return null;
+            }
+        }
+
+        return shares;
+    }
+
+    /// <summary>After a broker order failed, inside the transaction that records it: enough failures in a row engage the kill switch.</summary>
+    internal void AfterFailure(UnitOfWork unit, DateTimeOffset now)
+    {
+        if (Settings.KillSwitchAfterFailures is not { } enough)
+            return;
+        var state = Current(unit);
+        if (state.KillSwitchEngaged || OrderTotals.FailuresInARow(unit, orders, state.LastResetAt, enough) < enough)
+            return;
+        Execute(unit, new Command.EngageKillSwitch($"{enough} failed broker orders in a row", KillSwitchCause.FailedOrders, ByTheBot), now);
+    }
+
+    /// <summary>
+    /// The probe of the position checker's tick, alone: reads the brokers' accounts and records a fallback started
+    /// or ended. Returns where new hedges go, or <c>null</c> when no broker may take them.
+    /// </summary>
+    public async Task<BrokerRoute.Choice?> CheckBrokersAsync(CancellationToken cancellationToken)
+    {
+        var choice = await Brokers.ProbeAsync(cancellationToken).ConfigureAwait(false);
+        if (choice is not null)
+            RecordRoute(choice);
+        return choice;
+    }
+
+    /// <summary>Records that new hedges now go to the fallback broker, or back to the main one.</summary>
+    internal void RecordRoute(BrokerRoute.Choice choice)
+    {
+        if (Brokers.Fallback is null)
+            return;
+        using (var read = database.BeginRead())
+        {
+            if (choice.OnFallback == (Current(read).Fallback is not null))
+                return;
+        }
+
+        using var unit = database.BeginWrite();
+        var state = Current(unit);
+        var now = clock.GetUtcNow();
+        if (choice.OnFallback && state.Fallback is null)
+            Execute(unit, new Command.StartFallback(Brokers.Main.Kind, choice.Broker.Kind, choice.Reason), now);
+        else if (!choice.OnFallback && state.Fallback is not null)
+            Execute(unit, new Command.EndFallback(Brokers.Main.Kind), now);
+        unit.Commit();
+    }
+
+    internal static RiskControl Current(UnitOfWork unit) => unit.Load(RiskControlDecider.Kind, RiskControl.Id).State ?? RiskControl.Initial;
+
+    private static bool ResetsWithTheDay(RiskSettings controls, KillSwitchState engaged, DateTimeOffset now) =>
+        controls.AutoResetDaily && engaged.Cause == KillSwitchCause.DailyLimit && engaged.EngagedAt < DayStart(now);
+
+    private static DateTimeOffset DayStart(DateTimeOffset now) => new(now.UtcDateTime.Date, TimeSpan.Zero);
+
+    private static RiskDecision Execute(UnitOfWork unit, Command command, DateTimeOffset now) =>
+        unit.Execute(RiskControlDecider.Kind, RiskControl.Id, state => RiskControlDecider.Decide(state ?? RiskControl.Initial, command, now));
+
+    private RiskDecision Record(Command command)
+    {
+        using var unit = database.BeginWrite();
+        var decision = Execute(unit, command, clock.GetUtcNow());
+        if (decision is RiskDecision.Rejected { Error: RiskControlError.Blank blank })
+            throw new RiskSettingException(blank.Field, $"{blank.Field} must not be empty");
+        unit.Commit();
+        return decision;
+    }
+}
