@@ -30,11 +30,8 @@ public sealed record BotComponents(SqliteDatabase Database, IExecutor Executor, 
     /// <summary>With it, the bot also runs the rebalancing trigger, the rebalancer and the inventory poller.</summary>
     public RebalancingComponents? Rebalancing { get; init; }
 
-    /// <summary>With it, the bot runs the operator API (§14.4) over <see cref="OperatorConsole"/>.</summary>
+    /// <summary>With it, the bot runs the operator API (§14.4) over its controls.</summary>
     public OperatorApiSettings? OperatorApi { get; init; }
-
-    /// <summary>The controls the operator API reads and changes.</summary>
-    public IOperatorConsole? OperatorConsole { get; init; }
 
     /// <summary>More tasks to run beside the hedging ones, built once the bot's services exist.</summary>
     public IReadOnlyList<Func<IServiceProvider, IBotTask>> OptionalTasks { get; init; } = [];

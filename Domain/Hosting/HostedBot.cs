@@ -64,9 +64,11 @@ public sealed class HostedBot : IAsyncDisposable
         AddTasks(builder.Services, components);
         if (components.Rebalancing is { } rebalancing)
             AddRebalancing(builder.Services, components, rebalancing);
-        AddConductor(builder.Services);
+        // Registered before the conductor, so it stops after it: a graceful stop is not held up by Kestrel's, and the
+        // operator can read the status until the tasks have finished.
         if (components.OperatorApi is { } operatorApi)
-            AddOperatorApi(builder.Services, operatorApi, components);
+            AddOperatorApi(builder.Services, operatorApi);
+        AddConductor(builder.Services);
         return new HostedBot(builder.Build());
     }
 
@@ -163,11 +165,9 @@ public sealed class HostedBot : IAsyncDisposable
         services.AddSingleton<IBotTask>(provider => provider.GetRequiredService<InventoryPollerTask>());
     }
 
-    private static void AddOperatorApi(IServiceCollection services, OperatorApiSettings settings, BotComponents components)
+    private static void AddOperatorApi(IServiceCollection services, OperatorApiSettings settings)
     {
-        var console = components.OperatorConsole
-            ?? throw new ArgumentException("The operator API needs the console of the bot's controls.", nameof(components));
-        services.AddSingleton(provider => ActivatorUtilities.CreateInstance<OperatorApiService>(provider, settings, console));
+        services.AddSingleton(provider => ActivatorUtilities.CreateInstance<OperatorApiService>(provider, settings));
         services.AddHostedService(provider => provider.GetRequiredService<OperatorApiService>());
     }
 

@@ -4,7 +4,13 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
 using TradingBot.Acceptance.Domain.EventSourcing;
+using TradingBot.Acceptance.Domain.Hosting;
 using TradingBot.Acceptance.Domain.Hosting.OperatorSurface;
+using TradingBot.Acceptance.Domain.Risk;
+using TradingBot.Acceptance.Support.Fakes;
+using TradingBot.Acceptance.UnitTests.Hedging;
+using TradingBot.Acceptance.Domain.Finance;
+using TradingBot.Acceptance.Support.Hosting;
 
 namespace TradingBot.Acceptance.UnitTests.OperatorSurface;
 
@@ -14,33 +20,45 @@ internal sealed class OperatorApiBed : IAsyncDisposable
     public const string Token = "op-token-0123456789-abcdef";
 
     private readonly HttpClient http;
+    private int nextTransaction;
 
-    private OperatorApiBed(OperatorApi api, SqliteDatabase database, IOperatorConsole console, RecordingLogger logger)
+    private OperatorApiBed(OperatorApi api, BotComposition bot, BotLogRecorder logger)
     {
         Api = api;
-        Database = database;
-        Console = console;
+        Bot = bot;
         Logger = logger;
         http = new HttpClient { BaseAddress = api.Address };
     }
 
     public OperatorApi Api { get; }
 
-    public SqliteDatabase Database { get; }
+    /// <summary>The bot whose controls the API acts on, with the production limits, over an in-memory database.</summary>
+    public BotComposition Bot { get; }
 
-    public IOperatorConsole Console { get; }
+    public RiskControls Risk => Bot.Risk;
 
-    public RecordingLogger Logger { get; }
+    public BotLogRecorder Logger { get; }
 
-    public static async Task<OperatorApiBed> StartAsync(Func<SqliteDatabase, TimeProvider, IOperatorConsole> console)
+    public DateTimeOffset Now => Bot.Clock.GetUtcNow();
+
+    /// <summary>The control decisions recorded so far, as the event log holds them.</summary>
+    public IReadOnlyList<string> RiskEvents =>
+        [.. Bot.Database.ReadStream("RiskControl", RiskControl.Id).Select(recorded => $"{recorded.EventName} {recorded.Payload}")];
+
+    public static async Task<OperatorApiBed> StartAsync()
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 14, 30, 0, TimeSpan.Zero));
-        var database = SqliteDatabase.InMemory(clock);
-        var logger = new RecordingLogger();
-        var controls = console(database, clock);
-        var api = await OperatorApi.StartAsync(new OperatorApiSettings(IPAddress.Loopback, 0, Token), controls, database, logger, CancellationToken.None);
-        return new OperatorApiBed(api, database, controls, logger);
+        var bot = BotComposition.For(SqliteDatabase.InMemory(clock), new MockExecutor(clock).Executor, clock);
+        bot.Risk.Use(RiskSettings.Production);
+        var logger = new BotLogRecorder();
+        var api = await OperatorApi.StartAsync(new OperatorApiSettings(IPAddress.Loopback, 0, Token), bot.Risk, bot.Database, logger, CancellationToken.None);
+        return new OperatorApiBed(api, bot, logger);
     }
+
+    /// <summary>The bot sells on-chain: the fill is recorded on its position (and hedged when over the threshold).</summary>
+    public Task SellOnChainAsync(string token, decimal amount) =>
+        Bot.Conductor.ProcessTradeWithinTransactionAsync(
+            HedgingTestBed.Fill(HedgingTestBed.Hash(++nextTransaction), token, amount, Direction.Sell), CancellationToken.None);
 
     public Task<Answer> SendAsync(HttpMethod method, string path, string? body = null) => SendAsync(method, path, body, "Bearer " + Token);
 
@@ -61,7 +79,7 @@ internal sealed class OperatorApiBed : IAsyncDisposable
         http.Dispose();
         await Api.StopAsync(CancellationToken.None);
         await Api.DisposeAsync();
-        Database.Dispose();
+        Bot.Database.Dispose();
     }
 
     /// <summary>An answer of the API: its status, its body as text and as JSON.</summary>

@@ -1,6 +1,7 @@
 using System.Net;
 using NUnit.Framework;
 using Shouldly;
+using TradingBot.Acceptance.Domain.Risk;
 
 namespace TradingBot.Acceptance.UnitTests.OperatorSurface;
 
@@ -23,7 +24,7 @@ public sealed class OperatorApiRefusalTests
     [SetUp]
     public async Task StartAsync()
     {
-        bed = await OperatorApiBed.StartAsync((_, clock) => new InMemoryControls(clock));
+        bed = await OperatorApiBed.StartAsync();
         before = (await bed.SendAsync(HttpMethod.Get, "/status")).Body;
     }
 
@@ -53,24 +54,24 @@ public sealed class OperatorApiRefusalTests
     [TestCase("{ \"reason\": ", "the body is not valid JSON (line 1, byte 13)")]
     [TestCase("", "the body is not valid JSON (line 1, byte 1)")]
     [TestCase("[]", "the body must be a JSON object with the fields reason")]
-    [TestCase("{}", "\"reason\" is required: say why the kill switch is engaged")]
-    [TestCase("""{ "reason": "  " }""", "\"reason\" must be a text saying why the kill switch is engaged")]
-    [TestCase("""{ "reason": 5 }""", "\"reason\" must be a text saying why the kill switch is engaged")]
+    [TestCase("{}", "reason is required: say why the kill switch is engaged")]
+    [TestCase("""{ "reason": "  " }""", "reason must be a text saying why the kill switch is engaged")]
+    [TestCase("""{ "reason": 5 }""", "reason must be a text saying why the kill switch is engaged")]
     [TestCase("""{ "reasn": "x" }""", "\"reasn\" is not a field of this request: did you mean \"reason\"?")]
     [TestCase("""{ "reason": "x", "by": "alice" }""", "\"by\" is not a field of this request (its fields: reason)")]
     public async Task A_kill_switch_body_that_is_not_a_reason_is_refused_with_400(string body, string message) =>
         await ShouldBeInvalidAsync(await bed.SendAsync(HttpMethod.Post, "/kill-switch", body), message);
 
-    [TestCase("""{ "order_limit_usd": -5 }""", "\"order_limit_usd\" must be more than $0, was -5")]
-    [TestCase("""{ "daily_limit_usd": 0 }""", "\"daily_limit_usd\" must be more than $0, was 0")]
-    [TestCase("""{ "order_limit_usd": "abc" }""", "\"order_limit_usd\" must be a number of dollars, e.g. 500")]
-    [TestCase("""{ "daily_limit_usd": "1000" }""", "\"daily_limit_usd\" must be a number of dollars, e.g. 500")]
-    [TestCase("""{ "order_limit_usd": null }""", "\"order_limit_usd\" must be a number of dollars, e.g. 500")]
-    [TestCase("""{ "order_limit_usd": 1e400 }""", "\"order_limit_usd\" must be a number of dollars, e.g. 500")]
+    [TestCase("""{ "order_limit_usd": -5 }""", "order_limit_usd must be more than $0, was negative (-5)")]
+    [TestCase("""{ "daily_limit_usd": 0 }""", "daily_limit_usd must be more than $0, was 0")]
+    [TestCase("""{ "order_limit_usd": "abc" }""", "order_limit_usd must be a number of dollars, e.g. 500")]
+    [TestCase("""{ "daily_limit_usd": "1000" }""", "daily_limit_usd must be a number of dollars, e.g. 500")]
+    [TestCase("""{ "order_limit_usd": null }""", "order_limit_usd must be a number of dollars, e.g. 500")]
+    [TestCase("""{ "order_limit_usd": 1e400 }""", "order_limit_usd must be a number of dollars, e.g. 500")]
     [TestCase("""{ "order_limit": 500 }""", "\"order_limit\" is not a field of this request: did you mean \"order_limit_usd\"?")]
     [TestCase("""{ "maxPosition": 500 }""", "\"maxPosition\" is not a field of this request (its fields: order_limit_usd, daily_limit_usd)")]
     [TestCase("""{ "order_limit_usd": 500, "order_limit_usd": 600 }""", "\"order_limit_usd\" is given twice")]
-    [TestCase("""{ "order_limit_usd": 500, "daily_limit_usd": -1 }""", "\"daily_limit_usd\" must be more than $0, was -1")]
+    [TestCase("""{ "order_limit_usd": 500, "daily_limit_usd": -1 }""", "daily_limit_usd must be more than $0, was negative (-1)")]
     [TestCase("{}", "name at least one limit: order_limit_usd, daily_limit_usd")]
     [TestCase("500", "the body must be a JSON object with the fields order_limit_usd, daily_limit_usd")]
     [TestCase("{ order_limit_usd: 500 }", "the body is not valid JSON (line 1, byte 3)")]
@@ -94,7 +95,8 @@ public sealed class OperatorApiRefusalTests
 
     private async Task ShouldBeUnchangedAsync()
     {
-        ((InMemoryControls)bed.Console).Commands.ShouldBe(0, "commands given to the controls");
+        bed.RiskEvents.ShouldBeEmpty("control decisions recorded");
+        (bed.Risk.Settings.OrderLimit, bed.Risk.Settings.DailyLimit).ShouldBe((RiskSettings.Production.OrderLimit, RiskSettings.Production.DailyLimit));
         (await bed.SendAsync(HttpMethod.Get, "/status")).Body.ShouldBe(before, "status after the refusal");
     }
 }

@@ -16,7 +16,7 @@ public sealed class OperatorTokenSecrecyTests
     [Test]
     public async Task Neither_the_token_nor_a_wrong_one_is_logged_or_answered()
     {
-        await using var bed = await OperatorApiBed.StartAsync((_, clock) => new InMemoryControls(clock));
+        await using var bed = await OperatorApiBed.StartAsync();
         var answers = new List<OperatorApiBed.Answer>
         {
             await bed.SendAsync(HttpMethod.Get, "/status"),

@@ -7,12 +7,14 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using TradingBot.Acceptance.Domain.EventSourcing;
+using TradingBot.Acceptance.Domain.Risk;
 
 namespace TradingBot.Acceptance.Domain.Hosting.OperatorSurface;
 
 /// <summary>
 /// The operator HTTP API of the running bot (DOMAIN §14.4), on its own Kestrel port: <c>GET /status</c>,
-/// <c>POST /kill-switch</c>, <c>DELETE /kill-switch</c>, <c>PUT /limits</c>. Every request must carry the
+/// <c>POST /kill-switch</c>, <c>DELETE /kill-switch</c>, <c>PUT /limits</c>, over the bot's <see cref="RiskControls"/>
+/// (the same commands scenarios give in process). Every request must carry the
 /// bearer token (else 401, nothing changed); a body that is not a valid command is refused with 400 naming
 /// the field. Kestrel's own logging is off: the API logs its commands itself, never a header.
 /// </summary>
@@ -24,15 +26,15 @@ public sealed partial class OperatorApi : IAsyncDisposable
     // The API's fields are spelt like the settings of §14 (order_limit_usd, engaged_at).
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
     private readonly WebApplication app;
-    private readonly IOperatorConsole console;
+    private readonly RiskControls risk;
     private readonly SqliteDatabase database;
     private readonly BearerToken token;
     private readonly ILogger logger;
 
-    private OperatorApi(WebApplication app, OperatorApiSettings settings, IOperatorConsole console, SqliteDatabase database, ILogger logger)
+    private OperatorApi(WebApplication app, OperatorApiSettings settings, RiskControls risk, SqliteDatabase database, ILogger logger)
     {
         this.app = app;
-        this.console = console;
+        this.risk = risk;
         this.database = database;
         this.logger = logger;
         token = new BearerToken(settings.Token);
@@ -42,7 +44,7 @@ public sealed partial class OperatorApi : IAsyncDisposable
     public Uri Address { get; private set; } = new("http://127.0.0.1/");
 
     public static async Task<OperatorApi> StartAsync(
-        OperatorApiSettings settings, IOperatorConsole console, SqliteDatabase database, ILogger logger, CancellationToken cancellationToken)
+        OperatorApiSettings settings, RiskControls risk, SqliteDatabase database, ILogger logger, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var builder = WebApplication.CreateSlimBuilder();
@@ -54,7 +56,7 @@ public sealed partial class OperatorApi : IAsyncDisposable
             kestrel.AddServerHeader = false;
         });
         var app = builder.Build();
-        var api = new OperatorApi(app, settings, console, database, logger);
+        var api = new OperatorApi(app, settings, risk, database, logger);
         app.Use(api.AuthenticateAsync);
         app.MapGet("/status", api.StatusAsync);
         app.MapPost("/kill-switch", api.EngageAsync);
@@ -85,8 +87,7 @@ public sealed partial class OperatorApi : IAsyncDisposable
         await next(context).ConfigureAwait(false);
     }
 
-    private async Task StatusAsync(HttpContext context) =>
-        await WriteStatusAsync(context).ConfigureAwait(false);
+    private Task StatusAsync(HttpContext context) => WriteStatusAsync(context);
 
     private async Task EngageAsync(HttpContext context)
     {
@@ -97,14 +98,20 @@ public sealed partial class OperatorApi : IAsyncDisposable
             return;
         }
 
-        await console.EngageKillSwitchAsync(reason.Value!, context.RequestAborted).ConfigureAwait(false);
+        risk.EngageKillSwitch(reason.Value!, By);
         LogEngaged(logger, reason.Value!);
         await WriteStatusAsync(context).ConfigureAwait(false);
     }
 
     private async Task ResetAsync(HttpContext context)
     {
-        await console.ResetKillSwitchAsync(ResetBy, context.RequestAborted).ConfigureAwait(false);
+        if (!risk.ResetKillSwitch(By))
+        {
+            LogInvalid(logger, context.Request.Method, context.Request.Path.Value ?? "/", NotEngaged);
+            await WriteAsync(context, StatusCodes.Status409Conflict, new OperatorError(NotEngaged)).ConfigureAwait(false);
+            return;
+        }
+
         LogReset(logger);
         await WriteStatusAsync(context).ConfigureAwait(false);
     }
@@ -118,16 +125,13 @@ public sealed partial class OperatorApi : IAsyncDisposable
             return;
         }
 
-        await console.SetLimitsAsync(limits.Value!, context.RequestAborted).ConfigureAwait(false);
+        risk.SetLimits(limits.Value!.OrderLimitUsd, limits.Value.DailyLimitUsd);
         LogLimits(logger, limits.Value!.OrderLimitUsd, limits.Value.DailyLimitUsd);
         await WriteStatusAsync(context).ConfigureAwait(false);
     }
 
-    private async Task WriteStatusAsync(HttpContext context)
-    {
-        var status = await OperatorStatus.ReadAsync(console, database, context.RequestAborted).ConfigureAwait(false);
-        await WriteAsync(context, StatusCodes.Status200OK, status).ConfigureAwait(false);
-    }
+    private Task WriteStatusAsync(HttpContext context) =>
+        WriteAsync(context, StatusCodes.Status200OK, OperatorStatus.Read(risk, database));
 
     private async Task RefuseAsync(HttpContext context, string problem)
     {
@@ -147,8 +151,10 @@ public sealed partial class OperatorApi : IAsyncDisposable
         return context.Response.WriteAsJsonAsync(body, Json, context.RequestAborted);
     }
 
-    /// <summary>Who resets the kill switch over the API: the token names no person.</summary>
-    public const string ResetBy = "an operator";
+    /// <summary>Who engages and resets the kill switch over the API: the token names no person.</summary>
+    public const string By = "an operator";
+
+    public const string NotEngaged = "the kill switch is not engaged: nothing to reset";
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Operator API listening on {Address}")]
     private static partial void LogListening(ILogger logger, Uri address);

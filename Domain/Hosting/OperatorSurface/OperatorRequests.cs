@@ -1,7 +1,11 @@
 using System.Globalization;
 using System.Text.Json;
+using TradingBot.Acceptance.Domain.Risk;
 
 namespace TradingBot.Acceptance.Domain.Hosting.OperatorSurface;
+
+/// <summary>New values for the order limit and the daily limit; <c>null</c> keeps the one in force.</summary>
+public sealed record LimitsChange(decimal? OrderLimitUsd, decimal? DailyLimitUsd);
 
 /// <summary>A request body read into a command, or the problem that refuses it (naming the field).</summary>
 public sealed record Parsed<T>(T? Value, string? Problem)
@@ -14,8 +18,8 @@ public sealed record Parsed<T>(T? Value, string? Problem)
 /// </summary>
 public static class OperatorRequests
 {
-    public const string OrderLimitField = "order_limit_usd";
-    public const string DailyLimitField = "daily_limit_usd";
+    public const string OrderLimitField = RiskSettings.OrderLimitField;
+    public const string DailyLimitField = RiskSettings.DailyLimitField;
     public const string ReasonField = "reason";
     private const int MaximumReasonLength = 200;
     private static readonly string[] LimitFields = [OrderLimitField, DailyLimitField];
@@ -27,11 +31,16 @@ public static class OperatorRequests
         var problem = ReadObject(body, LimitFields, (name, value) =>
         {
             if (value.ValueKind != JsonValueKind.Number || !value.TryGetDecimal(out var dollars))
-                return $"\"{name}\" must be a number of dollars, e.g. 500";
-            if (dollars <= 0m)
-                return $"\"{name}\" must be more than $0, was {dollars.ToString(CultureInfo.InvariantCulture)}";
-            limits[name] = dollars;
-            return null;
+                return $"{name} must be a number of dollars, e.g. 500";
+            try
+            {
+                limits[name] = RiskSettings.Limit(name, dollars).Value; // the controls' own rule: more than $0
+                return null;
+            }
+            catch (RiskSettingException refused)
+            {
+                return refused.Message;
+            }
         });
         if (problem is not null)
             return new Parsed<LimitsChange>(null, problem);
@@ -48,13 +57,13 @@ public static class OperatorRequests
         var problem = ReadObject(body, [ReasonField], (name, value) =>
         {
             if (value.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(value.GetString()))
-                return $"\"{name}\" must be a text saying why the kill switch is engaged";
+                return $"{name} must be a text saying why the kill switch is engaged";
             reason = value.GetString()!.Trim();
-            return reason.Length > MaximumReasonLength ? $"\"{name}\" must be at most {MaximumReasonLength} characters" : null;
+            return reason.Length > MaximumReasonLength ? $"{name} must be at most {MaximumReasonLength} characters" : null;
         });
         if (problem is not null)
             return new Parsed<string>(null, problem);
-        return reason is null ? new Parsed<string>(null, $"\"{ReasonField}\" is required: say why the kill switch is engaged") : new(reason, null);
+        return reason is null ? new Parsed<string>(null, $"{ReasonField} is required: say why the kill switch is engaged") : new(reason, null);
     }
 
     // Calls read for each field in order and stops at the first problem; unknown or repeated fields are problems.
