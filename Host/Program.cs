@@ -48,7 +48,11 @@ var alpacaOptions = new AlpacaBrokerApiOptions(config.Alpaca.ApiKey, config.Alpa
 };
 var executor = new AlpacaBrokerApiExecutor(http, alpacaOptions, clock);
 var options = config.ToOptions();
-await using var bot = HostedBot.Create(new BotComponents(database, executor, clock, options, HedgingSettings.ForExecutor(executor.Kind)) { Loggers = loggers });
+await using var bot = HostedBot.Create(new BotComponents(database, executor, clock, options, HedgingSettings.ForExecutor(executor.Kind))
+{
+    Loggers = loggers,
+    OperatorApi = config.OperatorApiSettings(configPath),
+});
 
 // Not disposed: a signal handler may still run while the process exits.
 var stop = new CancellationTokenSource();
@@ -69,6 +73,8 @@ Console.WriteLine($"database: {databaseFile}");
 Console.WriteLine($"operator log: {operatorLog.Path}");
 Console.WriteLine($"instance: {bot.Services.GetRequiredService<HedgingGuards>().InstanceId}");
 Console.WriteLine($"broker: {config.Alpaca}");
+if (bot.OperatorApi is { } operatorApi)
+    Console.WriteLine($"operator API: {operatorApi.Address}");
 Console.WriteLine("running");
 try
 {
