@@ -43,6 +43,14 @@ Feature: An operator stops and resumes the running bot
       Then a broker order to buy 5 AAPL is pending
       And the operator API shows an order limit of $500
 
+    Scenario: A limit set through the API leaves the order already at the broker as it is
+      When the bot sells 12 tAAPL on-chain
+      Then a broker order to buy 12 AAPL is pending
+      When an operator sets the order limit to $500 through the operator API
+      And the broker fills the pending order
+      Then the AAPL position is flat
+      And exactly 1 broker order has been placed for AAPL
+
   Rule: only a valid request with the operator's token changes anything
 
     Scenario: A request without the token is refused and the bot keeps hedging

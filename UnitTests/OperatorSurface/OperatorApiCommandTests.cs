@@ -64,6 +64,18 @@ public sealed class OperatorApiCommandTests
     }
 
     [Test]
+    public async Task Engaging_an_engaged_kill_switch_keeps_its_first_reason_and_records_nothing_more()
+    {
+        await bed.SendAsync(HttpMethod.Post, "/kill-switch", """{ "reason": "first" }""");
+
+        var again = await bed.SendAsync(HttpMethod.Post, "/kill-switch", """{ "reason": "second" }""");
+
+        again.Status.ShouldBe(HttpStatusCode.OK, again.Body);
+        again.Json.GetProperty("kill_switch").GetProperty("reason").GetString().ShouldBe("first");
+        bed.RiskEvents.Count.ShouldBe(1, "control decisions recorded");
+    }
+
+    [Test]
     public async Task Deleting_the_kill_switch_resets_it_as_an_operator()
     {
         await bed.SendAsync(HttpMethod.Post, "/kill-switch", """{ "reason": "checking the broker" }""");
