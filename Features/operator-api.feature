@@ -63,5 +63,5 @@ Feature: An operator stops and resumes the running bot
     Scenario: An order limit that is not a positive amount is refused and the limit in force stays
       Given an operator has set the order limit to $500 through the operator API
       When an operator tries to set the order limit to -5 through the operator API
-      Then the operator API answers 400 "order_limit_usd must be more than $0, was negative (-5)"
+      Then the operator API answers 400 '"order_limit_usd" must be more than $0, was negative (-5)'
       And the operator API shows an order limit of $500

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using TradingBot.Acceptance.Domain.EventSourcing;
-using TradingBot.Acceptance.Domain.Execution.Alpaca;
 using TradingBot.Acceptance.Domain.Execution.BrokerHttp;
 using TradingBot.Acceptance.Domain.Finance;
 using TradingBot.Acceptance.Domain.Hedging;
@@ -41,18 +40,20 @@ catch (Exception refused) when (refused is DatabaseFileException or BotConfigura
 var databaseFile = Path.GetFullPath(databasePath);
 using var operatorLog = new OperatorLog(databaseFile + ".log");
 using var loggers = LoggerFactory.Create(logging => logging.AddProvider(operatorLog));
-using var http = new HttpClient { BaseAddress = config.Alpaca.BaseUrl };
-var alpacaOptions = new AlpacaBrokerApiOptions(config.Alpaca.ApiKey, config.Alpaca.ApiSecret, config.Alpaca.AccountId)
-{
-    Http = new BrokerHttpOptions { RequestTimeout = TimeSpan.FromSeconds(config.RequestTimeoutSeconds) },
-};
-var executor = new AlpacaBrokerApiExecutor(http, alpacaOptions, clock);
 var options = config.ToOptions();
-await using var bot = HostedBot.Create(new BotComponents(database, executor, clock, options, HedgingSettings.ForExecutor(executor.Kind))
+var (mainBroker, fallbackBroker) = options.Brokers();
+var requestTimeout = new BrokerHttpOptions { RequestTimeout = TimeSpan.FromSeconds(config.RequestTimeoutSeconds) };
+using var brokerClients = new BrokerClients();
+var executor = brokerClients.Connect(mainBroker, config, requestTimeout, clock);
+var fallback = fallbackBroker is { } second ? brokerClients.Connect(second, config, requestTimeout, clock) : null;
+var components = new BotComponents(database, executor, clock, options, HedgingSettings.ForExecutor(executor.Kind))
 {
     Loggers = loggers,
+    Fallback = fallback,
+    Risk = options.Risk(),
     OperatorApi = config.OperatorApiSettings(configPath),
-});
+};
+await using var bot = HostedBot.Create(components);
 
 // Not disposed: a signal handler may still run while the process exits.
 var stop = new CancellationTokenSource();
@@ -72,7 +73,9 @@ await bot.StartAsync(CancellationToken.None);
 Console.WriteLine($"database: {databaseFile}");
 Console.WriteLine($"operator log: {operatorLog.Path}");
 Console.WriteLine($"instance: {bot.Services.GetRequiredService<HedgingGuards>().InstanceId}");
-Console.WriteLine($"broker: {config.Alpaca}");
+Console.WriteLine($"broker: {(mainBroker == SupportedExecutor.Schwab ? config.Schwab : config.Alpaca)}");
+if (fallbackBroker is not null)
+    Console.WriteLine($"fallback broker: {(fallbackBroker == SupportedExecutor.Schwab ? config.Schwab : config.Alpaca)}");
 if (bot.OperatorApi is { } operatorApi)
     Console.WriteLine($"operator API: {operatorApi.Address}");
 Console.WriteLine("running");

@@ -8,7 +8,7 @@ using TradingBot.Acceptance.Support.Drivers;
 namespace TradingBot.Acceptance.StepDefinitions;
 
 [Binding]
-public sealed class RiskSteps(RiskDriver risk, BrokerDriver broker)
+public sealed class RiskSteps(RiskDriver risk, BrokerDriver broker, RebalancingDriver rebalancing)
 {
     [Given("the order limit is {usd}")]
     [When("the order limit is set to {usd}")]
@@ -19,6 +19,9 @@ public sealed class RiskSteps(RiskDriver risk, BrokerDriver broker)
 
     [Given("the kill switch engages after {int} failed broker orders in a row")]
     public void GivenTheKillSwitchEngagesAfter(int failures) => risk.EngageAfterFailures(failures);
+
+    [Given("the kill switch of the daily limit resets with the new day")]
+    public void GivenTheKillSwitchResetsWithTheNewDay() => risk.ResetWithTheNewDay();
 
     [Given("an operator has engaged the kill switch")]
     [When("an operator engages the kill switch")]
@@ -33,6 +36,14 @@ public sealed class RiskSteps(RiskDriver risk, BrokerDriver broker)
 
     [Then("the kill switch is not engaged")]
     public void ThenTheKillSwitchIsNotEngaged() => risk.Status().KillSwitch.ShouldBeNull("the kill switch");
+
+    [Then("Alpaca received no mint request")]
+    public async Task ThenAlpacaReceivedNoMintRequest() =>
+        (await rebalancing.MintRequestsAsync()).ShouldBeEmpty("mint requests Alpaca received");
+
+    [Then("the bot recorded these control decisions:")]
+    public void ThenTheBotRecordedTheseControlDecisions(DataTable decisions) =>
+        risk.Decisions().Select(RiskDriver.Describe).ShouldBe(decisions.Rows.Select(row => row[0]), "the RiskControl events, in order");
 
     [When("the clock passes midnight UTC")]
     public void WhenTheClockPassesMidnight() => risk.PassMidnight();

@@ -109,9 +109,10 @@ public sealed class Conductor
     public async Task<IReadOnlyList<ExecutionOutcome>> CheckAndExecuteAccumulatedPositionsAsync(CancellationToken cancellationToken)
     {
         await CleanupStaleExecutionsAsync(cancellationToken).ConfigureAwait(false);
-        if (await brokers.ProbeAsync(cancellationToken).ConfigureAwait(false) is not { } route)
+        var route = await brokers.ProbeAsync(cancellationToken).ConfigureAwait(false);
+        guards.Risk?.OnCheckerTick(route);
+        if (route is null)
             return [];
-        guards.Risk?.RecordRoute(route);
         var started = new List<OffchainExecution>();
         foreach (var position in Candidates())
         {

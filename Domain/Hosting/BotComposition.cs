@@ -99,12 +99,13 @@ public sealed class BotComposition
 
     /// <summary>
     /// The rebalancing side over <paramref name="database"/> and <paramref name="clock"/>: the bot's own when
-    /// they are the hedging side's, so both write one event log on one clock.
+    /// they are the hedging side's, so both write one event log on one clock. No operation starts while the kill
+    /// switch recorded on <paramref name="database"/> is engaged, unless <paramref name="halted"/> says otherwise.
     /// </summary>
     public static RebalancingSide Rebalancing(
         SqliteDatabase database, TimeProvider clock, RebalancingConfig config, RebalancingPorts ports,
-        IClockWait? wait = null, ILoggerFactory? loggers = null) =>
-        new(database, clock, config, ports, wait, loggers);
+        IClockWait? wait = null, ILoggerFactory? loggers = null, Func<bool>? halted = null) =>
+        new(database, clock, config, ports, wait, loggers, halted ?? (() => RiskControls.EngagedIn(database)));
 
     /// <summary>This bot's rebalancing side: same database, same clock.</summary>
     public RebalancingSide Rebalancing(RebalancingConfig config, RebalancingPorts ports, IClockWait? wait = null, ILoggerFactory? loggers = null) =>

@@ -1,18 +1,25 @@
+using TradingBot.Acceptance.Domain.Finance;
 using TradingBot.Acceptance.Domain.Hosting.OperatorSurface;
+using TradingBot.Acceptance.Domain.Risk;
 
 namespace TradingBot.Acceptance.Domain.Hosting;
 
 /// <summary>
 /// The configuration file of the bot as a process (JSON, read by <see cref="ConfigurationFile"/>): where the
-/// chain feed is, the broker (Alpaca's Broker API) and the pacing in seconds.
+/// chain feed is, the brokers (Alpaca's Broker API, Schwab's Trader API: the main one and an optional fallback),
+/// the pre-trade controls and the pacing in seconds.
 /// </summary>
-public sealed record BotConfiguration
+public sealed record BotConfiguration : IConfigurationCheck
 {
     public required Uri ChainFeed { get; init; }
 
     public long DeploymentBlock { get; init; }
 
-    public required AlpacaSection Alpaca { get; init; }
+    /// <summary>Required when the main or the fallback broker is Alpaca.</summary>
+    public AlpacaSection? Alpaca { get; init; }
+
+    /// <summary>Required when the main or the fallback broker is Schwab.</summary>
+    public SchwabSection? Schwab { get; init; }
 
     public double OrderStatusIntervalSeconds { get; init; } = 15;
 
@@ -22,6 +29,19 @@ public sealed record BotConfiguration
     public double PlacementDeadlineSeconds { get; init; } = 180;
 
     public double RequestTimeoutSeconds { get; init; } = 30;
+
+    public decimal? OrderLimitUsd { get; init; } = RiskSettings.Production.OrderLimit!.Value.Value;
+
+    public decimal? DailyLimitUsd { get; init; } = RiskSettings.Production.DailyLimit!.Value.Value;
+
+    public int? KillSwitchAfterFailures { get; init; } = RiskSettings.Production.KillSwitchAfterFailures;
+
+    public bool AutoResetDaily { get; init; }
+
+    /// <summary>alpaca or schwab (the process has no dry-run broker).</summary>
+    public string Broker { get; init; } = "alpaca";
+
+    public string? FallbackBroker { get; init; }
 
     /// <summary>The operator HTTP API (§14.4); without the section the bot runs without one.</summary>
     public OperatorApiSection? OperatorApi { get; init; }
@@ -52,11 +72,39 @@ public sealed record BotConfiguration
         OrderStatusMaxJitter = TimeSpan.FromSeconds(OrderStatusIntervalSeconds / 3),
         PositionCheckInterval = TimeSpan.FromSeconds(PositionCheckIntervalSeconds),
         PlacementDeadline = TimeSpan.FromSeconds(PlacementDeadlineSeconds),
+        OrderLimitUsd = OrderLimitUsd,
+        DailyLimitUsd = DailyLimitUsd,
+        KillSwitchAfterFailures = KillSwitchAfterFailures,
+        AutoResetDaily = AutoResetDaily,
+        Broker = Broker,
+        FallbackBroker = FallbackBroker,
     };
+
+    public void Check()
+    {
+        var options = ToOptions();
+        options.Check();
+        var (main, fallback) = options.Brokers();
+        if (main == SupportedExecutor.DryRun)
+            throw new RiskSettingException(ControlConfiguration.BrokerKey, $"\"{ControlConfiguration.BrokerKey}\" is dry-run, which only scenarios and tests use: the bot hedges on alpaca or schwab");
+        foreach (var kind in fallback is { } second ? [main, second] : new[] { main })
+        {
+            if (kind == SupportedExecutor.Schwab && Schwab is null)
+                throw new RiskSettingException(ControlConfiguration.BrokerKey, "the \"schwab\" section is required when the main or fallback broker is schwab");
+            if (kind == SupportedExecutor.AlpacaBrokerApi && Alpaca is null)
+                throw new RiskSettingException(ControlConfiguration.BrokerKey, "the \"alpaca\" section is required when the main or fallback broker is alpaca");
+        }
+    }
 }
 
 /// <summary>The Alpaca Broker API the bot hedges on; <see cref="ToString"/> keeps the secret out of logs.</summary>
 public sealed record AlpacaSection(Uri BaseUrl, string ApiKey, string ApiSecret, string AccountId)
 {
     public override string ToString() => $"Alpaca Broker API at {BaseUrl}, account {AccountId}, key ***";
+}
+
+/// <summary>The Schwab Trader API the bot hedges on; <see cref="ToString"/> keeps the secrets out of logs.</summary>
+public sealed record SchwabSection(Uri BaseUrl, string AppKey, string AppSecret, string RefreshToken, string AccountHash)
+{
+    public override string ToString() => $"Schwab Trader API at {BaseUrl}, app key ***";
 }

@@ -1,9 +1,14 @@
+using TradingBot.Acceptance.Domain.Finance;
 using TradingBot.Acceptance.Domain.Hedging;
+using TradingBot.Acceptance.Domain.Risk;
 
 namespace TradingBot.Acceptance.Domain.Hosting;
 
-/// <summary>How the running bot is paced: loop intervals, restart and reconnect backoff, the chain feed and the shutdown deadline.</summary>
-public sealed record BotOptions
+/// <summary>
+/// How the running bot is paced (loop intervals, restart and reconnect backoff, the chain feed and the shutdown
+/// deadline) and what keeps its mistakes small: the pre-trade controls and the main and fallback brokers (§14).
+/// </summary>
+public sealed record BotOptions : IConfigurationCheck
 {
     /// <summary>The WebSocket feed of on-chain fills, e.g. <c>ws://127.0.0.1:5000/fills</c>; resumed with <c>?from_block=N</c>.</summary>
     public required Uri ChainFeed { get; init; }
@@ -50,4 +55,34 @@ public sealed record BotOptions
 
     /// <summary>Capacity of the bounded channels between tasks: a full channel slows the writer down, it never drops a fill.</summary>
     public int ChannelCapacity { get; init; } = 1024;
+
+    /// <summary>The largest broker order in dollars at the last price; null: no limit.</summary>
+    public decimal? OrderLimitUsd { get; init; } = RiskSettings.Production.OrderLimit!.Value.Value;
+
+    /// <summary>The most placed in one UTC day, in dollars; null: no limit.</summary>
+    public decimal? DailyLimitUsd { get; init; } = RiskSettings.Production.DailyLimit!.Value.Value;
+
+    /// <summary>Failed broker orders in a row that engage the kill switch; null: never.</summary>
+    public int? KillSwitchAfterFailures { get; init; } = RiskSettings.Production.KillSwitchAfterFailures;
+
+    /// <summary>Whether a new UTC day resets a kill switch the daily limit engaged.</summary>
+    public bool AutoResetDaily { get; init; }
+
+    /// <summary>The main broker: alpaca, schwab or dry-run.</summary>
+    public string Broker { get; init; } = "alpaca";
+
+    /// <summary>The broker new hedges go to while the main one is down: alpaca or schwab; none by default.</summary>
+    public string? FallbackBroker { get; init; }
+
+    /// <summary>The pre-trade controls these options set.</summary>
+    public RiskSettings Risk() => ControlConfiguration.Risk(OrderLimitUsd, DailyLimitUsd, KillSwitchAfterFailures, AutoResetDaily);
+
+    /// <summary>The main broker and the fallback one, if any.</summary>
+    public (SupportedExecutor Main, SupportedExecutor? Fallback) Brokers() => ControlConfiguration.Brokers(Broker, FallbackBroker);
+
+    public void Check()
+    {
+        Risk();
+        Brokers();
+    }
 }

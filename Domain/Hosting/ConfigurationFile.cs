@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using TradingBot.Acceptance.Domain.Risk;
 
 namespace TradingBot.Acceptance.Domain.Hosting;
 
@@ -10,6 +11,8 @@ namespace TradingBot.Acceptance.Domain.Hosting;
 /// (<c>chainFeed</c>, <c>orderStatusInterval</c>: "00:00:15"). A file that is not JSON, a key the settings do
 /// not have, a value of the wrong type or a missing required setting is refused with the file, line and key:
 /// an unknown key would otherwise be ignored and the bot run with a default the operator meant to change.
+/// Settings that check themselves (<see cref="IConfigurationCheck"/>: a negative limit, an unknown broker) are
+/// refused the same way, at the line of their key.
 /// </summary>
 public static class ConfigurationFile
 {
@@ -40,15 +43,34 @@ public static class ConfigurationFile
     /// <exception cref="BotConfigurationException">The text is not a valid configuration.</exception>
     public static T Parse<T>(string path, string json)
     {
+        T settings;
         try
         {
-            return JsonSerializer.Deserialize<T>(json, Strict)
+            settings = JsonSerializer.Deserialize<T>(json, Strict)
                 ?? throw new BotConfigurationException($"{path}:1: the configuration is null; write an object of settings.");
         }
         catch (JsonException exception)
         {
             throw new BotConfigurationException(Describe(path, typeof(T), exception), exception);
         }
+
+        try
+        {
+            (settings as IConfigurationCheck)?.Check();
+        }
+        catch (RiskSettingException refused)
+        {
+            throw new BotConfigurationException(Line(path, LineOf(json, refused.Field), refused.Message), refused);
+        }
+
+        return settings;
+    }
+
+    // The line where the key is written; the first line when the value is a default the file does not write.
+    private static long LineOf(string json, string key)
+    {
+        var at = json.IndexOf($"\"{key}\"", StringComparison.Ordinal);
+        return at < 0 ? 1 : json.AsSpan(0, at).Count('\n') + 1;
     }
 
     private static string Describe(string path, Type root, JsonException exception)
@@ -87,7 +109,8 @@ public static class ConfigurationFile
         keys.Aggregate(root, (type, key) => Settings(type).GetValueOrDefault(key) is { IsClass: true } nested && nested != typeof(string) && nested != typeof(Uri) ? nested : type);
 
     private static string ExpectedOf(Type? type) =>
-        type == typeof(TimeSpan) ? "a duration as \"hh:mm:ss\", e.g. \"00:00:15\""
+        type is not null && Nullable.GetUnderlyingType(type) is { } underlying ? ExpectedOf(underlying)
+        : type == typeof(TimeSpan) ? "a duration as \"hh:mm:ss\", e.g. \"00:00:15\""
         : type == typeof(Uri) ? "an address such as \"ws://127.0.0.1:5000/fills\""
         : type == typeof(int) || type == typeof(long) ? "a whole number"
         : type == typeof(double) || type == typeof(decimal) ? "a number"

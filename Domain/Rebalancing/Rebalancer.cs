@@ -12,10 +12,12 @@ namespace TradingBot.Acceptance.Domain.Rebalancing;
 /// §8.4: takes one operation at a time from the trigger's channel and awaits its whole workflow.
 /// Errors are logged, never retried; a workflow that ends without its aggregate's terminal event
 /// (it failed before genesis, or before the withdrawal was initiated) has its guard released here.
+/// While <paramref name="halted"/> says so (the kill switch is engaged), no operation starts: its guard is
+/// released, and the trigger asks again when it next sees the imbalance.
 /// </summary>
 public sealed class Rebalancer(
     RebalancingTrigger trigger, IAggregateStore store, IMint mint, IRedeem redeem, IUsdcRebalance usdc,
-    RebalancingConfig config, ILogger<Rebalancer>? logger = null)
+    RebalancingConfig config, ILogger<Rebalancer>? logger = null, Func<bool>? halted = null)
 {
     private readonly ILogger log = logger ?? NullLogger<Rebalancer>.Instance;
 
@@ -40,6 +42,13 @@ public sealed class Rebalancer(
     /// <summary>Runs one operation's whole workflow; true when the move completed, false when it failed or stopped early.</summary>
     public async Task<bool> ExecuteAsync(RebalanceOperation operation, CancellationToken cancellationToken)
     {
+        if (halted?.Invoke() is true)
+        {
+            log.WorkflowEndedEarly(operation, "not started: the kill switch is engaged");
+            Release(operation);
+            return false;
+        }
+
         var id = Guid.NewGuid();
         try
         {

@@ -21,9 +21,10 @@ namespace TradingBot.Acceptance.Domain.Rebalancing;
 /// </summary>
 public sealed class RebalancingSide : IDisposable
 {
+    /// <param name="halted">Whether no operation may start now (the kill switch is engaged); none halts when absent.</param>
     public RebalancingSide(
         SqliteDatabase database, TimeProvider clock, RebalancingConfig config, RebalancingPorts ports,
-        IClockWait? wait = null, ILoggerFactory? loggers = null)
+        IClockWait? wait = null, ILoggerFactory? loggers = null, Func<bool>? halted = null)
     {
         ArgumentNullException.ThrowIfNull(ports);
         var logs = loggers ?? NullLoggerFactory.Instance;
@@ -47,7 +48,7 @@ public sealed class RebalancingSide : IDisposable
         UsdcManager = new UsdcRebalanceManager(
             Store, ports.Conversion, ports.Wallet, ports.Attestation, ports.Bridge, ports.Vault, ports.Erc20, config, clock,
             logs.CreateLogger<UsdcRebalanceManager>(), wait);
-        Rebalancer = new Rebalancer(Trigger, Store, MintManager, RedemptionManager, UsdcManager, config, logs.CreateLogger<Rebalancer>());
+        Rebalancer = new Rebalancer(Trigger, Store, MintManager, RedemptionManager, UsdcManager, config, logs.CreateLogger<Rebalancer>(), halted);
     }
 
     public SqliteDatabase Database { get; }

@@ -19,9 +19,9 @@ public sealed class BrokerRoute
     {
         ArgumentNullException.ThrowIfNull(main);
         if (fallback?.Kind == SupportedExecutor.DryRun)
-            throw new RiskSettingException(FallbackField, $"{FallbackField} cannot be the dry-run broker: it would pretend to hedge");
+            throw new RiskSettingException(FallbackField, $"\"{FallbackField}\" cannot be the dry-run broker: it would pretend to hedge");
         if (fallback is not null && fallback.Kind == main.Kind)
-            throw new RiskSettingException(FallbackField, $"{FallbackField} cannot be the main broker ({Name(main.Kind)}) itself");
+            throw new RiskSettingException(FallbackField, $"\"{FallbackField}\" cannot be the main broker ({Name(main.Kind)}) itself");
         Main = main;
         Fallback = fallback;
     }

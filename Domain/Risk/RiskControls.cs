@@ -22,10 +22,13 @@ public sealed class RiskControls
 
     public const string OperatorReason = "engaged by an operator";
 
+    /// <summary>Who reset a kill switch of the daily limit when the UTC day changed.</summary>
+    public const string NewDay = "the new UTC day";
+
     private readonly SqliteDatabase database;
     private readonly TimeProvider clock;
     private readonly OffchainOrderAggregate orders = new();
-    private readonly PositionAggregate positions = new();
+    private readonly DailyNotional placedToday = new();
     private RiskSettings settings;
 
     public RiskControls(SqliteDatabase database, TimeProvider clock, RiskSettings settings, BrokerRoute brokers)
@@ -52,6 +55,17 @@ public sealed class RiskControls
         using var unit = database.BeginRead();
         var state = Current(unit);
         return new RiskStatus(state.KillSwitch, state.Fallback, Brokers.Main.Kind, Brokers.Fallback?.Kind, Settings, state.RecentAlerts);
+    }
+
+    /// <summary>Whether the kill switch is engaged now: no new broker order, no new rebalancing operation.</summary>
+    public bool KillSwitchEngaged => EngagedIn(database);
+
+    /// <summary>Whether the kill switch of the bot on <paramref name="database"/> is engaged: what every part of the bot reads.</summary>
+    public static bool EngagedIn(SqliteDatabase database)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        using var unit = database.BeginRead();
+        return Current(unit).KillSwitchEngaged;
     }
 
     /// <summary>Engages the kill switch (nothing changes when it is engaged already); returns the status after.</summary>
@@ -104,7 +118,7 @@ public sealed class RiskControls
         {
             if (!ResetsWithTheDay(controls, engaged, now))
                 return null;
-            Execute(unit, new Command.ResetKillSwitch("a new UTC day"), now);
+            Execute(unit, new Command.ResetKillSwitch(NewDay), now);
         }
 
         var shares = wanted;
@@ -119,8 +133,8 @@ public sealed class RiskControls
 
         if (controls.DailyLimit is { } daily && price is { } dayPrice)
         {
-            var placed = OrderTotals.PlacedSince(unit, orders, positions, DayStart(now));
-            if (placed.Value + dayPrice.Value * shares.Value > daily.Value)
+            var placed = placedToday.PlacedSince(unit, DayStart(now));
+            if (placed + dayPrice.Value * shares.Value > daily.Value)
             {
                 Execute(unit, new Command.EngageKillSwitch($"daily limit of {RiskSettings.Money(daily)} reached", KillSwitchCause.DailyLimit, ByTheBot), now);
                 return null;
@@ -148,28 +162,35 @@ public sealed class RiskControls
     public async Task<BrokerRoute.Choice?> CheckBrokersAsync(CancellationToken cancellationToken)
     {
         var choice = await Brokers.ProbeAsync(cancellationToken).ConfigureAwait(false);
-        if (choice is not null)
-            RecordRoute(choice);
+        OnCheckerTick(choice);
         return choice;
     }
 
-    /// <summary>Records that new hedges now go to the fallback broker, or back to the main one.</summary>
-    internal void RecordRoute(BrokerRoute.Choice choice)
+    /// <summary>
+    /// What the position checker's tick decides before hedging: a new UTC day resets a kill switch the daily limit
+    /// engaged (with <see cref="RiskSettings.AutoResetDaily"/>), and new hedges go to the fallback broker or back
+    /// to the main one as the probe found. Writes only when something changes.
+    /// </summary>
+    internal void OnCheckerTick(BrokerRoute.Choice? choice)
     {
-        if (Brokers.Fallback is null)
-            return;
+        var now = clock.GetUtcNow();
+        var controls = Settings;
+        bool Changes(RiskControl state) =>
+            (state.KillSwitch is { } engaged && ResetsWithTheDay(controls, engaged, now))
+            || (Brokers.Fallback is not null && choice is not null && choice.OnFallback != (state.Fallback is not null));
         using (var read = database.BeginRead())
         {
-            if (choice.OnFallback == (Current(read).Fallback is not null))
+            if (!Changes(Current(read)))
                 return;
         }
 
         using var unit = database.BeginWrite();
         var state = Current(unit);
-        var now = clock.GetUtcNow();
-        if (choice.OnFallback && state.Fallback is null)
+        if (state.KillSwitch is { } dailyLimit && ResetsWithTheDay(controls, dailyLimit, now))
+            Execute(unit, new Command.ResetKillSwitch(NewDay), now);
+        if (Brokers.Fallback is not null && choice is { OnFallback: true } && state.Fallback is null)
             Execute(unit, new Command.StartFallback(Brokers.Main.Kind, choice.Broker.Kind, choice.Reason), now);
-        else if (!choice.OnFallback && state.Fallback is not null)
+        else if (Brokers.Fallback is not null && choice is { OnFallback: false } && state.Fallback is not null)
             Execute(unit, new Command.EndFallback(Brokers.Main.Kind), now);
         unit.Commit();
     }

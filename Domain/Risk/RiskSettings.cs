@@ -36,8 +36,8 @@ public sealed record RiskSettings
     /// <summary>A limit as given: more than zero dollars, else refused naming <paramref name="field"/>.</summary>
     public static Usd Limit(string field, decimal value) => value switch
     {
-        < 0m => throw new RiskSettingException(field, $"{field} must be more than $0, was negative ({value.ToString(CultureInfo.InvariantCulture)})"),
-        0m => throw new RiskSettingException(field, $"{field} must be more than $0, was 0"),
+        < 0m => throw new RiskSettingException(field, $"\"{field}\" must be more than $0, was negative ({value.ToString(CultureInfo.InvariantCulture)})"),
+        0m => throw new RiskSettingException(field, $"\"{field}\" must be more than $0, was 0"),
         _ => new Usd(value),
     };
 
@@ -46,12 +46,12 @@ public sealed record RiskSettings
         decimal.TryParse(text?.Trim().TrimStart('$').Replace(",", "", StringComparison.Ordinal), NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign,
             CultureInfo.InvariantCulture, out var value)
             ? Limit(field, value)
-            : throw new RiskSettingException(field, $"{field} must be a number of dollars, was '{text}'");
+            : throw new RiskSettingException(field, $"\"{field}\" must be a number of dollars, was '{text}'");
 
     /// <summary>The failure count: a whole number of at least 1, else refused naming the field.</summary>
     public static int Failures(long value) => value is >= 1 and <= int.MaxValue
         ? (int)value
-        : throw new RiskSettingException(FailuresField, $"{FailuresField} must be a whole number of at least 1, was {value}");
+        : throw new RiskSettingException(FailuresField, $"\"{FailuresField}\" must be a whole number of at least 1, was {value}");
 
     /// <summary>Dollars as an operator reads them: <c>$1,000</c>, <c>$1,250.50</c>.</summary>
     public static string Money(Usd amount) =>

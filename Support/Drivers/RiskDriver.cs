@@ -31,6 +31,8 @@ public sealed class RiskDriver(ScenarioWorld host, BrokerWaitContext waits)
     public void EngageAfterFailures(int failures) =>
         host.UseControls(controls => controls with { KillSwitchAfterFailures = RiskSettings.Failures(failures) });
 
+    public void ResetWithTheNewDay() => host.UseControls(controls => controls with { AutoResetDaily = true });
+
     public void EngageKillSwitch() => Controls.EngageKillSwitch(null, Operator);
 
     public void ResetKillSwitch()
@@ -61,6 +63,21 @@ public sealed class RiskDriver(ScenarioWorld host, BrokerWaitContext waits)
     /// <summary>Every control decision recorded so far, in order.</summary>
     public IReadOnlyList<RiskControlEvent> Decisions() =>
         [.. host.Database.ReadStream(RiskControlDecider.Kind.AggregateType, RiskControl.Id).Select(row => EventPayload.Read(RiskControlDecider.Kind, row.Payload))];
+
+    /// <summary>A control decision in the features' words: its event name and what it says.</summary>
+    public static string Describe(RiskControlEvent decision) => decision switch
+    {
+        RiskControlEvent.OrderSliced sliced => $"OrderSliced {Plain(sliced.Placed.Value)} of {Plain(sliced.Wanted.Value)} {sliced.Symbol}",
+        RiskControlEvent.KillSwitchEngaged engaged => $"KillSwitchEngaged \"{engaged.Reason}\" by {engaged.By}",
+        RiskControlEvent.KillSwitchReset reset => $"KillSwitchReset by {reset.By}",
+        RiskControlEvent.FallbackStarted started => $"FallbackStarted to {BrokerRoute.Name(started.To)} \"{started.Reason}\"",
+        RiskControlEvent.FallbackEnded ended => $"FallbackEnded back to {BrokerRoute.Name(ended.To)}",
+        RiskControlEvent.AlertRaised alert => $"AlertRaised {alert.Alert} \"{alert.Detail}\"",
+        _ => decision.ToString(),
+    };
+
+    // 5.000000000 reads 5: trailing zeros say nothing about a quantity.
+    private static string Plain(decimal quantity) => (quantity / 1.000000000000000000000000000000000m).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The open order of <paramref name="symbol"/> and the broker that holds it.</summary>
     public OffchainOrder? OpenOrderAt(Symbol symbol, SupportedExecutor broker) =>

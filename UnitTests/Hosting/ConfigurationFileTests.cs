@@ -61,7 +61,7 @@ public sealed class ConfigurationFileTests
 
         (options.OrderStatusInterval, options.OrderStatusMaxJitter, options.PlacementDeadline)
             .ShouldBe((TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(20)));
-        configuration.Alpaca.ToString().ShouldNotContain("\"s\"");
+        configuration.Alpaca!.ToString().ShouldNotContain("\"s\"");
     }
 
     private static string Refused(string json) =>

@@ -9,6 +9,8 @@ if (args.Contains("--smoke"))
     Storage[] storages = args.Contains("--memory") ? [Storage.Memory] : args.Contains("--file") ? [Storage.File] : [Storage.Memory, Storage.File];
     if (args.Contains("--phases"))
         await Smoke.PhasesAsync(2_000, storages).ConfigureAwait(false);
+    else if (args.Contains("--controls"))
+        await Smoke.ControlsAsync(2_000, storages, 6).ConfigureAwait(false);
     else if (args.Contains("--latency"))
         await Smoke.LatencyAsync(storages, args.SkipWhile(arg => arg != "--rate").Skip(1).Select(double.Parse).Cast<double?>().FirstOrDefault()).ConfigureAwait(false);
     else

@@ -62,6 +62,9 @@ public sealed class ShortRun(string repository, string configuration, IReadOnlyL
             table.Add($"Pipeline, 20 symbols, {where}", Number(pipeline) + " fills/s", $"≥ {Number(target)} fills/s", Times(pipeline / target), pipeline >= target);
             table.Add($"Raw inserts of the same rows, {where}", Number(raw) + " fills/s");
             table.Add($"Pipeline / raw, {where}", Percent(pipeline / raw), "≥ 30 %", Percent(pipeline / raw), pipeline / raw >= 0.30);
+            var controlled = PerSecond(summary, nameof(PipelineBenchmarks.HedgingPipelineWithControlsAsync), storage);
+            table.Add($"Pipeline with the pre-trade controls on (none binding) / without, {where}", Number(controlled) + " fills/s", "≥ 95 %",
+                Percent(controlled / pipeline), controlled / pipeline >= 0.95);
         }
     }
 

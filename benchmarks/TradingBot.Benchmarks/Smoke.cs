@@ -36,6 +36,33 @@ public static class Smoke
     }
 
     /// <summary>
+    /// The pipeline without and with the pre-trade controls (<see cref="PipelineBot.ControlsOn"/>, none binding), one
+    /// pass each in turn, for a quick check of what the controls cost; the benchmark table takes the figures.
+    /// </summary>
+    public static async Task ControlsAsync(int fills, IReadOnlyList<Storage> storages, int passes)
+    {
+        foreach (var storage in storages)
+        {
+            var seconds = new double[2];
+            for (var pass = 0; pass < passes; pass++)
+            {
+                foreach (var controlsOn in new[] { false, true })
+                {
+                    using var bot = new PipelineBot(storage, controlsOn ? PipelineBot.ControlsOn : null);
+                    var feed = TradeFeed.Fills(fills);
+                    var started = Stopwatch.GetTimestamp();
+                    await bot.RunAsync(feed, TradeFeed.Symbols.Count, CancellationToken.None).ConfigureAwait(false);
+                    if (pass > 0) // the first pass warms the runtime up
+                        seconds[controlsOn ? 1 : 0] += Stopwatch.GetElapsedTime(started).TotalSeconds;
+                }
+            }
+
+            var (without, with) = (fills * (passes - 1) / seconds[0], fills * (passes - 1) / seconds[1]);
+            Console.WriteLine($"pipeline {storage}: {without:N0} fills/s without controls, {with:N0} fills/s with them on (none binding): {with / without:P1}");
+        }
+    }
+
+    /// <summary>
     /// Where a fill's time goes, by the pipeline's three phases as <see cref="PipelineBot.RunAsync"/> runs them
     /// (enqueue; trade, order and broker answer; fill through the poller), in microseconds of wall time per fill.
     /// </summary>

@@ -31,7 +31,7 @@ public static class OperatorRequests
         var problem = ReadObject(body, LimitFields, (name, value) =>
         {
             if (value.ValueKind != JsonValueKind.Number || !value.TryGetDecimal(out var dollars))
-                return $"{name} must be a number of dollars, e.g. 500";
+                return $"\"{name}\" must be a number of dollars, e.g. 500";
             try
             {
                 limits[name] = RiskSettings.Limit(name, dollars).Value; // the controls' own rule: more than $0
@@ -57,13 +57,13 @@ public static class OperatorRequests
         var problem = ReadObject(body, [ReasonField], (name, value) =>
         {
             if (value.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(value.GetString()))
-                return $"{name} must be a text saying why the kill switch is engaged";
+                return $"\"{name}\" must be a text saying why the kill switch is engaged";
             reason = value.GetString()!.Trim();
-            return reason.Length > MaximumReasonLength ? $"{name} must be at most {MaximumReasonLength} characters" : null;
+            return reason.Length > MaximumReasonLength ? $"\"{name}\" must be at most {MaximumReasonLength} characters" : null;
         });
         if (problem is not null)
             return new Parsed<string>(null, problem);
-        return reason is null ? new Parsed<string>(null, $"{ReasonField} is required: say why the kill switch is engaged") : new(reason, null);
+        return reason is null ? new Parsed<string>(null, $"\"{ReasonField}\" is required: say why the kill switch is engaged") : new(reason, null);
     }
 
     // Calls read for each field in order and stops at the first problem; unknown or repeated fields are problems.

@@ -5,7 +5,8 @@ namespace TradingBot.Benchmarks.Pipeline;
 
 /// <summary>
 /// Fills per second through the whole hedging pipeline, beside the raw-insert ceiling of the same rows
-/// in the same transactions. Each iteration starts from an empty database.
+/// in the same transactions, and the pipeline with every pre-trade control set (none binding). Each iteration
+/// starts from an empty database.
 /// </summary>
 public class PipelineBenchmarks : IDisposable
 {
@@ -14,6 +15,7 @@ public class PipelineBenchmarks : IDisposable
 
     private IReadOnlyList<ChainEvent> fills = [];
     private PipelineBot? bot;
+    private PipelineBot? controlled;
     private RawInsertWriter? raw;
 
     [Params(Storage.Memory, Storage.File)]
@@ -24,6 +26,7 @@ public class PipelineBenchmarks : IDisposable
     {
         fills = TradeFeed.Fills(Fills);
         bot = new PipelineBot(Storage);
+        controlled = new PipelineBot(Storage, PipelineBot.ControlsOn);
         raw = new RawInsertWriter(bot.Database);
     }
 
@@ -33,6 +36,9 @@ public class PipelineBenchmarks : IDisposable
     [Benchmark(OperationsPerInvoke = Fills, Description = "pipeline")]
     public Task HedgingPipelineAsync() => bot!.RunAsync(fills, TradeFeed.Symbols.Count, CancellationToken.None);
 
+    [Benchmark(OperationsPerInvoke = Fills, Description = "pipeline, controls on")]
+    public Task HedgingPipelineWithControlsAsync() => controlled!.RunAsync(fills, TradeFeed.Symbols.Count, CancellationToken.None);
+
     [Benchmark(Baseline = true, OperationsPerInvoke = Fills, Description = "raw inserts")]
     public void RawInserts() => raw!.Run(fills, TradeFeed.Symbols.Count);
 
@@ -40,8 +46,10 @@ public class PipelineBenchmarks : IDisposable
     {
         raw?.Dispose();
         bot?.Dispose();
+        controlled?.Dispose();
         raw = null;
         bot = null;
+        controlled = null;
         GC.SuppressFinalize(this);
     }
 }

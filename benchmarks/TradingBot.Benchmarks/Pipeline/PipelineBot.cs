@@ -4,15 +4,27 @@ using TradingBot.Acceptance.Domain.EventSourcing;
 using TradingBot.Acceptance.Domain.Hedging;
 using TradingBot.Acceptance.Domain.OrderStatus;
 using TradingBot.Acceptance.Domain.Hosting;
+using TradingBot.Acceptance.Domain.Risk;
 
 namespace TradingBot.Benchmarks.Pipeline;
 
-/// <summary>The real bot on a fresh database: queue processor, conductor and poller over the instant broker.</summary>
+/// <summary>
+/// The real bot on a fresh database: queue processor, conductor and poller over the instant broker, with no
+/// pre-trade control, or with <paramref name="controls"/> (see <see cref="ControlsOn"/>).
+/// </summary>
 public sealed class PipelineBot : IDisposable
 {
+    /// <summary>Every control set, none binding: what the controls cost when nothing trips them.</summary>
+    public static readonly RiskSettings ControlsOn = new()
+    {
+        OrderLimit = new Acceptance.Domain.Finance.Usd(1_000_000_000m),
+        DailyLimit = new Acceptance.Domain.Finance.Usd(1_000_000_000_000m),
+        KillSwitchAfterFailures = 5,
+    };
+
     private readonly string? path;
 
-    public PipelineBot(Storage storage)
+    public PipelineBot(Storage storage, RiskSettings? controls = null)
     {
         Clock = new FakeTimeProvider(TradeFeed.Start);
         if (storage == Storage.File)
@@ -26,7 +38,7 @@ public sealed class PipelineBot : IDisposable
         }
 
         Executor = new InstantExecutor(Clock);
-        var bot = BotComposition.For(Database, Executor, Clock);
+        var bot = new BotComposition(Database, new BrokerRoute(Executor), Clock, HedgingSettings.ForExecutor(Executor.Kind), controls ?? RiskSettings.None);
         Conductor = bot.Conductor;
         Poller = bot.Poller;
         Queue = bot.Queue;
