@@ -51,7 +51,7 @@ var components = new BotComponents(database, executor, clock, options, HedgingSe
     Loggers = loggers,
     Fallback = fallback,
     Risk = options.Risk(),
-    OperatorApi = config.OperatorApiSettings(configPath),
+    OperatorApi = config.OperatorApiSettings(),
 };
 await using var bot = HostedBot.Create(components);
 

@@ -47,21 +47,11 @@ public sealed record BotConfiguration : IConfigurationCheck
     public OperatorApiSection? OperatorApi { get; init; }
 
     /// <exception cref="BotConfigurationException">The file is missing or not a valid configuration.</exception>
-    public static BotConfiguration Load(string path) => Parse(path, ConfigurationFile.Read<BotConfiguration>(path));
-
-    /// <exception cref="BotConfigurationException">The text is not a valid configuration.</exception>
-    public static BotConfiguration Parse(string path, string json) => Parse(path, ConfigurationFile.Parse<BotConfiguration>(path, json));
+    public static BotConfiguration Load(string path) => ConfigurationFile.Read<BotConfiguration>(path);
 
     /// <summary>The operator API's settings, or <c>null</c> when the configuration has none or turns it off.</summary>
-    /// <exception cref="BotConfigurationException">A setting of the <c>operatorApi</c> section is missing or out of range.</exception>
-    public OperatorApiSettings? OperatorApiSettings(string path) => OperatorApi?.ToSettings(path);
-
-    // Checks what the JSON types alone cannot, so that a bad setting stops the bot before it starts.
-    private static BotConfiguration Parse(string path, BotConfiguration configuration)
-    {
-        _ = configuration.OperatorApiSettings(path);
-        return configuration;
-    }
+    /// <exception cref="RiskSettingException">A setting of the <c>operatorApi</c> section is missing or out of range (<see cref="Check"/> tells first).</exception>
+    public OperatorApiSettings? OperatorApiSettings() => OperatorApi?.ToSettings();
 
     /// <summary>The hosted bot's options; the jitter of the status polls is a third of their interval.</summary>
     public BotOptions ToOptions() => new()
@@ -82,6 +72,7 @@ public sealed record BotConfiguration : IConfigurationCheck
 
     public void Check()
     {
+        _ = OperatorApiSettings();
         var options = ToOptions();
         options.Check();
         var (main, fallback) = options.Brokers();

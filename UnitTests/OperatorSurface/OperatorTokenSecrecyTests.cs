@@ -49,7 +49,7 @@ public sealed class OperatorTokenSecrecyTests
             new OperatorApiSettings(IPAddress.Loopback, 8081, OperatorApiBed.Token),
             new OperatorApiSection { Port = 8081, Token = OperatorApiBed.Token },
             new BearerToken(OperatorApiBed.Token),
-            BotConfiguration.Parse("bot.json", Configuration($"\"port\": 8081, \"token\": \"{OperatorApiBed.Token}\"")),
+            ConfigurationFile.Parse<BotConfiguration>("bot.json", Configuration($"\"port\": 8081, \"token\": \"{OperatorApiBed.Token}\"")),
         }.Select(value => value.ToString()!).ToList();
 
         printed.ShouldAllBe(text => !text.Contains(OperatorApiBed.Token, StringComparison.Ordinal));
@@ -61,7 +61,7 @@ public sealed class OperatorTokenSecrecyTests
     [TestCase("\"token\": [\"op-token-0123456789-abcdef\"]")]
     public void A_refused_section_does_not_repeat_the_token(string section)
     {
-        var refused = Should.Throw<BotConfigurationException>(() => BotConfiguration.Parse("bot.json", Configuration(section)));
+        var refused = Should.Throw<BotConfigurationException>(() => ConfigurationFile.Parse<BotConfiguration>("bot.json", Configuration(section)));
 
         refused.Message.ShouldNotContain("short-secret-06");
         refused.Message.ShouldNotContain(OperatorApiBed.Token);
