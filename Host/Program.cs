@@ -51,6 +51,7 @@ var components = new BotComponents(database, executor, clock, options, config.He
     Loggers = loggers,
     Fallback = fallback,
     Risk = options.Risk(),
+    OperatorApi = config.OperatorApiSettings(),
 };
 await using var bot = HostedBot.Create(components);
 
@@ -75,6 +76,8 @@ Console.WriteLine($"instance: {bot.Services.GetRequiredService<HedgingGuards>().
 Console.WriteLine($"broker: {(mainBroker == SupportedExecutor.Schwab ? config.Schwab : config.Alpaca)}");
 if (fallbackBroker is not null)
     Console.WriteLine($"fallback broker: {(fallbackBroker == SupportedExecutor.Schwab ? config.Schwab : config.Alpaca)}");
+if (bot.OperatorApi is { } operatorApi)
+    Console.WriteLine($"operator API: {operatorApi.Address}");
 Console.WriteLine("running");
 try
 {

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using TradingBot.Acceptance.Domain.EventSourcing;
 using TradingBot.Acceptance.Domain.Execution;
 using TradingBot.Acceptance.Domain.Hedging;
+using TradingBot.Acceptance.Domain.Hosting.OperatorSurface;
 using TradingBot.Acceptance.Domain.Risk;
 
 namespace TradingBot.Acceptance.Domain.Hosting;
@@ -28,6 +29,9 @@ public sealed record BotComponents(SqliteDatabase Database, IExecutor Executor, 
 
     /// <summary>With it, the bot also runs the rebalancing trigger, the rebalancer and the inventory poller.</summary>
     public RebalancingComponents? Rebalancing { get; init; }
+
+    /// <summary>With it, the bot runs the operator API (§14.4) over its controls.</summary>
+    public OperatorApiSettings? OperatorApi { get; init; }
 
     /// <summary>More tasks to run beside the hedging ones, built once the bot's services exist.</summary>
     public IReadOnlyList<Func<IServiceProvider, IBotTask>> OptionalTasks { get; init; } = [];

@@ -1,5 +1,6 @@
 using TradingBot.Acceptance.Domain.Finance;
 using TradingBot.Acceptance.Domain.Hedging;
+using TradingBot.Acceptance.Domain.Hosting.OperatorSurface;
 using TradingBot.Acceptance.Domain.Risk;
 
 namespace TradingBot.Acceptance.Domain.Hosting;
@@ -46,6 +47,9 @@ public sealed record BotConfiguration : IConfigurationCheck
 
     public string? FallbackBroker { get; init; }
 
+    /// <summary>The operator HTTP API (§14.4); without the section the bot runs without one.</summary>
+    public OperatorApiSection? OperatorApi { get; init; }
+
     /// <exception cref="BotConfigurationException">The file is missing or not a valid configuration.</exception>
     public static BotConfiguration Load(string path) => ConfigurationFile.Read<BotConfiguration>(path).Checked(path);
 
@@ -62,6 +66,10 @@ public sealed record BotConfiguration : IConfigurationCheck
     /// <summary>How the process hedges on <paramref name="executor"/>: the executor's threshold, and the configured symbols.</summary>
     public HedgingSettings Hedging(SupportedExecutor executor) =>
         HedgingSettings.ForExecutor(executor) with { KnownSymbols = Symbols?.Select(symbol => new Symbol(symbol)).ToHashSet() };
+
+    /// <summary>The operator API's settings, or <c>null</c> when the configuration has none or turns it off.</summary>
+    /// <exception cref="RiskSettingException">A setting of the <c>operatorApi</c> section is missing or out of range (<see cref="Check"/> tells first).</exception>
+    public OperatorApiSettings? OperatorApiSettings() => OperatorApi?.ToSettings();
 
     /// <summary>The hosted bot's options; the jitter of the status polls is a third of their interval.</summary>
     public BotOptions ToOptions() => new()
@@ -82,6 +90,7 @@ public sealed record BotConfiguration : IConfigurationCheck
 
     public void Check()
     {
+        _ = OperatorApiSettings();
         var options = ToOptions();
         options.Check();
         var (main, fallback) = options.Brokers();

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using TradingBot.Acceptance.Domain.EventSourcing;
 using TradingBot.Acceptance.Domain.Execution;
 using TradingBot.Acceptance.Domain.Hedging;
+using TradingBot.Acceptance.Domain.Hosting.OperatorSurface;
 using TradingBot.Acceptance.Domain.OrderStatus;
 using TradingBot.Acceptance.Domain.Rebalancing;
 using TradingBot.Acceptance.Domain.Risk;
@@ -44,6 +45,9 @@ public sealed class HostedBot : IAsyncDisposable
     /// <summary>The conductor of the tasks, with one supervisor per task (faults and restarts).</summary>
     public BotConductorService Tasks { get; }
 
+    /// <summary>The operator API, once the bot has started with one.</summary>
+    public OperatorApi? OperatorApi => host.Services.GetService<OperatorApiService>()?.Api;
+
     /// <summary>The rebalancing side, when the bot was given one.</summary>
     public RebalancingSide? Rebalancing { get; }
 
@@ -60,6 +64,10 @@ public sealed class HostedBot : IAsyncDisposable
         AddTasks(builder.Services, components);
         if (components.Rebalancing is { } rebalancing)
             AddRebalancing(builder.Services, components, rebalancing);
+        // Registered before the conductor, so it stops after it: a graceful stop is not held up by Kestrel's, and the
+        // operator can read the status until the tasks have finished.
+        if (components.OperatorApi is { } operatorApi)
+            AddOperatorApi(builder.Services, operatorApi);
         AddConductor(builder.Services);
         return new HostedBot(builder.Build());
     }
@@ -156,6 +164,12 @@ public sealed class HostedBot : IAsyncDisposable
         services.AddSingleton<IBotTask>(provider => provider.GetRequiredService<RebalancingTriggerTask>());
         services.AddSingleton<IBotTask>(provider => provider.GetRequiredService<RebalancerTask>());
         services.AddSingleton<IBotTask>(provider => provider.GetRequiredService<InventoryPollerTask>());
+    }
+
+    private static void AddOperatorApi(IServiceCollection services, OperatorApiSettings settings)
+    {
+        services.AddSingleton(provider => ActivatorUtilities.CreateInstance<OperatorApiService>(provider, settings));
+        services.AddHostedService(provider => provider.GetRequiredService<OperatorApiService>());
     }
 
     private static void AddConductor(IServiceCollection services)

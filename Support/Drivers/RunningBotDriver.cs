@@ -1,8 +1,12 @@
 using System.Globalization;
+using System.Net;
+using System.Security.Cryptography;
+using Microsoft.Extensions.Logging;
 using TradingBot.Acceptance.Domain.EventSourcing;
 using TradingBot.Acceptance.Domain.Finance;
 using TradingBot.Acceptance.Domain.Hedging;
 using TradingBot.Acceptance.Domain.Hosting;
+using TradingBot.Acceptance.Domain.Hosting.OperatorSurface;
 using TradingBot.Acceptance.Domain.OffchainOrders;
 using TradingBot.Acceptance.Domain.Positions;
 using TradingBot.Acceptance.Support.Fakes;
@@ -32,6 +36,7 @@ public sealed class RunningBotDriver(ScenarioWorld world, ScenarioRebalancing re
 
     private readonly HashSet<string> pushed = [];
     private HostedBot? bot;
+    private LoggerFactory? loggers;
     private long nextBlock = DeploymentBlock;
     private int nextTransaction;
 
@@ -44,6 +49,15 @@ public sealed class RunningBotDriver(ScenarioWorld world, ScenarioRebalancing re
 
     public ChainFeedServer? Feed { get; private set; }
 
+    /// <summary>The operator API's bearer token in this scenario: drawn at random, written in no step and no report.</summary>
+    public string OperatorToken { get; } = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
+
+    /// <summary>Where the running bot's operator API listens (a free loopback port).</summary>
+    public Uri OperatorApi => Bot.OperatorApi?.Address ?? throw new InvalidOperationException("The bot runs without its operator API.");
+
+    /// <summary>Every line the running bot logged.</summary>
+    public BotLogRecorder Log { get; } = new();
+
     private SqliteDatabase Database => world.Database;
 
     private HostedBot Bot => bot ?? throw new InvalidOperationException("The bot is not running.");
@@ -54,9 +68,12 @@ public sealed class RunningBotDriver(ScenarioWorld world, ScenarioRebalancing re
         Feed ??= await ChainFeedServer.StartAsync().ConfigureAwait(false);
         var options = new BotOptions { ChainFeed = Feed.Feed, DeploymentBlock = DeploymentBlock };
         var stubs = rebalancing.ForRunningBot();
+        loggers ??= new LoggerFactory([Log]);
         bot = HostedBot.Create(world.Hosted(options) with
         {
             Seed = 9,
+            Loggers = loggers,
+            OperatorApi = new OperatorApiSettings(IPAddress.Loopback, 0, OperatorToken),
             Rebalancing = new RebalancingComponents(stubs.Config, stubs.Connect),
         });
         await bot.StartAsync(CancellationToken.None).ConfigureAwait(false);
@@ -82,6 +99,9 @@ public sealed class RunningBotDriver(ScenarioWorld world, ScenarioRebalancing re
         Push([new ChainFill($"0x{transaction:x64}", 0, ++nextBlock, ScenarioClock.ScenarioStart.AddSeconds(transaction), token.ToString(), quantity.Value, side, price.Value)]);
         return WaitUntilAllFillsProcessedAsync();
     }
+
+    /// <summary>Waits until the bot is quiescent: no task busy, nothing queued.</summary>
+    public Task WaitUntilIdleAsync() => WaitAsync(() => true);
 
     /// <summary>Waits until every fill the chain reported is processed and the bot is quiescent.</summary>
     public Task WaitUntilAllFillsProcessedAsync() => WaitAsync(AllFillsProcessed);
@@ -246,6 +266,8 @@ public sealed class RunningBotDriver(ScenarioWorld world, ScenarioRebalancing re
         if (Feed is not null)
             await Feed.DisposeAsync().ConfigureAwait(false);
         Feed = null;
+        loggers?.Dispose();
+        loggers = null;
     }
 
     /// <summary>Whether a hedge is held at the broker; otherwise waits until every fill pushed so far is processed.</summary>
