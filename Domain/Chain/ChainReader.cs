@@ -12,9 +12,9 @@ namespace TradingBot.Acceptance.Domain.Chain;
 /// </summary>
 public sealed partial class ChainReader(
     ChainReaderOptions options, ChainLogProcessor processor, ChainConnection connection, TimeProvider clock, Random random, ILogger<ChainReader> logger,
-    Func<TimeSpan, CancellationToken, Task>? idle = null)
+    ChainReaderWaits? waits = null)
 {
-    private readonly Func<TimeSpan, CancellationToken, Task> idle = idle ?? ((delay, cancellation) => Task.Delay(delay, clock, cancellation));
+    private readonly ChainReaderWaits waits = waits ?? new ChainReaderWaits(clock);
     private int connections;
     private int stalls;
 
@@ -23,6 +23,9 @@ public sealed partial class ChainReader(
 
     /// <summary>How many times the watchdog found the subscription silent and backfilled.</summary>
     public int Stalls => Volatile.Read(ref stalls);
+
+    /// <summary>Whether a connection to the node is open and in use right now.</summary>
+    public bool IsConnected => connection.IsOpen;
 
     private OrderbookSettings Orderbook => options.Orderbook;
 
@@ -47,7 +50,7 @@ public sealed partial class ChainReader(
 
             try
             {
-                await idle(backoff.Next(), stopping).ConfigureAwait(false);
+                await waits.DelayAsync(backoff.Next(), stopping).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)
             {
@@ -64,6 +67,7 @@ public sealed partial class ChainReader(
         {
             // Subscribe first: nothing emitted from now on is missed while the backfill runs.
             await rpc.SubscribeLogsAsync(Orderbook.Orderbook, OrderbookTopics.Fills, stopping).ConfigureAwait(false);
+            await SubscribeHeadsAsync(rpc, stopping).ConfigureAwait(false);
             Interlocked.Increment(ref connections);
             LogConnected(logger, options.Node);
             var confirmed = await rpc.BlockNumberAsync(stopping).ConfigureAwait(false) - Orderbook.RequiredConfirmations;
@@ -74,6 +78,22 @@ public sealed partial class ChainReader(
         finally
         {
             connection.Use(null);
+        }
+    }
+
+    /// <summary>
+    /// New heads release the logs they confirm at once, instead of at the next watchdog tick. A node without them
+    /// is still read: the watchdog's ticks release the logs then.
+    /// </summary>
+    private async Task SubscribeHeadsAsync(WebSocketJsonRpc rpc, CancellationToken stopping)
+    {
+        try
+        {
+            await rpc.SubscribeHeadsAsync(stopping).ConfigureAwait(false);
+        }
+        catch (ChainRpcException exception) when (exception.ErrorCode is not null)
+        {
+            LogNoHeads(logger, exception.Message);
         }
     }
 
@@ -108,7 +128,7 @@ public sealed partial class ChainReader(
 
             if (attempt >= options.BackfillRetries)
                 throw new ChainRpcException($"eth_getLogs of blocks {from}-{to} was not trustworthy after {attempt + 1} attempts");
-            await idle(backoff.Next(), stopping).ConfigureAwait(false);
+            await waits.DelayAsync(backoff.Next(), stopping).ConfigureAwait(false);
         }
     }
 
@@ -117,19 +137,28 @@ public sealed partial class ChainReader(
         var buffer = new ConfirmationBuffer();
         var lastPush = clock.GetUtcNow();
         var nextTick = lastPush + options.WatchdogInterval;
+        var head = -1L;
         Task<bool>? notified = null; // one wait for notifications at a time, kept across watchdog ticks
         while (true)
         {
             var wait = nextTick - clock.GetUtcNow();
             notified ??= rpc.Notifications.WaitToReadAsync(stopping).AsTask();
-            var pushed = wait > TimeSpan.Zero && await ArrivedWithinAsync(notified, wait, stopping).ConfigureAwait(false);
+            var pushed = wait > TimeSpan.Zero && await waits.PushedWithinAsync(notified, wait, stopping).ConfigureAwait(false);
             if (pushed)
             {
                 notified = null;
-                while (rpc.Notifications.TryRead(out var log))
-                    Take(buffer, log);
-                lastPush = clock.GetUtcNow();
-                await ReleaseAsync(buffer, buffer.HighestSeen - Orderbook.RequiredConfirmations, stopping).ConfigureAwait(false);
+                while (rpc.Notifications.TryRead(out var push))
+                {
+                    if (push.Log is { } log)
+                    {
+                        Take(buffer, log);
+                        lastPush = clock.GetUtcNow(); // heads alone do not tell that the log subscription still works
+                    }
+
+                    head = Math.Max(head, push.Head ?? head);
+                }
+
+                await ReleaseAsync(buffer, Math.Max(buffer.HighestSeen, head) - Orderbook.RequiredConfirmations, stopping).ConfigureAwait(false);
                 continue;
             }
 
@@ -145,19 +174,6 @@ public sealed partial class ChainReader(
                 await BackfillAsync(rpc, confirmed, stopping).ConfigureAwait(false);
                 return;
             }
-        }
-    }
-
-    /// <summary>Whether a notification came within <paramref name="wait"/> on the clock (false also when they ended).</summary>
-    private async Task<bool> ArrivedWithinAsync(Task<bool> notified, TimeSpan wait, CancellationToken stopping)
-    {
-        try
-        {
-            return await notified.WaitAsync(wait, clock, stopping).ConfigureAwait(false);
-        }
-        catch (TimeoutException)
-        {
-            return false;
         }
     }
 
@@ -189,6 +205,9 @@ public sealed partial class ChainReader(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Chain node connected and subscribed: {Node}")]
     private static partial void LogConnected(ILogger logger, Uri node);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The node pushes no new heads ({Reason}): confirmed logs wait for the watchdog's tick")]
+    private static partial void LogNoHeads(ILogger logger, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Chain reader reconnecting: {Reason}")]
     private static partial void LogReconnecting(ILogger logger, string reason);

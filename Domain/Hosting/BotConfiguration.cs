@@ -1,14 +1,27 @@
+using TradingBot.Acceptance.Domain.Chain;
+
 namespace TradingBot.Acceptance.Domain.Hosting;
 
 /// <summary>
 /// The configuration file of the bot as a process (JSON, read by <see cref="ConfigurationFile"/>): where the
-/// chain feed is, the broker (Alpaca's Broker API) and the pacing in seconds.
+/// chain node and the orderbook are, the broker (Alpaca's Broker API) and the pacing in seconds.
 /// </summary>
 public sealed record BotConfiguration
 {
-    public required Uri ChainFeed { get; init; }
+    /// <summary>The node's WebSocket JSON-RPC endpoint, e.g. <c>wss://base-mainnet.example/ws</c>.</summary>
+    public required Uri WsRpcUrl { get; init; }
+
+    public required string Orderbook { get; init; }
+
+    /// <summary>The owner of the bot's orders in the orderbook.</summary>
+    public required string OrderOwner { get; init; }
 
     public long DeploymentBlock { get; init; }
+
+    public int RequiredConfirmations { get; init; } = 3;
+
+    /// <summary>How often the stall watchdog asks the node's tip.</summary>
+    public double WatchdogIntervalSeconds { get; init; } = 5;
 
     public required AlpacaSection Alpaca { get; init; }
 
@@ -27,8 +40,11 @@ public sealed record BotConfiguration
     /// <summary>The hosted bot's options; the jitter of the status polls is a third of their interval.</summary>
     public BotOptions ToOptions() => new()
     {
-        ChainFeed = ChainFeed,
-        DeploymentBlock = DeploymentBlock,
+        Chain = new ChainReaderOptions(WsRpcUrl, new OrderbookSettings(Orderbook, OrderOwner, DeploymentBlock, RequiredConfirmations))
+        {
+            WatchdogInterval = TimeSpan.FromSeconds(WatchdogIntervalSeconds),
+            RequestTimeout = TimeSpan.FromSeconds(RequestTimeoutSeconds),
+        },
         OrderStatusInterval = TimeSpan.FromSeconds(OrderStatusIntervalSeconds),
         OrderStatusMaxJitter = TimeSpan.FromSeconds(OrderStatusIntervalSeconds / 3),
         PositionCheckInterval = TimeSpan.FromSeconds(PositionCheckIntervalSeconds),
