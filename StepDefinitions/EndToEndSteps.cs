@@ -89,7 +89,7 @@ public sealed class EndToEndSteps(RunningBotDriver bot)
     public void ThenSomeFillsWereWaiting() =>
         bot.UnprocessedAtShutdown.ShouldBeGreaterThan(0, "fills not yet processed at shutdown");
 
-    private static List<ChainFillOrder> Round(Table fills) =>
+    internal static List<ChainFillOrder> Round(Table fills) =>
         fills.Rows.Select(row => new ChainFillOrder(
             FinanceParameters.ToToken(row["token"]),
             FinanceParameters.ToSide(row["side"]),

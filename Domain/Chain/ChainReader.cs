@@ -5,9 +5,10 @@ namespace TradingBot.Acceptance.Domain.Chain;
 
 /// <summary>
 /// Reads the orderbook's fills from a node over one WebSocket (DOMAIN §12.4): subscribe first, backfill from the
-/// checkpoint to the confirmed tip in 1,000-block batches, then keep live logs until they have their confirmations.
-/// A stall watchdog asks the tip every interval; when the confirmed tip has passed the checkpoint and nothing was
-/// pushed for 3 intervals, it backfills the gap and reconnects. Any failure reconnects after a backoff: the bot
+/// checkpoint to the confirmed tip in 1,000-block batches, then keep live logs until new heads (or the watchdog's tip)
+/// give them their confirmations. A stall watchdog asks the tip every interval; when the confirmed tip has passed the
+/// checkpoint and no log was pushed for 3 intervals, it backfills the gap, and when the gap held logs the subscription
+/// never pushed (a silent subscription), it reconnects. Any failure reconnects after a backoff: the bot
 /// never stops, and the (tx hash, log index) dedup makes every fill count once.
 /// </summary>
 public sealed partial class ChainReader(
@@ -97,15 +98,22 @@ public sealed partial class ChainReader(
         }
     }
 
-    /// <summary>Backfills from the checkpoint to <paramref name="confirmed"/>, batch by batch, each batch checked against the tip.</summary>
-    private async Task BackfillAsync(WebSocketJsonRpc rpc, long confirmed, CancellationToken stopping)
+    /// <summary>
+    /// Backfills from the checkpoint to <paramref name="confirmed"/>, batch by batch, each batch checked against the tip;
+    /// returns how many of the logs read the subscription had not pushed (all of them without <paramref name="pushed"/>).
+    /// </summary>
+    private async Task<int> BackfillAsync(WebSocketJsonRpc rpc, long confirmed, CancellationToken stopping, ConfirmationBuffer? pushed = null)
     {
+        var missed = 0;
         for (var from = processor.StartBlock(); from <= confirmed; from += ChainReaderOptions.BatchBlocks)
         {
             var to = Math.Min(from + ChainReaderOptions.BatchBlocks - 1, confirmed);
             var logs = await BatchAsync(rpc, from, to, stopping).ConfigureAwait(false);
+            missed += logs.Count(log => log.IsPlaced && !log.Removed && pushed?.Knows(log) != true);
             await processor.ProcessAsync(logs, to, stopping).ConfigureAwait(false);
         }
+
+        return missed;
     }
 
     private async Task<IReadOnlyList<ChainLog>> BatchAsync(WebSocketJsonRpc rpc, long from, long to, CancellationToken stopping)
@@ -147,17 +155,8 @@ public sealed partial class ChainReader(
             if (pushed)
             {
                 notified = null;
-                while (rpc.Notifications.TryRead(out var push))
-                {
-                    if (push.Log is { } log)
-                    {
-                        Take(buffer, log);
-                        lastPush = clock.GetUtcNow(); // heads alone do not tell that the log subscription still works
-                    }
-
-                    head = Math.Max(head, push.Head ?? head);
-                }
-
+                if (Drain(rpc, buffer, ref head))
+                    lastPush = clock.GetUtcNow(); // heads alone do not tell that the log subscription still works
                 await ReleaseAsync(buffer, Math.Max(buffer.HighestSeen, head) - Orderbook.RequiredConfirmations, stopping).ConfigureAwait(false);
                 continue;
             }
@@ -166,15 +165,40 @@ public sealed partial class ChainReader(
                 throw new ChainRpcException("the node closed the subscription");
             nextTick = clock.GetUtcNow() + options.WatchdogInterval;
             var confirmed = await rpc.BlockNumberAsync(stopping).ConfigureAwait(false) - Orderbook.RequiredConfirmations;
+            // What the node pushed before answering (a removed log among it) is taken in before anything is released.
+            if (Drain(rpc, buffer, ref head))
+                lastPush = clock.GetUtcNow();
             await ReleaseAsync(buffer, confirmed, stopping).ConfigureAwait(false);
             if (confirmed >= processor.StartBlock() && clock.GetUtcNow() - lastPush >= options.WatchdogInterval * options.QuietIntervals)
             {
+                var from = processor.StartBlock();
+                var missed = await BackfillAsync(rpc, confirmed, stopping, buffer).ConfigureAwait(false);
+                buffer.Forget(processor.StartBlock() - 1);
+                if (missed == 0)
+                    continue; // the orderbook was quiet: the subscription had nothing to push, and the checkpoint moved on
                 Interlocked.Increment(ref stalls);
-                LogStalled(logger, processor.StartBlock(), confirmed);
-                await BackfillAsync(rpc, confirmed, stopping).ConfigureAwait(false);
+                LogStalled(logger, from, confirmed, missed);
                 return;
             }
         }
+    }
+
+    /// <summary>Takes in every waiting notification: logs into the buffer, heads into <paramref name="head"/>; whether a log came.</summary>
+    private bool Drain(WebSocketJsonRpc rpc, ConfirmationBuffer buffer, ref long head)
+    {
+        var logs = false;
+        while (rpc.Notifications.TryRead(out var push))
+        {
+            if (push.Log is { } log)
+            {
+                Take(buffer, log);
+                logs = true;
+            }
+
+            head = Math.Max(head, push.Head ?? head);
+        }
+
+        return logs;
     }
 
     private void Take(ConfirmationBuffer buffer, ChainLog log)
@@ -218,8 +242,8 @@ public sealed partial class ChainReader(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Backfill of blocks {From}-{To} failed, asked again: {Reason}")]
     private static partial void LogBackfillFailed(ILogger logger, long from, long to, string reason);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Subscription silent: backfilling blocks {From}-{To} and reconnecting")]
-    private static partial void LogStalled(ILogger logger, long from, long to);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Subscription silent: the backfill of blocks {From}-{To} found {Missed} logs it never pushed; reconnecting")]
+    private static partial void LogStalled(ILogger logger, long from, long to, int missed);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Reorg absorbed, unconfirmed log dropped: {Log}")]
     private static partial void LogReorgAbsorbed(ILogger logger, string log);
