@@ -1,9 +1,16 @@
 using System.Globalization;
 using TradingBot.Benchmarks.Hosting;
 
-// Usage: dotnet run -c Release --project benchmarks/TradingBot.Benchmarks.Hosting [-- --quick]
+// Usage: dotnet run -c Release --project benchmarks/TradingBot.Benchmarks.Hosting [-- --quick | --decode]
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 Console.WriteLine($"Running bot benchmark, {DateTime.UtcNow:yyyy-MM-dd}, {Environment.ProcessorCount} cores");
+
+if (args.Contains("--decode"))
+{
+    var decoding = DecodeSpeed.Run(20_000);
+    Console.WriteLine($"orderbook logs decoded: {decoding.LogsPerSecond:F0} logs/s word by word, {decoding.ReferenceLogsPerSecond:F0} logs/s with Nethereum's decoder (x{decoding.Ratio:F1}, same run)");
+    return;
+}
 
 if (args.Contains("--quick"))
 {
@@ -40,3 +47,6 @@ foreach (var inMemory in new[] { false, true })
     var paced = await ChainToOrders.RunAsync(5000, 1000, inMemory, rebalancing: true);
     Console.WriteLine($"{store}, with rebalancing: 1,000 fills/s for 5 s -> {paced.Orders} orders, latency p50 {paced.P50Milliseconds:F1} ms, p99 {paced.P99Milliseconds:F1} ms, max {paced.MaxMilliseconds:F1} ms");
 }
+
+var decoded = DecodeSpeed.Run(20_000);
+Console.WriteLine($"orderbook logs decoded: {decoded.LogsPerSecond:F0} logs/s word by word, {decoded.ReferenceLogsPerSecond:F0} logs/s with Nethereum's decoder (x{decoded.Ratio:F1}, same run)");
