@@ -49,7 +49,12 @@ public sealed class SimulatedNodeRpc(SimulatedChain chain, NodeFaults faults)
     }
 
     /// <summary>The <c>eth_subscription</c> notification of a log.</summary>
-    public static string Notification(string subscription, ChainLog log) =>
+    public static string Notification(string subscription, ChainLog log) => Pushed(subscription, log.Write);
+
+    /// <summary>The <c>eth_subscription</c> notification of a new head.</summary>
+    public static string HeadNotification(string subscription, SimulatedBlock block) => Pushed(subscription, writer => WriteHeader(writer, block));
+
+    private static string Pushed(string subscription, Action<Utf8JsonWriter> result) =>
         Write(writer =>
         {
             writer.WriteStartObject();
@@ -58,7 +63,7 @@ public sealed class SimulatedNodeRpc(SimulatedChain chain, NodeFaults faults)
             writer.WriteStartObject("params");
             writer.WriteString("subscription", subscription);
             writer.WritePropertyName("result");
-            log.Write(writer);
+            result(writer);
             writer.WriteEndObject();
             writer.WriteEndObject();
         });
@@ -130,21 +135,6 @@ public sealed class SimulatedNodeRpc(SimulatedChain chain, NodeFaults faults)
         else
             writer.WriteStringValue("0x"); // a call to an address without code returns nothing
     }
-
-    /// <summary>The <c>eth_subscription</c> notification of a new head.</summary>
-    public static string HeadNotification(string subscription, SimulatedBlock block) =>
-        Write(writer =>
-        {
-            writer.WriteStartObject();
-            writer.WriteString("jsonrpc", "2.0");
-            writer.WriteString("method", "eth_subscription");
-            writer.WriteStartObject("params");
-            writer.WriteString("subscription", subscription);
-            writer.WritePropertyName("result");
-            WriteHeader(writer, block);
-            writer.WriteEndObject();
-            writer.WriteEndObject();
-        });
 
     private void GetBlock(string? tag, Utf8JsonWriter writer)
     {
