@@ -58,6 +58,53 @@ Feature: The bot runs as one program
       And the bot resumed the chain feed from the last block it had processed
       And the broker received each hedge once
 
+  Rule: the bot reads the orderbook's logs itself and hedges only the fills of its own orders of tokenized equities
+
+    Scenario: A taker takes the bot's order and the bot hedges the sale
+      When a taker takes the bot's tAAPL order for 9 shares at $205.85
+      Then the bot recorded these fills:
+        | token | side | quantity | price  |
+        | tAAPL | sell | 9        | 205.85 |
+      And a broker order to buy 9 AAPL is pending
+
+    Scenario: A clear where the bot is bob is read from bob's side of the clear
+      When the bot's order buying tAAPL is cleared for 2 shares at $205.85, the bot as bob
+      Then the bot recorded these fills:
+        | token | side | quantity | price  |
+        | tAAPL | buy  | 2        | 205.85 |
+      And a broker order to sell 2 AAPL is pending
+
+    Scenario: A fill of a token that is not a tokenized equity is skipped with its reason and not hedged
+      When a taker takes the bot's WETH order for 1 WETH paying 3000 USDC
+      And a taker takes the bot's tMSFT order for 2 shares at $410.10
+      Then the bot skipped 1 fill as "non_hedgeable_pair"
+      And the bot recorded these fills:
+        | token | side | quantity | price  |
+        | tMSFT | sell | 2        | 410.10 |
+      And the broker received one order, to buy 2 MSFT
+
+    Scenario: A fill taken back by a reorg before its confirmations is not counted
+      When a taker takes the bot's tAAPL order for 3 shares at $205.85, and a reorg takes it back before it is confirmed
+      And a taker takes the bot's tMSFT order for 2 shares at $410.10
+      Then every fill is recorded exactly once
+      And the bot recorded these fills:
+        | token | side | quantity | price  |
+        | tMSFT | sell | 2        | 410.10 |
+      And the broker received one order, to buy 2 MSFT
+
+  Rule: a silent subscription costs seconds, never a fill
+
+    Scenario: The feed goes silent and the watchdog backfills what it missed, every fill once
+      When the feed goes silent for 30 seconds while the chain reports 2 rounds of these fills:
+        | token | side | quantity |
+        | tAAPL | sell | 1        |
+        | tMSFT | buy  | 2.5      |
+      And the broker fills every hedge
+      Then every fill is recorded exactly once
+      And the bot found the feed silent 1 time and backfilled what it missed
+      And every position is flat
+      And the broker received each hedge once
+
   Rule: a broker outage delays hedges until the position checker places them
 
     Scenario: The position checker hedges once the broker recovers
@@ -84,11 +131,30 @@ Feature: The bot runs as one program
         | tMSFT | buy  | 2.5      |
         | tNVDA | sell | 1.2      |
       Then the hedge that was at the broker was recorded as accepted before the bot stopped
-      # The fills come one at a time until the first hedge is at the broker; the rest wait in the queue.
-      And 29 fills were still waiting when the bot stopped
+      # The burst is mined in one block: the first batch takes one fill of each symbol and sends their hedges, the
+      # first of which the broker holds; the other fills wait in the queue.
+      And 27 fills were still waiting when the bot stopped
       When the bot starts again
       And the broker fills every hedge
       Then every fill is recorded exactly once
+      And every position is flat
+      And the broker received each hedge once
+
+    @restart
+    Scenario: Fills made while the bot was stopped are backfilled from its checkpoint
+      When the chain reports 1 round of these fills:
+        | token | side | quantity |
+        | tAAPL | sell | 1        |
+        | tNVDA | buy  | 1.2      |
+      And the bot is stopped
+      And the chain reports 2 rounds of these fills while the bot is stopped:
+        | token | side | quantity |
+        | tAAPL | sell | 1        |
+        | tNVDA | buy  | 1.2      |
+      And the bot starts again
+      And the broker fills every hedge
+      Then every fill is recorded exactly once
+      And the bot backfilled from the block after its checkpoint
       And every position is flat
       And the broker received each hedge once
 

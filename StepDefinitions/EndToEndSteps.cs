@@ -15,19 +15,15 @@ public sealed class EndToEndSteps(RunningBotDriver bot)
     public Task GivenTheBotIsRunning() => bot.StartAsync();
 
     [When("the chain reports {int} round(s) of these fills:")]
-    public Task WhenTheChainReportsRoundsOfFills(int rounds, Table fills)
-    {
-        bot.Push(bot.Fills(Round(fills), rounds));
-        return bot.WaitUntilAllFillsProcessedAsync();
-    }
+    public Task WhenTheChainReportsRoundsOfFills(int rounds, Table fills) => bot.ReportAsync(Round(fills), rounds);
 
     [When("the chain reports {int} round(s) of these fills, and the feed drops after {int} fills for {int} seconds:")]
     public Task WhenTheFeedDropsMidBurst(int rounds, int delivered, int seconds, Table fills) =>
-        bot.DropFeedMidBurstAsync(bot.Fills(Round(fills), rounds), delivered, TimeSpan.FromSeconds(seconds));
+        bot.DropFeedMidBurstAsync(Round(fills), rounds, delivered, TimeSpan.FromSeconds(seconds));
 
     [When("the bot is shut down during {int} round(s) of these fills, while a hedge is at the broker:")]
     public Task WhenTheBotIsShutDownDuringABurst(int rounds, Table fills) =>
-        bot.StopWhileAHedgeIsAtTheBrokerAsync(bot.Fills(Round(fills), rounds));
+        bot.StopWhileAHedgeIsAtTheBrokerAsync(Round(fills), rounds);
 
     [When("the bot starts again")]
     public Task WhenTheBotStartsAgain() => bot.RestartAsync();
@@ -74,15 +70,15 @@ public sealed class EndToEndSteps(RunningBotDriver bot)
 
     [Then("the chain feed refused {int} reconnect(s) during the outage")]
     public void ThenTheChainFeedRefusedReconnects(int count) =>
-        bot.FeedRefusals.ShouldBe(count, "reconnects refused during the outage");
+        bot.RefusalsDuringTheOutage.ShouldBe(count, "reconnects refused during the outage");
 
     [Then("the bot resumed the chain feed from the last block it had processed")]
     public void ThenTheBotResumedTheChainFeed()
     {
-        var blocks = bot.FeedRequestedBlocks;
-        blocks.Count.ShouldBe(2, "connections to the chain feed");
-        blocks[0].ShouldBe(RunningBotDriver.DeploymentBlock, "first connection's start block");
-        blocks[1].ShouldBe(bot.LastBlockBeforeTheDrop ?? -1, "resume block after the outage");
+        var starts = bot.Chain!.Node.BackfillStarts;
+        starts.GetValueOrDefault(1, -1).ShouldBe(RunningBotDriver.DeploymentBlock, "the first connection's backfill starts at the deployment block");
+        var resumed = bot.ConnectionsBeforeTheDrop + 1;
+        starts.GetValueOrDefault(resumed, -1).ShouldBe((bot.CheckpointBeforeTheDrop ?? -2) + 1, "the backfill after the outage starts after the checkpoint");
     }
 
     [Then("the hedge that was at the broker was recorded as accepted before the bot stopped")]
@@ -93,7 +89,6 @@ public sealed class EndToEndSteps(RunningBotDriver bot)
     public void ThenFillsWereWaiting(int count) =>
         bot.UnprocessedAtShutdown.ShouldBe(count, "fills not yet processed at shutdown");
 
-    /// <summary>A table with the columns token, side and quantity: one round of fills.</summary>
     internal static List<ChainFillOrder> Round(Table fills) =>
         fills.Rows.Select(row => new ChainFillOrder(
             FinanceParameters.ToToken(row["token"]),

@@ -10,6 +10,9 @@ public sealed class ChainConnection : IChainRpc
 
     public void Use(IChainRpc? connection) => current = connection;
 
+    /// <summary>Whether a connection is in use.</summary>
+    public bool IsOpen => current is not null;
+
     public Task<long> BlockNumberAsync(CancellationToken cancellation) => Current.BlockNumberAsync(cancellation);
 
     public Task<IReadOnlyList<ChainLog>> GetLogsAsync(LogFilter filter, CancellationToken cancellation) => Current.GetLogsAsync(filter, cancellation);

@@ -6,8 +6,8 @@ using TradingBot.Acceptance.Domain.EventSourcing;
 namespace TradingBot.Acceptance.Domain.Chain;
 
 /// <summary>
-/// Reads confirmed logs and records what they are in one transaction: fills into the event queue, skipped fills,
-/// dead letters, and the checkpoint. A log the node could not help read (<see cref="ChainRpcException"/>) is kept and
+/// Reads confirmed logs and records what they are in one transaction: fills into the event queue (and the vaults of
+/// our order they reveal into the vault registry), skipped fills, dead letters, and the checkpoint. A log the node could not help read (<see cref="ChainRpcException"/>) is kept and
 /// read again with the next batch; the checkpoint stays below its block until it is read.
 /// </summary>
 public sealed class ChainLogProcessor(OrderbookSettings settings, OrderbookFillReader reader, SqliteDatabase database, TimeProvider clock, Action queueChanged)
@@ -72,6 +72,7 @@ public sealed class ChainLogProcessor(OrderbookSettings settings, OrderbookFillR
                 {
                     case LogReading.Filled filled when unit.EventQueue.Enqueue(filled.Fill.ToChainEvent(), now):
                         queued++;
+                        VaultDiscovery.Discover(unit, settings, filled.Fill, now);
                         break;
                     case LogReading.Skipped skip when ingestion.Skip(skip.TradeId.TxHash, skip.TradeId.LogIndex, skip.BlockNumber, skip.Reason, skip.Detail, now):
                         Interlocked.Increment(ref skipped);

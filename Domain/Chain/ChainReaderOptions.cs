@@ -14,9 +14,10 @@ public sealed record ChainReaderOptions(Uri Node, OrderbookSettings Orderbook)
 
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
-    public TimeSpan ReconnectBackoffInitial { get; init; } = TimeSpan.FromMilliseconds(100);
+    /// <summary>First wait before reconnecting to the node; it doubles (with jitter) up to <see cref="ReconnectBackoffMax"/>.</summary>
+    public TimeSpan ReconnectBackoffInitial { get; init; } = TimeSpan.FromSeconds(1);
 
-    public TimeSpan ReconnectBackoffMax { get; init; } = TimeSpan.FromSeconds(120);
+    public TimeSpan ReconnectBackoffMax { get; init; } = TimeSpan.FromSeconds(30);
 
     /// <summary>How often a backfill batch is asked again when the node lags or fails, before the connection is restarted.</summary>
     public int BackfillRetries { get; init; } = 15;

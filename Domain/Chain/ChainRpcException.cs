@@ -19,4 +19,7 @@ public sealed class ChainRpcException : Exception
         : base(message, innerException)
     {
     }
+
+    /// <summary>The node answered with a JSON-RPC error object (it understood the request and refused it).</summary>
+    public int? ErrorCode { get; init; }
 }

@@ -35,6 +35,15 @@ public sealed class ConfirmationBuffer
         return !released.ContainsKey((log.TransactionHash!.ToLowerInvariant(), log.LogIndex.Value));
     }
 
+    /// <summary>Whether the log was pushed: still waiting, or already released.</summary>
+    public bool Knows(ChainLog log)
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        return (waiting.TryGetValue((log.BlockNumber!.Value, log.LogIndex!.Value), out var buffered)
+                && string.Equals(buffered.TransactionHash, log.TransactionHash, StringComparison.OrdinalIgnoreCase))
+            || released.ContainsKey((log.TransactionHash!.ToLowerInvariant(), log.LogIndex.Value));
+    }
+
     /// <summary>Takes out every log at or below <paramref name="boundary"/>, in chain order.</summary>
     public IReadOnlyList<ChainLog> Release(long boundary)
     {

@@ -28,8 +28,8 @@ public static class HexQuantity
     public static string Data(ReadOnlySpan<byte> bytes) => "0x" + Convert.ToHexStringLower(bytes);
 
     public static byte[] ParseData(string? text) =>
-        text is ['0', 'x' or 'X', .. var digits] && digits.Length % 2 == 0
-            ? Convert.FromHexString(digits)
+        text is ['0', 'x' or 'X', ..] && text.Length % 2 == 0
+            ? Convert.FromHexString(text.AsSpan(2))
             : throw new FormatException($"'{Shorten(text)}' is not 0x-prefixed hex data");
 
     private static string? Shorten(string? text) => text is { Length: > 80 } ? text[..80] + "…" : text;

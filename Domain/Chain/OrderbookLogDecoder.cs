@@ -1,11 +1,11 @@
-using Nethereum.ABI.FunctionEncoding;
 using TradingBot.Acceptance.Domain.Chain.Abi;
 
 namespace TradingBot.Acceptance.Domain.Chain;
 
 /// <summary>
-/// Decodes the <c>data</c> of the orderbook's logs with Nethereum. No parameter is indexed, so topic0 only says
-/// which event it is. Data that does not decode throws <see cref="UnreadableLogException"/> naming the log.
+/// Decodes the <c>data</c> of the orderbook's logs from their fixed ABI layout (<see cref="OrderbookAbi"/>). No
+/// parameter is indexed, so topic0 only says which event it is. Data that does not decode throws
+/// <see cref="UnreadableLogException"/> naming the log.
 /// </summary>
 public static class OrderbookLogDecoder
 {
@@ -15,24 +15,23 @@ public static class OrderbookLogDecoder
 
     public static bool IsAfterClear(ChainLog log) => Is(log, OrderbookTopics.AfterClearV2);
 
-    public static ClearV3Event DecodeClear(ChainLog log) => Decode<ClearV3Event>(log, "ClearV3");
+    public static ClearV3Event DecodeClear(ChainLog log) => Decode(log, "ClearV3", data => OrderbookAbi.DecodeClear(data));
 
-    public static TakeOrderV3Event DecodeTakeOrder(ChainLog log) => Decode<TakeOrderV3Event>(log, "TakeOrderV3");
+    public static TakeOrderV3Event DecodeTakeOrder(ChainLog log) => Decode(log, "TakeOrderV3", data => OrderbookAbi.DecodeTakeOrder(data));
 
-    public static AfterClearV2Event DecodeAfterClear(ChainLog log) => Decode<AfterClearV2Event>(log, "AfterClearV2");
+    public static AfterClearV2Event DecodeAfterClear(ChainLog log) => Decode(log, "AfterClearV2", data => OrderbookAbi.DecodeAfterClear(data));
 
-    private static bool Is(ChainLog log, string topic) => string.Equals(log.Topic0, topic, StringComparison.OrdinalIgnoreCase);
-
-    private static TEvent Decode<TEvent>(ChainLog log, string name)
-        where TEvent : new()
+    /// <summary>Decodes a log's data with <paramref name="decode"/>; any failure becomes an <see cref="UnreadableLogException"/> naming the log.</summary>
+    public static TEvent Decode<TEvent>(ChainLog log, string name, Func<byte[], TEvent> decode)
     {
         ArgumentNullException.ThrowIfNull(log);
+        ArgumentNullException.ThrowIfNull(decode);
         try
         {
             var data = HexQuantity.ParseData(log.Data);
             if (data.Length == 0 || data.Length % 32 != 0)
                 throw new UnreadableLogException($"{name} data of {data.Length} bytes is not whole ABI words");
-            return (TEvent)new ParameterDecoder().DecodeAttributes(data, typeof(TEvent));
+            return decode(data);
         }
         catch (Exception exception) when (exception is not UnreadableLogException and not OutOfMemoryException)
         {
@@ -43,4 +42,6 @@ public static class OrderbookLogDecoder
             throw new UnreadableLogException($"{name} at {log.Where} does not decode: {exception.Message}", exception);
         }
     }
+
+    private static bool Is(ChainLog log, string topic) => string.Equals(log.Topic0, topic, StringComparison.OrdinalIgnoreCase);
 }

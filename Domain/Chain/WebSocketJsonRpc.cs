@@ -17,7 +17,7 @@ public sealed class WebSocketJsonRpc : IChainRpc, IAsyncDisposable
 {
     private readonly ClientWebSocket socket = new();
     private readonly ConcurrentDictionary<long, TaskCompletionSource<JsonElement>> waiting = new();
-    private readonly Channel<ChainLog> notifications = Channel.CreateUnbounded<ChainLog>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<NodePush> notifications = Channel.CreateUnbounded<NodePush>(new UnboundedChannelOptions { SingleReader = true });
     private readonly SemaphoreSlim sending = new(1, 1);
     private readonly CancellationTokenSource closing = new();
     private readonly TimeProvider clock;
@@ -31,8 +31,8 @@ public sealed class WebSocketJsonRpc : IChainRpc, IAsyncDisposable
         this.timeout = timeout;
     }
 
-    /// <summary>The logs pushed to this connection's subscriptions; completes when the socket is lost.</summary>
-    public ChannelReader<ChainLog> Notifications => notifications.Reader;
+    /// <summary>The logs and new heads pushed to this connection's subscriptions; completes when the socket is lost.</summary>
+    public ChannelReader<NodePush> Notifications => notifications.Reader;
 
     public static async Task<WebSocketJsonRpc> ConnectAsync(Uri node, TimeProvider clock, TimeSpan timeout, CancellationToken cancellation)
     {
@@ -59,6 +59,13 @@ public sealed class WebSocketJsonRpc : IChainRpc, IAsyncDisposable
             writer.WriteStringValue("logs");
             WriteFilter(writer, address, topic0s, null);
         }, cancellation).ConfigureAwait(false);
+        return result.ValueKind == JsonValueKind.String ? result.GetString()! : throw Garbage("eth_subscribe", result);
+    }
+
+    /// <summary><c>eth_subscribe("newHeads")</c>: the subscription id; each new block's number is pushed.</summary>
+    public async Task<string> SubscribeHeadsAsync(CancellationToken cancellation)
+    {
+        var result = await RequestAsync("eth_subscribe", writer => writer.WriteStringValue("newHeads"), cancellation).ConfigureAwait(false);
         return result.ValueKind == JsonValueKind.String ? result.GetString()! : throw Garbage("eth_subscribe", result);
     }
 
@@ -208,7 +215,10 @@ public sealed class WebSocketJsonRpc : IChainRpc, IAsyncDisposable
         {
             try
             {
-                notifications.Writer.TryWrite(ChainLog.Read(body.GetProperty("params").GetProperty("result")));
+                var pushed = body.GetProperty("params").GetProperty("result");
+                notifications.Writer.TryWrite(pushed.TryGetProperty("topics", out _)
+                    ? new NodePush(ChainLog.Read(pushed), null)
+                    : new NodePush(null, HexQuantity.Parse(pushed.GetProperty("number").GetString())));
             }
             catch (Exception exception) when (exception is FormatException or KeyNotFoundException or InvalidOperationException)
             {
@@ -221,7 +231,7 @@ public sealed class WebSocketJsonRpc : IChainRpc, IAsyncDisposable
         if (!body.TryGetProperty("id", out var id) || !id.TryGetInt64(out var number) || !waiting.TryGetValue(number, out var waiter))
             return;
         if (body.TryGetProperty("error", out var error))
-            waiter.TrySetException(new ChainRpcException($"error {Describe(error)}"));
+            waiter.TrySetException(new ChainRpcException($"error {Describe(error)}") { ErrorCode = error.TryGetProperty("code", out var code) && code.TryGetInt32(out var value) ? value : 0 });
         else if (body.TryGetProperty("result", out var result))
             waiter.TrySetResult(result);
         else

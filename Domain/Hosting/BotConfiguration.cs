@@ -1,3 +1,4 @@
+using TradingBot.Acceptance.Domain.Chain;
 using TradingBot.Acceptance.Domain.Finance;
 using TradingBot.Acceptance.Domain.Hedging;
 using TradingBot.Acceptance.Domain.Hosting.OperatorSurface;
@@ -7,14 +8,26 @@ namespace TradingBot.Acceptance.Domain.Hosting;
 
 /// <summary>
 /// The configuration file of the bot as a process (JSON, read by <see cref="ConfigurationFile"/>): where the
-/// chain feed is, the brokers (Alpaca's Broker API, Schwab's Trader API: the main one and an optional fallback),
-/// the pre-trade controls and the pacing in seconds.
+/// chain node and the orderbook are, the brokers (Alpaca's Broker API, Schwab's Trader API: the main one and an
+/// optional fallback), the pre-trade controls and the pacing in seconds.
 /// </summary>
 public sealed record BotConfiguration : IConfigurationCheck
 {
-    public required Uri ChainFeed { get; init; }
+    /// <summary>The node's WebSocket JSON-RPC endpoint, e.g. <c>wss://base-mainnet.example/ws</c>.</summary>
+    public required Uri WsRpcUrl { get; init; }
+
+    public required string Orderbook { get; init; }
+
+    /// <summary>The owner of the bot's orders in the orderbook.</summary>
+    public required string OrderOwner { get; init; }
 
     public long DeploymentBlock { get; init; }
+
+    public int RequiredConfirmations { get; init; } = 3;
+
+    /// <summary>How often the stall watchdog asks the node's tip.</summary>
+    public double WatchdogIntervalSeconds { get; init; } = 5;
+
 
     /// <summary>Required when the main or the fallback broker is Alpaca.</summary>
     public AlpacaSection? Alpaca { get; init; }
@@ -74,8 +87,11 @@ public sealed record BotConfiguration : IConfigurationCheck
     /// <summary>The hosted bot's options; the jitter of the status polls is a third of their interval.</summary>
     public BotOptions ToOptions() => new()
     {
-        ChainFeed = ChainFeed,
-        DeploymentBlock = DeploymentBlock,
+        Chain = new ChainReaderOptions(WsRpcUrl, new OrderbookSettings(Orderbook, OrderOwner, DeploymentBlock, RequiredConfirmations))
+        {
+            WatchdogInterval = TimeSpan.FromSeconds(WatchdogIntervalSeconds),
+            RequestTimeout = TimeSpan.FromSeconds(RequestTimeoutSeconds),
+        },
         OrderStatusInterval = TimeSpan.FromSeconds(OrderStatusIntervalSeconds),
         OrderStatusMaxJitter = TimeSpan.FromSeconds(OrderStatusIntervalSeconds / 3),
         PositionCheckInterval = TimeSpan.FromSeconds(PositionCheckIntervalSeconds),

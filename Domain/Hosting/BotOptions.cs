@@ -1,3 +1,4 @@
+using TradingBot.Acceptance.Domain.Chain;
 using TradingBot.Acceptance.Domain.Finance;
 using TradingBot.Acceptance.Domain.Hedging;
 using TradingBot.Acceptance.Domain.Risk;
@@ -5,16 +6,12 @@ using TradingBot.Acceptance.Domain.Risk;
 namespace TradingBot.Acceptance.Domain.Hosting;
 
 /// <summary>
-/// How the running bot is paced (loop intervals, restart and reconnect backoff, the chain feed and the shutdown
-/// deadline) and what keeps its mistakes small: the pre-trade controls and the main and fallback brokers (§14).
+/// How the running bot is paced (loop intervals, restart backoff, the chain node it reads and the shutdown deadline) and what keeps its mistakes small: the pre-trade controls and the main and fallback brokers (§14).
 /// </summary>
 public sealed record BotOptions : IConfigurationCheck
 {
-    /// <summary>The WebSocket feed of on-chain fills, e.g. <c>ws://127.0.0.1:5000/fills</c>; resumed with <c>?from_block=N</c>.</summary>
-    public required Uri ChainFeed { get; init; }
-
-    /// <summary>Where the feed starts when nothing was processed yet.</summary>
-    public long DeploymentBlock { get; init; }
+    /// <summary>The node the chain reader subscribes to, the orderbook and our orders in it, the watchdog and reconnect pacing.</summary>
+    public required ChainReaderOptions Chain { get; init; }
 
     public TimeSpan OrderStatusInterval { get; init; } = TimeSpan.FromSeconds(15);
 
@@ -45,19 +42,11 @@ public sealed record BotOptions : IConfigurationCheck
 
     public TimeSpan RestartBackoffMax { get; init; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>First wait before reconnecting to the feed; it doubles (with jitter) up to <see cref="ReconnectBackoffMax"/>.</summary>
-    public TimeSpan ReconnectBackoffInitial { get; init; } = TimeSpan.FromSeconds(1);
-
-    public TimeSpan ReconnectBackoffMax { get; init; } = TimeSpan.FromSeconds(30);
-
     /// <summary>How long other instances on the same database leave an order being placed to its placer (§6.4).</summary>
     public TimeSpan PlacementDeadline { get; init; } = HedgingGuards.DefaultPlacementDeadline;
 
     /// <summary>How long a shutdown lets the units of work under way finish before cancelling them.</summary>
     public TimeSpan ShutdownDeadline { get; init; } = TimeSpan.FromSeconds(30);
-
-    /// <summary>Capacity of the bounded channels between tasks: a full channel slows the writer down, it never drops a fill.</summary>
-    public int ChannelCapacity { get; init; } = 1024;
 
     /// <summary>The largest broker order in dollars at the last price; null: no limit.</summary>
     public decimal? OrderLimitUsd { get; init; } = RiskSettings.Production.OrderLimit!.Value.Value;

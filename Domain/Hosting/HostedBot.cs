@@ -13,8 +13,7 @@ using TradingBot.Acceptance.Domain.Risk;
 namespace TradingBot.Acceptance.Domain.Hosting;
 
 /// <summary>
-/// The whole bot as one program on <c>Microsoft.Extensions.Hosting</c>: chain event receiver, event queue
-/// writer, queue processor, order status poller, position checker, rebalancing trigger, rebalancer,
+/// The whole bot as one program on <c>Microsoft.Extensions.Hosting</c>: chain reader, queue processor, order status poller, position checker, rebalancing trigger, rebalancer,
 /// inventory poller, executor maintenance and any further task, each its own supervised loop, all on one
 /// clock. Start (restoring the rebalancing side from the store), stop (gracefully), and start again on the
 /// same database.
@@ -27,8 +26,7 @@ public sealed class HostedBot : IAsyncDisposable
     {
         this.host = host;
         Activity = host.Services.GetRequiredService<BotActivity>();
-        Receiver = host.Services.GetRequiredService<ChainEventReceiver>();
-        Writer = host.Services.GetRequiredService<EventQueueWriter>();
+        Reader = host.Services.GetRequiredService<ChainReaderTask>();
         Processor = host.Services.GetRequiredService<QueueProcessorTask>();
         Tasks = host.Services.GetRequiredService<BotConductorService>();
         Rebalancing = host.Services.GetService<RebalancingSide>();
@@ -36,9 +34,8 @@ public sealed class HostedBot : IAsyncDisposable
 
     public BotActivity Activity { get; }
 
-    public ChainEventReceiver Receiver { get; }
-
-    public EventQueueWriter Writer { get; }
+    /// <summary>The chain reader: the orderbook's logs from the node into the event queue.</summary>
+    public ChainReaderTask Reader { get; }
 
     public QueueProcessorTask Processor { get; }
 
@@ -125,13 +122,11 @@ public sealed class HostedBot : IAsyncDisposable
     {
         var seed = components.Seed;
         Random NewRandom(int offset) => seed is { } fixedSeed ? new Random(fixedSeed + offset) : new Random();
-        services.AddSingleton(provider => ActivatorUtilities.CreateInstance<ChainEventReceiver>(provider, NewRandom(1)));
-        services.AddSingleton<EventQueueWriter>();
+        services.AddSingleton(provider => ActivatorUtilities.CreateInstance<ChainReaderTask>(provider, NewRandom(1)));
         services.AddSingleton<QueueProcessorTask>();
         services.AddSingleton(provider => ActivatorUtilities.CreateInstance<OrderStatusPollerTask>(provider, NewRandom(2)));
         services.AddSingleton<PositionCheckerTask>();
-        services.AddSingleton<IBotTask>(provider => provider.GetRequiredService<ChainEventReceiver>());
-        services.AddSingleton<IBotTask>(provider => provider.GetRequiredService<EventQueueWriter>());
+        services.AddSingleton<IBotTask>(provider => provider.GetRequiredService<ChainReaderTask>());
         services.AddSingleton<IBotTask>(provider => provider.GetRequiredService<QueueProcessorTask>());
         services.AddSingleton<IBotTask>(provider => provider.GetRequiredService<OrderStatusPollerTask>());
         services.AddSingleton<IBotTask>(provider => provider.GetRequiredService<PositionCheckerTask>());

@@ -8,11 +8,15 @@ using TradingBot.Acceptance.Domain.Chain;
 namespace TradingBot.Acceptance.Support.Chain;
 
 /// <summary>One WebSocket client of the simulated node: its log subscriptions and the messages waiting to go out.</summary>
-public sealed class NodeConnection(HttpContext context)
+public sealed class NodeConnection(HttpContext context, int number)
 {
     private readonly Lock gate = new();
     private readonly Dictionary<string, (string? Address, IReadOnlyCollection<string> Topic0s)> subscriptions = [];
+    private readonly HashSet<string> heads = [];
     private readonly Channel<string> outbox = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
+
+    /// <summary>The connection's number: 1 for the node's first WebSocket client, and so on.</summary>
+    public int Number => number;
 
     public int SubscriptionCount
     {
@@ -21,6 +25,22 @@ public sealed class NodeConnection(HttpContext context)
             lock (gate)
                 return subscriptions.Count;
         }
+    }
+
+    /// <summary>The <c>newHeads</c> subscriptions, each pushed every mined block.</summary>
+    public IReadOnlyList<string> HeadSubscriptions
+    {
+        get
+        {
+            lock (gate)
+                return [.. heads];
+        }
+    }
+
+    public void SubscribeHeads(string id)
+    {
+        lock (gate)
+            heads.Add(id);
     }
 
     public void Subscribe(string id, string? address, IReadOnlyCollection<string> topic0s)
@@ -32,7 +52,7 @@ public sealed class NodeConnection(HttpContext context)
     public bool Unsubscribe(string id)
     {
         lock (gate)
-            return subscriptions.Remove(id);
+            return subscriptions.Remove(id) | heads.Remove(id);
     }
 
     /// <summary>The subscriptions a log matches (address and topic0), as <c>eth_subscription</c> notifications would go.</summary>

@@ -12,6 +12,9 @@ public sealed class NodeFaults
     /// <summary>Notifications are not pushed while silent; requests are still answered.</summary>
     public bool Silent { get; set; }
 
+    /// <summary>WebSocket upgrades are answered 503 while refusing, as a node behind a failing load balancer does.</summary>
+    public bool Refusing { get; set; }
+
     /// <summary>The tip a lagging node reports, or null when it is in sync.</summary>
     public long? LaggingTip { get; set; }
 

@@ -39,6 +39,9 @@ public sealed class SimulatedBaseNode : IAsyncDisposable
 
     public NodeFaults Faults { get; } = new();
 
+    /// <summary>Called with each block's number as it is mined, after its logs and head were pushed (benchmarks time it).</summary>
+    public Action<long>? BlockMined { get; set; }
+
     /// <summary>How many times <paramref name="method"/> was asked, over every connection.</summary>
     public int Calls(string method) => rpc.Calls(method);
 
@@ -49,6 +52,12 @@ public sealed class SimulatedBaseNode : IAsyncDisposable
 
     /// <summary>How many WebSocket connections were accepted so far.</summary>
     public int Connections { get; private set; }
+
+    /// <summary>How many WebSocket connections were refused (503) while <see cref="NodeFaults.Refusing"/>.</summary>
+    public int RefusedConnections { get; private set; }
+
+    /// <summary>The first block of the first <c>eth_getLogs</c> of fills each connection asked for (its backfill's start), by connection number.</summary>
+    public IReadOnlyDictionary<int, long> BackfillStarts => rpc.BackfillStarts;
 
     public int OpenConnections
     {
@@ -89,7 +98,14 @@ public sealed class SimulatedBaseNode : IAsyncDisposable
     public void MineDue()
     {
         lock (gate)
+        {
+            var before = Chain.Tip;
             Push(Chain.MineDue()); // one miner at a time, so notifications keep chain order
+            var tip = Chain.Tip;
+            PushHeads(before + 1, tip);
+            for (var number = before + 1; number <= tip && BlockMined is { } mined; number++)
+                mined(number);
+        }
     }
 
     /// <summary>Takes a transaction's logs back and re-sends them with <c>removed: true</c>.</summary>
@@ -131,6 +147,20 @@ public sealed class SimulatedBaseNode : IAsyncDisposable
         }
     }
 
+    private void PushHeads(long from, long to)
+    {
+        if (from > to || Faults.Silent)
+            return;
+        foreach (var connection in connections)
+        {
+            foreach (var subscription in connection.HeadSubscriptions)
+            {
+                for (var number = from; number <= to; number++)
+                    connection.Send(SimulatedNodeRpc.HeadNotification(subscription, Chain.Block(number)!));
+            }
+        }
+    }
+
     private async Task AcceptAsync(HttpContext context)
     {
         if (!context.WebSockets.IsWebSocketRequest)
@@ -139,11 +169,18 @@ public sealed class SimulatedBaseNode : IAsyncDisposable
             return;
         }
 
-        var connection = new NodeConnection(context);
+        NodeConnection connection;
         lock (gate)
         {
+            if (Faults.Refusing)
+            {
+                RefusedConnections++;
+                context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                return;
+            }
+
+            connection = new NodeConnection(context, ++Connections);
             connections.Add(connection);
-            Connections++;
         }
 
         try

@@ -13,7 +13,11 @@ namespace TradingBot.Acceptance.Support.Chain;
 public sealed class SimulatedNodeRpc(SimulatedChain chain, NodeFaults faults)
 {
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> calls = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, long> backfillStarts = new();
     private long subscriptions;
+
+    /// <summary>The first block of the first <c>eth_getLogs</c> of ClearV3/TakeOrderV3 logs each WebSocket connection asked for.</summary>
+    public IReadOnlyDictionary<int, long> BackfillStarts => backfillStarts;
 
     /// <summary>How many times <paramref name="method"/> was asked.</summary>
     public int Calls(string method) => calls.GetValueOrDefault(method);
@@ -45,7 +49,12 @@ public sealed class SimulatedNodeRpc(SimulatedChain chain, NodeFaults faults)
     }
 
     /// <summary>The <c>eth_subscription</c> notification of a log.</summary>
-    public static string Notification(string subscription, ChainLog log) =>
+    public static string Notification(string subscription, ChainLog log) => Pushed(subscription, log.Write);
+
+    /// <summary>The <c>eth_subscription</c> notification of a new head.</summary>
+    public static string HeadNotification(string subscription, SimulatedBlock block) => Pushed(subscription, writer => WriteHeader(writer, block));
+
+    private static string Pushed(string subscription, Action<Utf8JsonWriter> result) =>
         Write(writer =>
         {
             writer.WriteStartObject();
@@ -54,7 +63,7 @@ public sealed class SimulatedNodeRpc(SimulatedChain chain, NodeFaults faults)
             writer.WriteStartObject("params");
             writer.WriteString("subscription", subscription);
             writer.WritePropertyName("result");
-            log.Write(writer);
+            result(writer);
             writer.WriteEndObject();
             writer.WriteEndObject();
         });
@@ -70,7 +79,7 @@ public sealed class SimulatedNodeRpc(SimulatedChain chain, NodeFaults faults)
                 writer.WriteStringValue(HexQuantity.Format(faults.LaggingTip ?? chain.Tip));
                 break;
             case "eth_getLogs":
-                GetLogs(parameters[0], writer);
+                GetLogs(parameters[0], connection, writer);
                 break;
             case "eth_call":
                 Call(parameters[0], writer);
@@ -87,6 +96,11 @@ public sealed class SimulatedNodeRpc(SimulatedChain chain, NodeFaults faults)
                 connection.Subscribe(subscription, Address(filter), Topic0s(filter));
                 writer.WriteStringValue(subscription);
                 break;
+            case "eth_subscribe" when connection is not null && parameters[0].GetString() == "newHeads":
+                var heads = HexQuantity.Format(0x2cef4789_0000_0000L + Interlocked.Increment(ref subscriptions));
+                connection.SubscribeHeads(heads);
+                writer.WriteStringValue(heads);
+                break;
             case "eth_unsubscribe" when connection is not null:
                 writer.WriteBooleanValue(connection.Unsubscribe(parameters[0].GetString() ?? ""));
                 break;
@@ -95,9 +109,11 @@ public sealed class SimulatedNodeRpc(SimulatedChain chain, NodeFaults faults)
         }
     }
 
-    private void GetLogs(JsonElement filter, Utf8JsonWriter writer)
+    private void GetLogs(JsonElement filter, NodeConnection? connection, Utf8JsonWriter writer)
     {
         var tip = chain.Tip;
+        if (connection is not null && Topic0s(filter).Contains(OrderbookTopics.TakeOrderV3, StringComparer.OrdinalIgnoreCase))
+            backfillStarts.TryAdd(connection.Number, Block(filter, "fromBlock", tip));
         var logs = faults.LaggingTip is not null
             ? []
             : chain.Logs(Address(filter), Block(filter, "fromBlock", tip), Block(filter, "toBlock", tip), Topic0s(filter));
@@ -129,13 +145,22 @@ public sealed class SimulatedNodeRpc(SimulatedChain chain, NodeFaults faults)
             return;
         }
 
+        WriteHeader(writer, block, transactions: true);
+    }
+
+    private static void WriteHeader(Utf8JsonWriter writer, SimulatedBlock block, bool transactions = false)
+    {
         writer.WriteStartObject();
         writer.WriteString("number", HexQuantity.Format(block.Number));
         writer.WriteString("hash", block.Hash);
         writer.WriteString("parentHash", block.ParentHash);
         writer.WriteString("timestamp", HexQuantity.Format(block.Timestamp));
-        writer.WriteStartArray("transactions");
-        writer.WriteEndArray();
+        if (transactions)
+        {
+            writer.WriteStartArray("transactions");
+            writer.WriteEndArray();
+        }
+
         writer.WriteEndObject();
     }
 

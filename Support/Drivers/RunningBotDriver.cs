@@ -9,6 +9,7 @@ using TradingBot.Acceptance.Domain.Hosting;
 using TradingBot.Acceptance.Domain.Hosting.OperatorSurface;
 using TradingBot.Acceptance.Domain.OffchainOrders;
 using TradingBot.Acceptance.Domain.Positions;
+using TradingBot.Acceptance.Support.Chain;
 using TradingBot.Acceptance.Support.Fakes;
 using TradingBot.Acceptance.Support.Hosting;
 using TradingBot.Acceptance.Support.Parameters;
@@ -19,13 +20,13 @@ namespace TradingBot.Acceptance.Support.Drivers;
 /// <summary>
 /// Drives the scenario's one world with the hosted bot running its tasks (<c>@e2e</c>): the world's
 /// database (kept in a file, so the bot can stop and start again), broker and clock, the chain played by a
-/// local WebSocket feed, Alpaca and Circle as the rebalancing simulators. Instead of sleeping it waits for
-/// the bot to be quiescent (no task busy, nothing queued, every workflow waiting on the clock) with the
-/// expected work done, then advances the clock.
+/// simulated Base node that mines on the scenario's clock, Alpaca and Circle as the rebalancing simulators.
+/// Instead of sleeping it waits for the bot to be quiescent (no task busy, nothing queued, every workflow
+/// waiting on the clock) with the expected work done, then advances the clock.
 /// The inventory poller runs with no venue to read: the dry-run broker keeps no inventory and the stand-in
 /// chain reports no vault balances, so the inventory is what Given steps set, moved by fills and moves.
 /// </summary>
-public sealed class RunningBotDriver(ScenarioWorld world, ScenarioRebalancing rebalancing) : IAsyncDisposable
+public sealed partial class RunningBotDriver(ScenarioWorld world, ScenarioRebalancing rebalancing) : IAsyncDisposable
 {
     public const long DeploymentBlock = 100;
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
@@ -34,20 +35,22 @@ public sealed class RunningBotDriver(ScenarioWorld world, ScenarioRebalancing re
     /// <summary>How far the clock moves at a time while the bot settles: the shortest of its own intervals.</summary>
     private static readonly TimeSpan SettleStep = TimeSpan.FromSeconds(10);
 
-    private readonly HashSet<string> pushed = [];
+    /// <summary>Long enough for a fill to be mined, confirmed and seen by the watchdog after a silence.</summary>
+    private static readonly TimeSpan ConfirmationPatience = TimeSpan.FromMinutes(2);
+
     private HostedBot? bot;
     private LoggerFactory? loggers;
-    private long nextBlock = DeploymentBlock;
-    private int nextTransaction;
 
     public ScenarioClock Clock => world.Clock;
 
     public MockExecutor Broker => world.Broker.Mock;
 
-    /// <summary>Whether the whole bot runs in this scenario: the chain's fills then come through its feed.</summary>
+    /// <summary>Whether the whole bot runs in this scenario: the chain's fills then come through its reader.</summary>
     public bool IsRunning => bot is not null;
 
-    public ChainFeedServer? Feed { get; private set; }
+    public ScenarioChain? Chain { get; private set; }
+
+    private ScenarioChain TheChain => Chain ?? throw new InvalidOperationException("The chain is not running.");
 
     /// <summary>The operator API's bearer token in this scenario: drawn at random, written in no step and no report.</summary>
     public string OperatorToken { get; } = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
@@ -65,8 +68,8 @@ public sealed class RunningBotDriver(ScenarioWorld world, ScenarioRebalancing re
     public async Task StartAsync()
     {
         world.KeepEventsInFile();
-        Feed ??= await ChainFeedServer.StartAsync().ConfigureAwait(false);
-        var options = new BotOptions { ChainFeed = Feed.Feed, DeploymentBlock = DeploymentBlock };
+        Chain ??= await ScenarioChain.StartAsync(Clock, DeploymentBlock).ConfigureAwait(false);
+        var options = new BotOptions { Chain = Chain.ReaderOptions(DeploymentBlock) };
         var stubs = rebalancing.ForRunningBot();
         loggers ??= new LoggerFactory([Log]);
         bot = HostedBot.Create(world.Hosted(options) with
@@ -78,47 +81,28 @@ public sealed class RunningBotDriver(ScenarioWorld world, ScenarioRebalancing re
         });
         await bot.StartAsync(CancellationToken.None).ConfigureAwait(false);
         await rebalancing.AttachAsync(bot.Rebalancing!).ConfigureAwait(false);
-        await WaitAsync(() => Feed.OpenConnections > 0).ConfigureAwait(false);
+        await WaitAsync(() => Bot.Reader.IsConnected).ConfigureAwait(false);
     }
 
-    /// <summary>The fills of <paramref name="rounds"/> rounds of <paramref name="round"/>, one block each, not yet reported.</summary>
-    public IReadOnlyList<ChainFill> Fills(IReadOnlyList<ChainFillOrder> round, int rounds) =>
-        Enumerable.Range(0, rounds).SelectMany(_ => round).Select(NextFill).ToList();
-
-    public void Push(IReadOnlyList<ChainFill> fills)
+    /// <summary>The chain reports <paramref name="rounds"/> rounds of <paramref name="round"/>; returns once the bot has recorded them all.</summary>
+    public Task ReportAsync(IReadOnlyList<ChainFillOrder> round, int rounds)
     {
-        foreach (var fill in fills)
-            pushed.Add($"{fill.TxHash}:{fill.LogIndex}");
-        Feed!.Push(fills);
+        TheChain.Report(round, rounds);
+        return AdvanceUntilAllFillsProcessedAsync();
     }
 
-    /// <summary>The chain reports one fill of the bot's order; returns once the bot has processed it and is quiescent.</summary>
+    /// <summary>A taker takes the bot's order; returns once the bot has processed the fill and is quiescent.</summary>
     public Task TradeAsync(Direction side, FractionalShares quantity, TokenizedEquity token, Usd price)
     {
-        var transaction = ++nextTransaction;
-        Push([new ChainFill($"0x{transaction:x64}", 0, ++nextBlock, ScenarioClock.ScenarioStart.AddSeconds(transaction), token.ToString(), quantity.Value, side, price.Value)]);
-        return WaitUntilAllFillsProcessedAsync();
+        TheChain.Take(token, side, quantity.Value, price.Value);
+        return AdvanceUntilAllFillsProcessedAsync();
     }
 
     /// <summary>Waits until the bot is quiescent: no task busy, nothing queued.</summary>
     public Task WaitUntilIdleAsync() => WaitAsync(() => true);
 
-    /// <summary>Waits until every fill the chain reported is processed and the bot is quiescent.</summary>
-    public Task WaitUntilAllFillsProcessedAsync() => WaitAsync(AllFillsProcessed);
-
     /// <summary>Advances the clock a second at a time, letting the bot react to each tick, until every fill is processed.</summary>
-    public async Task AdvanceUntilAllFillsProcessedAsync(TimeSpan atMost)
-    {
-        for (var passed = TimeSpan.Zero; passed < atMost; passed += Step)
-        {
-            await WaitAsync(() => true).ConfigureAwait(false);
-            if (AllFillsProcessed())
-                return;
-            Clock.Advance(Step);
-        }
-
-        await WaitUntilAllFillsProcessedAsync().ConfigureAwait(false);
-    }
+    public Task AdvanceUntilAllFillsProcessedAsync() => PassUntilAsync(AllFillsProcessed, "every fill of the bot's orders processed", ConfirmationPatience);
 
     /// <summary>Lets time pass a second at a time, the bot reacting to each tick.</summary>
     public async Task PassAsync(TimeSpan duration)
@@ -133,9 +117,9 @@ public sealed class RunningBotDriver(ScenarioWorld world, ScenarioRebalancing re
     }
 
     /// <summary>Lets time pass a second at a time, the bot reacting to each tick, until <paramref name="done"/> holds.</summary>
-    public async Task PassUntilAsync(Func<bool> done, string what)
+    public async Task PassUntilAsync(Func<bool> done, string what, TimeSpan? within = null)
     {
-        var atMost = TimeSpan.FromMinutes(10);
+        var atMost = within ?? TimeSpan.FromMinutes(10);
         for (var passed = TimeSpan.Zero; passed <= atMost; passed += Step)
         {
             await WaitAsync(() => true).ConfigureAwait(false);
@@ -144,7 +128,7 @@ public sealed class RunningBotDriver(ScenarioWorld world, ScenarioRebalancing re
             Clock.Advance(Step);
         }
 
-        throw new TimeoutException($"Not done within {atMost.TotalMinutes} minutes of clock: {what}.");
+        throw new TimeoutException($"Not done within {atMost.TotalSeconds} s of clock: {what}.");
     }
 
     /// <summary>
@@ -157,7 +141,7 @@ public sealed class RunningBotDriver(ScenarioWorld world, ScenarioRebalancing re
         var atMost = TimeSpan.FromMinutes(10);
         for (var passed = TimeSpan.Zero; passed <= atMost; passed += SettleStep)
         {
-            await WaitUntilAllFillsProcessedAsync().ConfigureAwait(false);
+            await AdvanceUntilAllFillsProcessedAsync().ConfigureAwait(false);
             if (OpenOrders().Count == 0 && Positions().TrueForAll(position => position.Net.Abs().Value < 1m) && !MoveInFlight())
                 return;
             Clock.Advance(SettleStep);
@@ -167,52 +151,24 @@ public sealed class RunningBotDriver(ScenarioWorld world, ScenarioRebalancing re
     }
 
     /// <summary>
-    /// The feed drops once the bot has processed the first <paramref name="delivered"/> fills, refuses
-    /// reconnects for <paramref name="refusedFor"/> while the chain goes on, then accepts them again.
+    /// The node drops every connection once the bot has processed the first <paramref name="delivered"/> fills,
+    /// refuses reconnects for <paramref name="refusedFor"/> while the chain goes on, then accepts them again.
     /// </summary>
-    public async Task DropFeedMidBurstAsync(IReadOnlyList<ChainFill> burst, int delivered, TimeSpan refusedFor)
+    public async Task DropFeedMidBurstAsync(IReadOnlyList<ChainFillOrder> round, int rounds, int delivered, TimeSpan refusedFor)
     {
-        Push(burst.Take(delivered).ToList());
-        await WaitUntilAllFillsProcessedAsync().ConfigureAwait(false);
-        using (var read = Database.BeginRead())
-            LastBlockBeforeTheDrop = read.EventQueue.LastProcessedBlock();
-        Feed!.RefuseConnections();
-        Feed.DropConnections();
-        await WaitAsync(() => !Bot.Receiver.IsConnected).ConfigureAwait(false);
-        Push(burst.Skip(delivered).ToList());
+        var burst = Enumerable.Range(0, rounds).SelectMany(_ => round).ToList();
+        TheChain.Report(burst.Take(delivered).ToList(), 1);
+        await AdvanceUntilAllFillsProcessedAsync().ConfigureAwait(false);
+        CheckpointBeforeTheDrop = Checkpoint();
+        ConnectionsBeforeTheDrop = TheChain.Node.Connections;
+        TheChain.Node.Faults.Refusing = true;
+        TheChain.Node.DropConnections();
+        await WaitAsync(() => !Bot.Reader.IsConnected).ConfigureAwait(false);
+        TheChain.Report(burst.Skip(delivered).ToList(), 1);
         await PassAsync(refusedFor).ConfigureAwait(false);
-        Feed.AcceptConnections();
-        await AdvanceUntilAllFillsProcessedAsync(TimeSpan.FromMinutes(2)).ConfigureAwait(false);
-    }
-
-    /// <summary>
-    /// Stops the bot while a hedge is at the broker: the stop waits for the broker's answer. The fills come one at a
-    /// time until one sends a hedge, which the broker holds, so the queue processor waits inside that fill's batch
-    /// with every earlier fill processed. The rest of the burst is queued meanwhile, and the broker answers only once
-    /// the stop has begun, so the processor takes no further batch: every fill after the held one is left waiting.
-    /// </summary>
-    public async Task StopWhileAHedgeIsAtTheBrokerAsync(IReadOnlyList<ChainFill> burst)
-    {
-        Broker.HoldNextPlacement();
-        var sent = 0;
-        while (!await HedgeHeldOrAllProcessedAsync())
-        {
-            if (sent == burst.Count)
-                throw new InvalidOperationException($"None of the {burst.Count} fills sent a hedge to the broker: the bot cannot be stopped while one is there.");
-            Push([burst[sent++]]);
-        }
-
-        Push([.. burst.Skip(sent)]);
-        using (var patience = new CancellationTokenSource(Patience))
-            await Bot.Activity.WaitUntilAsync(() => QueueRows().Count == pushed.Count, patience.Token).ConfigureAwait(false);
-        // The hedge at the broker is the last order it received.
-        var held = Broker.ReceivedOrders()[^1].ClientOrderId;
-        var atBroker = OpenOrders().Single(order => order.Order.Terms.ClientOrderId == held).ExecutionId;
-        using var release = Bot.Tasks.Stopping.Register(Broker.ReleasePlacement);
-        await Bot.StopAsync(CancellationToken.None).WaitAsync(Patience).ConfigureAwait(false);
-        HedgeAtShutdown = Order(atBroker);
-        UnprocessedAtShutdown = QueueRows().Count(row => !row.Processed) + (pushed.Count - QueueRows().Count);
-        await DisposeBotAsync().ConfigureAwait(false);
+        RefusalsDuringTheOutage = TheChain.Node.RefusedConnections;
+        TheChain.Node.Faults.Refusing = false;
+        await AdvanceUntilAllFillsProcessedAsync().ConfigureAwait(false);
     }
 
     public async Task RestartAsync()
@@ -225,7 +181,6 @@ public sealed class RunningBotDriver(ScenarioWorld world, ScenarioRebalancing re
 
         await StartAsync().ConfigureAwait(false);
     }
-
     public IReadOnlyList<RecordedEvent> EventLog() => Database.ReadEventLog();
 
     public IReadOnlyList<QueuedEvent> QueueRows()
@@ -234,20 +189,23 @@ public sealed class RunningBotDriver(ScenarioWorld world, ScenarioRebalancing re
         return read.EventQueue.All();
     }
 
-    public int PushedFills => pushed.Count;
+    /// <summary>How many fills of the bot's orders the chain reported that the bot must record and hedge.</summary>
+    public int PushedFills => TheChain.HedgeableFills.Count;
 
-    /// <summary>Fills reported but not yet processed when the bot stopped (queued, or still to come from the feed).</summary>
+    /// <summary>Fills reported but not yet processed when the bot stopped (queued, or still to be read from the chain).</summary>
     public int UnprocessedAtShutdown { get; private set; }
 
-    /// <summary>The last block the bot had processed when the feed dropped.</summary>
-    public long? LastBlockBeforeTheDrop { get; private set; }
+    /// <summary>The bot's checkpoint (the last block it had read) when the node dropped its connection.</summary>
+    public long? CheckpointBeforeTheDrop { get; private set; }
+
+    /// <summary>How many connections the node had accepted when it dropped them.</summary>
+    public int ConnectionsBeforeTheDrop { get; private set; }
+
+    /// <summary>The reconnects the node refused while it was refusing them.</summary>
+    public int RefusalsDuringTheOutage { get; private set; }
 
     /// <summary>The hedge that was at the broker when the bot was stopped, as recorded when the stop completed.</summary>
     public OffchainOrder? HedgeAtShutdown { get; private set; }
-
-    public IReadOnlyList<long> FeedRequestedBlocks => Feed!.RequestedBlocks;
-
-    public int FeedRefusals => Feed!.RefusedAttempts;
 
     public List<Position> Positions() => [.. new PositionView(Database).All()];
 
@@ -263,28 +221,11 @@ public sealed class RunningBotDriver(ScenarioWorld world, ScenarioRebalancing re
             await DisposeBotAsync().ConfigureAwait(false);
         }
 
-        if (Feed is not null)
-            await Feed.DisposeAsync().ConfigureAwait(false);
-        Feed = null;
+        if (Chain is not null)
+            await Chain.DisposeAsync().ConfigureAwait(false);
+        Chain = null;
         loggers?.Dispose();
         loggers = null;
-    }
-
-    /// <summary>Whether a hedge is held at the broker; otherwise waits until every fill pushed so far is processed.</summary>
-    private async Task<bool> HedgeHeldOrAllProcessedAsync()
-    {
-        using var patience = new CancellationTokenSource(Patience);
-        var processed = Bot.WaitUntilQuiescentAsync(AllFillsProcessed, patience.Token);
-        if (await Task.WhenAny(Broker.PlacementHeld, processed).ConfigureAwait(false) == processed)
-        {
-            await processed.ConfigureAwait(false);
-            return false;
-        }
-
-        // The processor waits on the broker: the bot is not quiescent until it answers.
-        await patience.CancelAsync().ConfigureAwait(false);
-        await processed.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        return true;
     }
 
     private bool MoveInFlight() => Bot.Rebalancing?.Trigger.IsAnyMoveInProgress ?? false;
@@ -293,8 +234,9 @@ public sealed class RunningBotDriver(ScenarioWorld world, ScenarioRebalancing re
 
     private bool AllFillsProcessed()
     {
-        var rows = QueueRows();
-        return rows.Count == pushed.Count && rows.All(row => row.Processed);
+        var expected = TheChain.HedgeableFills.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var rows = QueueRows().Where(row => expected.Contains(row.Event.TxHash)).ToList();
+        return rows.Count == expected.Count && rows.All(row => row.Processed);
     }
 
     private async Task WaitAsync(Func<bool> condition)
@@ -308,12 +250,5 @@ public sealed class RunningBotDriver(ScenarioWorld world, ScenarioRebalancing re
         await bot!.DisposeAsync().ConfigureAwait(false);
         bot = null;
         world.CloseDatabase();
-    }
-
-    private ChainFill NextFill(ChainFillOrder order)
-    {
-        var transaction = ++nextTransaction;
-        return new ChainFill(
-            $"0x{transaction:x64}", 0, ++nextBlock, ScenarioClock.ScenarioStart.AddSeconds(transaction), order.Token.ToString(), order.Quantity, order.Side, 100m);
     }
 }

@@ -6,6 +6,7 @@ using TradingBot.Acceptance.Domain.Finance;
 using TradingBot.Acceptance.Domain.Hedging;
 using TradingBot.Acceptance.Domain.Hosting;
 using TradingBot.Acceptance.Domain.OffchainOrders;
+using TradingBot.Acceptance.Support.Chain;
 using TradingBot.Acceptance.Support.Fakes;
 
 namespace TradingBot.Acceptance.UnitTests.Hosting;
@@ -22,19 +23,22 @@ public sealed class GracefulShutdownTests
         var folder = Directory.CreateTempSubdirectory("graceful-shutdown-").FullName;
         try
         {
-            await using var feed = await ChainFeedServer.StartAsync();
             var clock = new FakeTimeProvider(Start);
+            await using var chain = await ScenarioChain.StartAsync(clock, deploymentBlock: 100);
             var broker = new MockExecutor(clock);
-            var options = new BotOptions { ChainFeed = feed.Feed, DeploymentBlock = 100, ShutdownDeadline = TimeSpan.FromMilliseconds(200) };
+            var options = new BotOptions { Chain = chain.ReaderOptions(100, requiredConfirmations: 0), ShutdownDeadline = TimeSpan.FromMilliseconds(200) };
+            long? checkpointAtStop;
             broker.HoldNextPlacement(); // never released: only the deadline ends it
 
             using (var database = SqliteDatabase.OpenFile(Path.Combine(folder, "bot.db"), clock))
             {
                 await using var bot = HostedBot.Create(new BotComponents(database, broker.Executor, clock, options, HedgingSettings.ForExecutor(SupportedExecutor.DryRun)) { Seed = 1 });
                 await bot.StartAsync(CancellationToken.None);
-                feed.Push([Fill(1, 101, 1m), Fill(2, 102, 2m)]);
-                await broker.PlacementHeld.WaitAsync(Patience);
+                chain.Take(Aapl, Direction.Sell, 1m, 100m);
+                chain.Take(Aapl, Direction.Sell, 2m, 100m);
+                await BotClock.AdvanceUntilAsync(bot, clock, () => broker.PlacementHeld.IsCompleted, broker.PlacementHeld);
                 await bot.StopAsync(CancellationToken.None).WaitAsync(Patience);
+                checkpointAtStop = Checkpoint(database);
 
                 database.ReadEventLog().Select(recorded => $"{recorded.AggregateType}/{recorded.AggregateId}/{recorded.EventName}").Last()
                     .ShouldBe("OffchainOrder/1/Placed", "last committed event: the placement's answer was never recorded");
@@ -64,9 +68,8 @@ public sealed class GracefulShutdownTests
                 ((OffchainOrder.Failed)orders[0].Order).Error.ShouldStartWith("order never reached the broker", customMessage: "why order 1 failed");
                 orders[1].Order.Terms.Shares.Value.ShouldBe(3m, "the re-hedge covers both fills");
                 new Domain.Positions.PositionView(database).Load(new Symbol("AAPL"))!.Net.Value.ShouldBe(0m, "AAPL net after the restart");
-                feed.RequestedBlocks.Count.ShouldBe(2, "connections to the feed");
-                // 101 was processed before the stop; 102 too if it was queued before the stop and processed before the feed reconnected.
-                feed.RequestedBlocks[1].ShouldBeOneOf([101L, 102L], "the restart resumed the feed from the last processed block");
+                checkpointAtStop.ShouldNotBeNull("the checkpoint when the bot stopped");
+                chain.Node.BackfillStarts.GetValueOrDefault(2, -1).ShouldBe(checkpointAtStop.Value + 1, "the restart backfilled from the block after the checkpoint");
                 await bot.StopAsync(CancellationToken.None);
             }
         }
@@ -76,8 +79,13 @@ public sealed class GracefulShutdownTests
         }
     }
 
-    private static ChainFill Fill(int transaction, long block, decimal amount) =>
-        new($"0x{transaction:x64}", 0, block, Start.AddSeconds(transaction), "tAAPL", amount, Direction.Sell, 100m);
+    private static readonly Acceptance.Support.Parameters.TokenizedEquity Aapl = new(new Symbol("AAPL"));
+
+    private static long? Checkpoint(SqliteDatabase database)
+    {
+        using var read = database.BeginRead();
+        return new ChainIngestion(read).Checkpoint(ScenarioChain.Orderbook);
+    }
 
     private static bool Settled(SqliteDatabase database) =>
         new OffchainOrderView(database).All() is { Count: 2 } orders && orders.All(order => order.Order.Status is "Failed" or "Filled");

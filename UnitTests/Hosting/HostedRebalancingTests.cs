@@ -9,6 +9,7 @@ using TradingBot.Acceptance.Domain.Hedging;
 using TradingBot.Acceptance.Domain.Hosting;
 using TradingBot.Acceptance.Domain.InventorySnapshots;
 using TradingBot.Acceptance.Domain.Rebalancing;
+using TradingBot.Acceptance.Support.Chain;
 using TradingBot.Acceptance.Support.Fakes;
 using TradingBot.Acceptance.Support.Hosting;
 
@@ -33,8 +34,8 @@ public sealed class HostedRebalancingTests
         await world.Rebalancing.RegisterVaultAsync(Aapl, Token, "0xvault");
         world.Rebalancing.Inventory.Set(new InventoryAsset.Equity(Aapl), 20m, 80m);
 
-        world.Feed.Push([Fill(1, 101)]);
-        await Quiescent(bot, () => world.MintEvents().Count == 2);
+        world.Feed.Take(new(Aapl), Direction.Sell, 1m, 100m);
+        await BotClock.AdvanceUntilAsync(bot, world.Clock, () => world.MintEvents().Count == 2);
         world.MintEvents().ShouldBe(["MintRequested", "MintAccepted"], "the mint, waiting for its next look at Alpaca's list");
         world.Rebalancing.Tokenization.MintListings().Count.ShouldBe(1, "looks at the list before the clock moved");
 
@@ -61,8 +62,8 @@ public sealed class HostedRebalancingTests
         {
             await world.Rebalancing.RegisterVaultAsync(Aapl, Token, "0xvault");
             world.Rebalancing.Inventory.Set(new InventoryAsset.Equity(Aapl), 20m, 80m);
-            world.Feed.Push([Fill(1, 101)]);
-            await Quiescent(bot, () => world.MintEvents().Count == 2);
+            world.Feed.Take(new(Aapl), Direction.Sell, 1m, 100m);
+            await BotClock.AdvanceUntilAsync(bot, world.Clock, () => world.MintEvents().Count == 2);
             // The shutdown ends the mint's wait for its next poll: with a 30 s deadline, a stop that waited for it would outlast the patience.
             await bot.StopAsync(CancellationToken.None).WaitAsync(Patience);
         }
@@ -140,8 +141,6 @@ public sealed class HostedRebalancingTests
         await bot.StopAsync(CancellationToken.None).WaitAsync(Patience);
     }
 
-    private static ChainFill Fill(int transaction, long block) =>
-        new($"0x{transaction:x64}", 0, block, Start.AddSeconds(transaction), "tAAPL", 1m, Direction.Sell, 100m);
 
     private static ImmutableDictionary<Symbol, FractionalShares> Holding(decimal shares) =>
         ImmutableDictionary<Symbol, FractionalShares>.Empty.Add(Aapl, new FractionalShares(shares));
@@ -158,8 +157,9 @@ public sealed class HostedRebalancingTests
         private readonly string folder = Directory.CreateTempSubdirectory("hosted-rebalancing-").FullName;
         private SqliteDatabase? database;
 
-        private World(ChainFeedServer feed)
+        private World(ScenarioClock clock, ScenarioChain feed)
         {
+            Clock = clock;
             Feed = feed;
             Orders = new MockExecutor(Clock);
             Rebalancing = RebalancingHost.ForRunningBot(Clock, RebalancingHost.DefaultConfig);
@@ -167,14 +167,18 @@ public sealed class HostedRebalancingTests
             Broker.Setup(source => source.ReadAsync(It.IsAny<CancellationToken>())).ReturnsAsync([]);
         }
 
-        public ScenarioClock Clock { get; } = new(Start);
-        public ChainFeedServer Feed { get; }
+        public ScenarioClock Clock { get; }
+        public ScenarioChain Feed { get; }
         public MockExecutor Orders { get; }
         public RebalancingHost Rebalancing { get; }
         public Mock<IInventorySource> Chain { get; } = new(MockBehavior.Strict);
         public Mock<IInventorySource> Broker { get; } = new(MockBehavior.Strict);
 
-        public static async Task<World> StartAsync() => new(await ChainFeedServer.StartAsync());
+        public static async Task<World> StartAsync()
+        {
+            var clock = new ScenarioClock(Start);
+            return new World(clock, await ScenarioChain.StartAsync(clock, deploymentBlock: 100));
+        }
 
         /// <summary>A bot on the world's database file (opened again for each start) with the rebalancing side attached.</summary>
         public async Task<HostedBot> StartBotAsync()
@@ -182,7 +186,7 @@ public sealed class HostedRebalancingTests
             database?.Dispose();
             database = SqliteDatabase.OpenFile(Path.Combine(folder, "bot.db"), Clock);
             // The hedge of the fill stays at the broker: these tests are about the rebalancing side's view.
-            var options = new BotOptions { ChainFeed = Feed.Feed, DeploymentBlock = 100, OrderStatusInterval = TimeSpan.FromHours(1) };
+            var options = new BotOptions { Chain = Feed.ReaderOptions(100, requiredConfirmations: 0), OrderStatusInterval = TimeSpan.FromHours(1) };
             var rebalancing = new RebalancingComponents(Rebalancing.Config, Rebalancing.Connect) { InventorySources = [Chain.Object, Broker.Object] };
             var bot = HostedBot.Create(new BotComponents(database, Orders.Executor, Clock, options, HedgingSettings.ForExecutor(SupportedExecutor.DryRun))
             {

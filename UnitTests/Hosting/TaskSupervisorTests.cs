@@ -16,7 +16,7 @@ public sealed class TaskSupervisorTests
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2025, 1, 6, 15, 0, 0, TimeSpan.Zero));
         var activity = new BotActivity(clock);
-        var options = new BotOptions { ChainFeed = new Uri("ws://127.0.0.1/fills"), RestartBackoffInitial = TimeSpan.FromSeconds(1) };
+        var options = new BotOptions { Chain = new(new Uri("ws://127.0.0.1/"), new("0xe522", "0xb07", 0, 3)), RestartBackoffInitial = TimeSpan.FromSeconds(1) };
         var flaky = new FlakyTask(activity, faultingRuns: 3);
         var ticking = new TickingTask(activity, TimeSpan.FromSeconds(1));
         using var stop = new CancellationTokenSource();
@@ -53,7 +53,7 @@ public sealed class TaskSupervisorTests
     {
         var clock = new FakeTimeProvider();
         var activity = new BotActivity(clock);
-        var options = new BotOptions { ChainFeed = new Uri("ws://127.0.0.1/fills") };
+        var options = new BotOptions { Chain = new(new Uri("ws://127.0.0.1/"), new("0xe522", "0xb07", 0, 3)) };
         var flaky = new FlakyTask(activity, faultingRuns: int.MaxValue);
         var supervisor = new TaskSupervisor(flaky, activity, options, NullLogger.Instance);
         using var stop = new CancellationTokenSource();

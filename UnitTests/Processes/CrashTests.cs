@@ -23,13 +23,13 @@ public sealed class CrashTests
         var seed = Environment.TickCount;
         var random = new Random(seed);
         await using var world = await ProcessWorld.StartAsync(brokerLatency: TimeSpan.FromMilliseconds(150), placementDeadlineSeconds: 2);
-        var fills = Enumerable.Range(1, (Kills + 1) * FillsPerLife)
-            .Select(number => ProcessWorld.Sale(number, block: number, Tokens[number % Tokens.Length], shares: 1 + number % 3))
-            .ToList();
+        var plan = Enumerable.Range(1, (Kills + 1) * FillsPerLife).Select(number => (Token: Tokens[number % Tokens.Length], Shares: 1m + (number % 3))).ToList();
+        var fills = new List<(string TxHash, string Token, decimal Shares)>();
+        void Report(IEnumerable<(string Token, decimal Shares)> sales) => fills.AddRange(sales.Select(sale => (world.Sale(sale.Token, sale.Shares), sale.Token, sale.Shares)));
 
         for (var life = 0; life < Kills; life++)
         {
-            world.Feed.Push(fills.Skip(life * FillsPerLife).Take(FillsPerLife));
+            Report(plan.Skip(life * FillsPerLife).Take(FillsPerLife));
             using var bot = BotProcess.Start(world.ConfigPath, world.DatabasePath);
             // Every fourth kill lands while the process starts (opening or creating the file); the others while it works.
             if (life % 4 != 0)
@@ -38,7 +38,7 @@ public sealed class CrashTests
             await bot.KillAsync();
         }
 
-        world.Feed.Push(fills.Skip(Kills * FillsPerLife));
+        Report(plan.Skip(Kills * FillsPerLife));
         using (var last = BotProcess.Start(world.ConfigPath, world.DatabasePath))
         {
             await last.WaitUntilRunningAsync(Patience);
@@ -51,7 +51,7 @@ public sealed class CrashTests
         var end = world.Read();
         var journal = world.Journal();
         var trades = end.Events.Where(recorded => recorded.EventType == "OnChainTradeEvent::Filled").Select(recorded => recorded.AggregateId).ToList();
-        trades.ShouldBe(fills.Select(fill => $"{fill.TxHash}:0"), ignoreOrder: true, "every fill recorded as a trade exactly once");
+        trades.Select(trade => trade[..trade.IndexOf(':', StringComparison.Ordinal)]).ShouldBe(fills.Select(fill => fill.TxHash), ignoreOrder: true, "every fill recorded as a trade exactly once");
         end.Events.Count(recorded => recorded.EventType == "PositionEvent::OnChainOrderFilled").ShouldBe(fills.Count, "fills applied to positions");
         var filled = end.Orders.Where(order => order.Order is OffchainOrder.Filled).ToDictionary(order => order.Order.Terms.ClientOrderId.ToString());
         journal.Select(order => order.ClientOrderId).ShouldBeUnique("client order ids in the broker's journal");
@@ -60,7 +60,7 @@ public sealed class CrashTests
         foreach (var token in Tokens)
         {
             var symbol = token[1..];
-            var sold = fills.Where(fill => fill.TokenSymbol == token).Sum(fill => fill.Amount);
+            var sold = fills.Where(fill => fill.Token == token).Sum(fill => fill.Shares);
             journal.Where(order => order.Symbol == symbol).Sum(order => decimal.Parse(order.Qty, System.Globalization.CultureInfo.InvariantCulture))
                 .ShouldBe(sold, $"{symbol}: shares the broker was asked to buy, against {sold} sold on-chain (one order per exposure)");
         }

@@ -5,26 +5,27 @@ using TradingBot.Acceptance.Domain.Finance;
 using TradingBot.Acceptance.Domain.Hosting;
 using TradingBot.Acceptance.Domain.OffchainOrders;
 using TradingBot.Acceptance.Domain.Positions;
-using TradingBot.Acceptance.Support.Fakes;
+using TradingBot.Acceptance.Support.Chain;
 
 namespace TradingBot.Acceptance.UnitTests.Processes;
 
 /// <summary>
 /// What bot processes share in one test: a folder with the database file, the configuration file and the
-/// broker's journal, the chain feed and the broker simulator (both in the test process, so they outlive kills).
+/// broker's journal, the simulated node (mining a block every 100 ms of real time) and the broker simulator (both in
+/// the test process, so they outlive kills).
 /// </summary>
 public sealed class ProcessWorld : IAsyncDisposable
 {
     private readonly string folder;
 
-    private ProcessWorld(string folder, ChainFeedServer feed, BrokerSimulator broker)
+    private ProcessWorld(string folder, ScenarioChain chain, BrokerSimulator broker)
     {
         this.folder = folder;
-        Feed = feed;
+        Chain = chain;
         Broker = broker;
     }
 
-    public ChainFeedServer Feed { get; }
+    public ScenarioChain Chain { get; }
 
     public BrokerSimulator Broker { get; }
 
@@ -35,11 +36,16 @@ public sealed class ProcessWorld : IAsyncDisposable
     public static async Task<ProcessWorld> StartAsync(TimeSpan brokerLatency, double placementDeadlineSeconds)
     {
         var folder = Directory.CreateTempSubdirectory("bot-processes-").FullName;
-        var world = new ProcessWorld(folder, await ChainFeedServer.StartAsync(), await BrokerSimulator.StartAsync(Path.Combine(folder, "broker-journal.jsonl"), brokerLatency));
+        var chain = await ScenarioChain.StartAsync(TimeProvider.System, deploymentBlock: 0, blockTime: TimeSpan.FromMilliseconds(100));
+        var world = new ProcessWorld(folder, chain, await BrokerSimulator.StartAsync(Path.Combine(folder, "broker-journal.jsonl"), brokerLatency));
         var config = new
         {
-            chainFeed = world.Feed.Feed,
+            wsRpcUrl = chain.Node.WebSocketUri,
+            orderbook = ScenarioChain.Orderbook,
+            orderOwner = ScenarioChain.BotOwner,
             deploymentBlock = 0,
+            requiredConfirmations = 1,
+            watchdogIntervalSeconds = 0.5,
             alpaca = new { baseUrl = world.Broker.Url, apiKey = "AKPROCESSTEST", apiSecret = "process-test-secret", accountId = BrokerSimulator.AccountId },
             orderStatusIntervalSeconds = 0.3,
             positionCheckIntervalSeconds = 0.3,
@@ -50,8 +56,8 @@ public sealed class ProcessWorld : IAsyncDisposable
         return world;
     }
 
-    public static ChainFill Sale(int number, long block, string token, decimal shares) =>
-        new($"0x{number:x64}", 0, block, DateTimeOffset.UnixEpoch.AddSeconds(number), token, shares, Direction.Sell, 100m);
+    /// <summary>A taker takes the bot's order: the bot sells <paramref name="shares"/> of <paramref name="token"/> at $100; the transaction's hash.</summary>
+    public string Sale(string token, decimal shares) => Chain.Trades.Take(token, Direction.Sell, shares, 100m);
 
     public IReadOnlyList<Domain.Execution.Alpaca.AlpacaOrderRequest> Journal() => BrokerSimulator.ReadJournal(Broker.JournalPath);
 
@@ -93,7 +99,7 @@ public sealed class ProcessWorld : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await Feed.DisposeAsync();
+        await Chain.DisposeAsync();
         await Broker.DisposeAsync();
         SqliteConnection.ClearAllPools();
         Directory.Delete(folder, recursive: true);

@@ -5,7 +5,7 @@ using TradingBot.Acceptance.Domain.OffchainOrders;
 namespace TradingBot.Acceptance.UnitTests.Processes;
 
 /// <summary>
-/// Two bot processes on one database file, one chain feed and one slow broker: every hedge reaches the broker
+/// Two bot processes on one database file, one chain and one slow broker: every hedge reaches the broker
 /// once, although both see every fill and both pollers look at every order.
 /// </summary>
 [TestFixture]
@@ -25,13 +25,11 @@ public sealed class TwoInstanceTests
         await first.WaitUntilRunningAsync(Patience);
         using var second = BotProcess.Start(world.ConfigPath, world.DatabasePath);
         await second.WaitUntilRunningAsync(Patience);
-        var fills = new List<Domain.Hosting.ChainFill>();
+        var fills = new List<string>();
 
         for (var round = 1; round <= Rounds; round++)
         {
-            var batch = Tokens.Select((token, index) => ProcessWorld.Sale((round * Tokens.Length) + index, block: round, token, shares: 1m)).ToList();
-            fills.AddRange(batch);
-            world.Feed.Push(batch);
+            fills.AddRange(Tokens.Select(token => world.Sale(token, shares: 1m)));
             var expected = round * Tokens.Length;
             var deadline = DateTime.UtcNow + Patience;
             while (world.Journal().Count < expected && DateTime.UtcNow < deadline)
