@@ -8,7 +8,7 @@ namespace TradingBot.Acceptance.Domain.Hosting;
 
 /// <summary>
 /// Reads a configuration of the bot from a JSON file whose keys are the settings' names in camel case
-/// (<c>chainFeed</c>, <c>orderStatusInterval</c>: "00:00:15"). A file that is not JSON, a key the settings do
+/// (<c>chain</c>, <c>orderStatusInterval</c>: "00:00:15"). A file that is not JSON, a key the settings do
 /// not have, a value of the wrong type or a missing required setting is refused with the file, line and key:
 /// an unknown key would otherwise be ignored and the bot run with a default the operator meant to change.
 /// Settings that check themselves (<see cref="IConfigurationCheck"/>: a negative limit, an unknown broker) are

@@ -73,7 +73,7 @@ public sealed class ConfigurationFileTests
     {
         var configuration = ConfigurationFile.Parse<BotConfiguration>("bot.json", """
             {
-              "chainFeed": "ws://127.0.0.1:5000/fills",
+              "wsRpcUrl": "ws://127.0.0.1:5000/", "orderbook": "0xe522", "orderOwner": "0xb07",
               "alpaca": { "baseUrl": "http://127.0.0.1:9", "apiKey": "k", "apiSecret": "s", "accountId": "a" },
               "symbols": ["MSFT", "AAPL"]
             }
@@ -87,7 +87,7 @@ public sealed class ConfigurationFileTests
     public void A_symbol_that_is_not_a_ticker_is_refused_with_the_file_and_the_value() =>
         Should.Throw<BotConfigurationException>(() => ConfigurationFile.Parse<BotConfiguration>("bot.json", """
             {
-              "chainFeed": "ws://127.0.0.1:5000/fills",
+              "wsRpcUrl": "ws://127.0.0.1:5000/", "orderbook": "0xe522", "orderOwner": "0xb07",
               "alpaca": { "baseUrl": "http://127.0.0.1:9", "apiKey": "k", "apiSecret": "s", "accountId": "a" },
               "symbols": ["AAPL", "tMSFT"]
             }

@@ -29,7 +29,7 @@ public sealed class OperatorApiConfigurationTests
     public void Without_the_section_or_with_it_turned_off_there_is_no_api()
     {
         ConfigurationFile.Parse<BotConfiguration>("bot.json", """
-            { "chainFeed": "ws://127.0.0.1:5000/fills", "alpaca": { "baseUrl": "http://127.0.0.1:9", "apiKey": "k", "apiSecret": "s", "accountId": "a" } }
+            { "wsRpcUrl": "ws://127.0.0.1:5000/", "orderbook": "0xe522", "orderOwner": "0xb07", "alpaca": { "baseUrl": "http://127.0.0.1:9", "apiKey": "k", "apiSecret": "s", "accountId": "a" } }
             """).OperatorApiSettings().ShouldBeNull();
         Parse("\"enabled\": false").OperatorApiSettings().ShouldBeNull();
     }

@@ -69,7 +69,7 @@ public sealed class OperatorTokenSecrecyTests
 
     internal static string Configuration(string operatorApi) => $$"""
         {
-          "chainFeed": "ws://127.0.0.1:5000/fills",
+          "wsRpcUrl": "ws://127.0.0.1:5000/", "orderbook": "0xe522", "orderOwner": "0xb07",
           "alpaca": { "baseUrl": "http://127.0.0.1:9", "apiKey": "k", "apiSecret": "s", "accountId": "a" },
           "operatorApi": { {{operatorApi}} }
         }

@@ -10,7 +10,9 @@ namespace TradingBot.Acceptance.UnitTests.Risk;
 [TestFixture]
 public sealed class ControlConfigurationTests
 {
-    private const string Feed = "\"chainFeed\": \"ws://127.0.0.1:5000/fills\"";
+    private const string Feed = "\"chain\": { \"node\": \"ws://127.0.0.1:5000/\", \"orderbook\": { \"orderbook\": \"0xe522\", \"orderOwner\": \"0xb07\", \"deploymentBlock\": 1, \"requiredConfirmations\": 3 } }";
+
+    private const string Node = "\"wsRpcUrl\": \"ws://127.0.0.1:5000/\", \"orderbook\": \"0xe522\", \"orderOwner\": \"0xb07\"";
 
     [Test]
     public void A_file_without_controls_gets_the_production_defaults()
@@ -76,7 +78,7 @@ public sealed class ControlConfigurationTests
     [Test]
     public void The_process_refuses_a_fallback_whose_section_is_missing() =>
         Should.Throw<BotConfigurationException>(() => ConfigurationFile.Parse<BotConfiguration>("bot.json", $$"""
-            { {{Feed}}, "alpaca": { "baseUrl": "http://127.0.0.1:9", "apiKey": "k", "apiSecret": "s", "accountId": "a" },
+            { {{Node}}, "alpaca": { "baseUrl": "http://127.0.0.1:9", "apiKey": "k", "apiSecret": "s", "accountId": "a" },
               "fallbackBroker": "schwab" }
             """)).Message.ShouldBe("bot.json:1: the \"schwab\" section is required when the main or fallback broker is schwab");
 
@@ -84,7 +86,7 @@ public sealed class ControlConfigurationTests
     public void The_process_passes_its_controls_to_the_bots_options()
     {
         var configuration = ConfigurationFile.Parse<BotConfiguration>("bot.json", $$"""
-            { {{Feed}}, "alpaca": { "baseUrl": "http://127.0.0.1:9", "apiKey": "k", "apiSecret": "s", "accountId": "a" },
+            { {{Node}}, "alpaca": { "baseUrl": "http://127.0.0.1:9", "apiKey": "k", "apiSecret": "s", "accountId": "a" },
               "orderLimitUsd": 2500, "killSwitchAfterFailures": 2 }
             """);
 
