@@ -11,17 +11,27 @@ public sealed class EventQueue
 {
     private const string Columns = "id, tx_hash, log_index, block_number, block_timestamp, event_data, processed, created_at, processed_at, error";
 
+    /// <summary>The error of a dead letter whose data is not valid JSON.</summary>
+    public const string InvalidJson = "event_data is not valid JSON";
+
     private readonly UnitOfWork unit;
 
     internal EventQueue(UnitOfWork unit) => this.unit = unit;
 
-    /// <summary>Adds the event unless its <c>(tx_hash, log_index)</c> is known; <c>true</c> when it was added.</summary>
+    /// <summary>
+    /// Adds the event unless its <c>(tx_hash, log_index)</c> is known; <c>true</c> when it was added. Data that is
+    /// not valid JSON (the table's check) is kept as a dead letter, wrapped in <c>{"invalid_event_data": …}</c>:
+    /// never dropped, never converted. Any other broken constraint throws.
+    /// </summary>
     public bool Enqueue(ChainEvent chainEvent, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(chainEvent);
-        using var insert = unit.Statement("""
-            INSERT OR IGNORE INTO event_queue (tx_hash, log_index, block_number, event_data, created_at, block_timestamp)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+        // ON CONFLICT ignores only the known (tx_hash, log_index); OR IGNORE would skip a failed check as silently.
+        using var insert = unit.Statement($"""
+            INSERT INTO event_queue (tx_hash, log_index, block_number, event_data, created_at, block_timestamp, processed, processed_at, error)
+            SELECT ?1, ?2, ?3, iif(valid, ?4, json_object('invalid_event_data', ?4)), ?5, ?6, NOT valid, iif(valid, NULL, ?5), iif(valid, NULL, '{InvalidJson}')
+            FROM (SELECT json_valid(?4) AS valid) WHERE true
+            ON CONFLICT (tx_hash, log_index) DO NOTHING
             """);
         return insert.Bind(1, chainEvent.TxHash).Bind(2, chainEvent.LogIndex).Bind(3, chainEvent.BlockNumber).Bind(4, chainEvent.EventData)
             .Bind(5, now).Bind(6, chainEvent.BlockTimestamp)

@@ -60,4 +60,19 @@ public sealed class EventQueueTests
         unit.EventQueue.All().ShouldHaveSingleItem().Error.ShouldBe("token_symbol: missing");
         unit.EventQueue.PeekNext().ShouldBeNull("next row");
     }
+
+    [Test]
+    public void An_event_whose_data_is_not_json_becomes_a_dead_letter_keeping_the_data()
+    {
+        using var database = SqliteDatabase.InMemory(new FakeTimeProvider(Start));
+        using var unit = database.BeginWrite();
+
+        unit.EventQueue.Enqueue(new ChainEvent("0xbad1", 4, 7, Start, "{\"token_symbol\": tAAPL"), Start).ShouldBeTrue("added as a dead letter");
+        unit.EventQueue.Enqueue(new ChainEvent("0xbad1", 4, 7, Start, Data), Start).ShouldBeFalse("redelivery of the same log");
+
+        var row = unit.EventQueue.All().ShouldHaveSingleItem();
+        (row.Processed, row.ProcessedAt, row.Error).ShouldBe((true, (DateTimeOffset?)Start, (string?)"event_data is not valid JSON"));
+        row.Event.EventData.ShouldBe("""{"invalid_event_data":"{\"token_symbol\": tAAPL"}""");
+        unit.EventQueue.PeekNext().ShouldBeNull("a dead letter is never converted");
+    }
 }
