@@ -25,7 +25,7 @@ if (configPath is null || databasePath is null)
     return Usage("both --config and --database are required");
 
 BotConfiguration config;
-SqliteDatabase database;
+EventStoreDatabase database;
 var clock = TimeProvider.System;
 try
 {

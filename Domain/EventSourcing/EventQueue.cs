@@ -20,8 +20,8 @@ public sealed class EventQueue
     {
         ArgumentNullException.ThrowIfNull(chainEvent);
         using var insert = unit.Statement("""
-            INSERT OR IGNORE INTO event_queue (tx_hash, log_index, block_number, event_data, created_at, block_timestamp)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+            INSERT INTO event_queue (tx_hash, log_index, block_number, event_data, created_at, block_timestamp)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT DO NOTHING
             """);
         return insert.Bind(1, chainEvent.TxHash).Bind(2, chainEvent.LogIndex).Bind(3, chainEvent.BlockNumber).Bind(4, chainEvent.EventData)
             .Bind(5, now).Bind(6, chainEvent.BlockTimestamp)

@@ -17,7 +17,7 @@ namespace TradingBot.Acceptance.Domain.Hedging;
 /// </summary>
 public sealed class Conductor
 {
-    private readonly SqliteDatabase database;
+    private readonly EventStoreDatabase database;
     private readonly IExecutor executor;
     private readonly TimeProvider clock;
     private readonly HedgingSettings settings;
@@ -25,7 +25,7 @@ public sealed class Conductor
     private readonly ExecutionRecorder recorder;
     private readonly OnChainTradeAggregate trades = new();
 
-    public Conductor(SqliteDatabase database, IExecutor executor, TimeProvider clock, HedgingSettings settings, HedgingGuards guards)
+    public Conductor(EventStoreDatabase database, IExecutor executor, TimeProvider clock, HedgingSettings settings, HedgingGuards guards)
     {
         this.database = database;
         this.executor = executor;

@@ -17,12 +17,12 @@ namespace TradingBot.Acceptance.Domain.Hosting;
 public sealed class BotComposition
 {
     /// <param name="placementDeadline">How long other instances on the database leave an order being placed to this one (§6.4).</param>
-    public BotComposition(SqliteDatabase database, IExecutor executor, TimeProvider clock, HedgingSettings settings, TimeSpan? placementDeadline = null)
+    public BotComposition(EventStoreDatabase database, IExecutor executor, TimeProvider clock, HedgingSettings settings, TimeSpan? placementDeadline = null)
         : this(database, executor, clock, settings, new HedgingGuards { PlacementDeadline = placementDeadline ?? HedgingGuards.DefaultPlacementDeadline })
     {
     }
 
-    private BotComposition(SqliteDatabase database, IExecutor executor, TimeProvider clock, HedgingSettings settings, HedgingGuards guards)
+    private BotComposition(EventStoreDatabase database, IExecutor executor, TimeProvider clock, HedgingSettings settings, HedgingGuards guards)
     {
         ArgumentNullException.ThrowIfNull(database);
         ArgumentNullException.ThrowIfNull(executor);
@@ -39,13 +39,13 @@ public sealed class BotComposition
     }
 
     /// <summary>The bot with the broker's own hedging settings (DOMAIN §5: its threshold and share rules).</summary>
-    public static BotComposition For(SqliteDatabase database, IExecutor executor, TimeProvider clock)
+    public static BotComposition For(EventStoreDatabase database, IExecutor executor, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(executor);
         return new BotComposition(database, executor, clock, HedgingSettings.ForExecutor(executor.Kind));
     }
 
-    public SqliteDatabase Database { get; }
+    public EventStoreDatabase Database { get; }
 
     public IExecutor Executor { get; }
 
@@ -69,7 +69,7 @@ public sealed class BotComposition
     /// they are the hedging side's, so both write one event log on one clock.
     /// </summary>
     public static RebalancingSide Rebalancing(
-        SqliteDatabase database, TimeProvider clock, RebalancingConfig config, RebalancingPorts ports,
+        EventStoreDatabase database, TimeProvider clock, RebalancingConfig config, RebalancingPorts ports,
         IClockWait? wait = null, ILoggerFactory? loggers = null) =>
         new(database, clock, config, ports, wait, loggers);
 

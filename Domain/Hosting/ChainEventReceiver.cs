@@ -15,7 +15,7 @@ namespace TradingBot.Acceptance.Domain.Hosting;
 /// dedup makes a replayed fill count once.
 /// </summary>
 public sealed partial class ChainEventReceiver(
-    BotOptions options, SqliteDatabase database, BotChannels channels, BotActivity activity, Random random, ILogger<ChainEventReceiver> logger) : IBotTask
+    BotOptions options, EventStoreDatabase database, BotChannels channels, BotActivity activity, Random random, ILogger<ChainEventReceiver> logger) : IBotTask
 {
     private int connections;
     private volatile bool connected;

@@ -4,10 +4,10 @@ namespace TradingBot.Acceptance.Domain.Hosting;
 
 /// <summary>
 /// Writes received fills into the event queue, many per transaction when they come in a burst
-/// (<c>INSERT OR IGNORE</c>: a replayed fill is dropped), then wakes the queue processor.
+/// (<c>ON CONFLICT DO NOTHING</c>: a replayed fill is dropped), then wakes the queue processor.
 /// On shutdown it still writes what the receiver already handed over.
 /// </summary>
-public sealed class EventQueueWriter(SqliteDatabase database, BotChannels channels, BotActivity activity, TimeProvider clock) : IBotTask
+public sealed class EventQueueWriter(EventStoreDatabase database, BotChannels channels, BotActivity activity, TimeProvider clock) : IBotTask
 {
     private const int BatchSize = 256;
     private long written;

@@ -19,13 +19,13 @@ public sealed class OrderStatusPoller
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(15);
     public static readonly TimeSpan MaxJitter = TimeSpan.FromSeconds(5);
 
-    private readonly SqliteDatabase database;
+    private readonly EventStoreDatabase database;
     private readonly IExecutor executor;
     private readonly HedgingGuards guards;
     private readonly TimeProvider clock;
     private readonly ExecutionRecorder recorder;
 
-    public OrderStatusPoller(SqliteDatabase database, IExecutor executor, TimeProvider clock, HedgingGuards guards)
+    public OrderStatusPoller(EventStoreDatabase database, IExecutor executor, TimeProvider clock, HedgingGuards guards)
     {
         this.database = database;
         this.executor = executor;

@@ -22,7 +22,7 @@ namespace TradingBot.Acceptance.Domain.Rebalancing;
 public sealed class RebalancingSide : IDisposable
 {
     public RebalancingSide(
-        SqliteDatabase database, TimeProvider clock, RebalancingConfig config, RebalancingPorts ports,
+        EventStoreDatabase database, TimeProvider clock, RebalancingConfig config, RebalancingPorts ports,
         IClockWait? wait = null, ILoggerFactory? loggers = null)
     {
         ArgumentNullException.ThrowIfNull(ports);
@@ -50,7 +50,7 @@ public sealed class RebalancingSide : IDisposable
         Rebalancer = new Rebalancer(Trigger, Store, MintManager, RedemptionManager, UsdcManager, config, logs.CreateLogger<Rebalancer>());
     }
 
-    public SqliteDatabase Database { get; }
+    public EventStoreDatabase Database { get; }
     public RebalancingConfig Config { get; }
 
     /// <summary>Hands committed events to the trigger; the hedging side's commits reach it on the next catch-up.</summary>

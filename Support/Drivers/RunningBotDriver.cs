@@ -44,7 +44,7 @@ public sealed class RunningBotDriver(ScenarioWorld world, ScenarioRebalancing re
 
     public ChainFeedServer? Feed { get; private set; }
 
-    private SqliteDatabase Database => world.Database;
+    private EventStoreDatabase Database => world.Database;
 
     private HostedBot Bot => bot ?? throw new InvalidOperationException("The bot is not running.");
 

@@ -1,0 +1,8 @@
+namespace TradingBot.Acceptance.Domain.EventSourcing;
+
+/// <summary>Where the bot keeps its events: an embedded SQLite file (the default) or a PostgreSQL server.</summary>
+public enum EventStoreKind
+{
+    Sqlite,
+    Postgres,
+}
