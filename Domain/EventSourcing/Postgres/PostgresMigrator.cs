@@ -16,6 +16,9 @@ internal static class PostgresMigrator
     {
         using var transaction = connection.BeginTransaction();
         Run(connection, "SELECT pg_advisory_xact_lock($1)", writerLock);
+        // A schema of the search path that the user may not use is skipped, as if it did not exist.
+        if (Scalar(connection, "SELECT current_schema()") is not string)
+            throw new SchemaVersionException($"the user may not use schema {new NpgsqlConnectionStringBuilder(connection.ConnectionString).SearchPath ?? "public"} (it does not exist, or the user lacks USAGE on it)");
         if (Scalar(connection, "SELECT to_regclass('schema_migrations') IS NULL") is true)
             Run(connection, "CREATE TABLE schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL)");
         var applied = Convert.ToInt32(Scalar(connection, "SELECT COALESCE(MAX(version), 0) FROM schema_migrations"), System.Globalization.CultureInfo.InvariantCulture);
