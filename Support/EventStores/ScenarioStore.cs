@@ -31,11 +31,16 @@ public sealed class ScenarioStore(EventStoreKind kind) : IDisposable
             file ??= Path.Combine(Path.GetTempPath(), $"trading-bot-{Guid.NewGuid():N}.db");
     }
 
+    /// <summary>The PostgreSQL store's connection string (its schema is made on the first call), e.g. for a bot process.</summary>
+    public string PostgresConnection => kind == EventStoreKind.Postgres
+        ? schema ??= TestEventStores.NewSchema()
+        : throw new InvalidOperationException("A SQLite store has no PostgreSQL connection.");
+
     /// <summary>Opens the store: created on the first call, the same events on every later one.</summary>
     public EventStoreDatabase Open(TimeProvider clock)
     {
         if (kind == EventStoreKind.Postgres)
-            return PostgresDatabase.Open(schema ??= TestEventStores.NewSchema(), clock);
+            return PostgresDatabase.Open(PostgresConnection, clock);
         return file is null ? SqliteDatabase.InMemory(clock) : SqliteDatabase.OpenFile(file, clock);
     }
 

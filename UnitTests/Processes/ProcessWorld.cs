@@ -5,6 +5,7 @@ using TradingBot.Acceptance.Domain.Finance;
 using TradingBot.Acceptance.Domain.Hosting;
 using TradingBot.Acceptance.Domain.OffchainOrders;
 using TradingBot.Acceptance.Domain.Positions;
+using TradingBot.Acceptance.Support.EventStores;
 using TradingBot.Acceptance.Support.Fakes;
 
 namespace TradingBot.Acceptance.UnitTests.Processes;
@@ -32,12 +33,24 @@ public sealed class ProcessWorld : IAsyncDisposable
 
     public string ConfigPath => Path.Combine(folder, "bot.json");
 
-    public static async Task<ProcessWorld> StartAsync(TimeSpan brokerLatency, double placementDeadlineSeconds)
+    public ScenarioStore Store { get; private init; } = new(EventStoreKind.Sqlite);
+
+    /// <summary>Starts a bot process on this world's configuration and store; each has an operator log of its own.</summary>
+    public BotProcess StartBot() =>
+        BotProcess.Start(ConfigPath, Store.Kind == EventStoreKind.Sqlite ? DatabasePath : null, Path.Combine(folder, $"bot-{Guid.NewGuid():N}.log"));
+
+    /// <param name="kind">Where the bots keep their events: the SQLite file <see cref="DatabasePath"/>, or a PostgreSQL schema of the run's server.</param>
+    public static async Task<ProcessWorld> StartAsync(TimeSpan brokerLatency, double placementDeadlineSeconds, EventStoreKind kind = EventStoreKind.Sqlite)
     {
         var folder = Directory.CreateTempSubdirectory("bot-processes-").FullName;
-        var world = new ProcessWorld(folder, await ChainFeedServer.StartAsync(), await BrokerSimulator.StartAsync(Path.Combine(folder, "broker-journal.jsonl"), brokerLatency));
+        var world = new ProcessWorld(folder, await ChainFeedServer.StartAsync(), await BrokerSimulator.StartAsync(Path.Combine(folder, "broker-journal.jsonl"), brokerLatency))
+        {
+            Store = new ScenarioStore(kind),
+        };
         var config = new
         {
+            eventStore = kind == EventStoreKind.Postgres ? "Postgres" : "Sqlite",
+            postgres = kind == EventStoreKind.Postgres ? new { connection = world.Store.PostgresConnection } : null,
             chainFeed = world.Feed.Feed,
             deploymentBlock = 0,
             alpaca = new { baseUrl = world.Broker.Url, apiKey = "AKPROCESSTEST", apiSecret = "process-test-secret", accountId = BrokerSimulator.AccountId },
@@ -58,7 +71,7 @@ public sealed class ProcessWorld : IAsyncDisposable
     /// <summary>What the bot's database holds, read through a connection of the test's own.</summary>
     public Snapshot Read()
     {
-        using var database = SqliteDatabase.OpenFile(DatabasePath, TimeProvider.System);
+        using var database = Store.Kind == EventStoreKind.Sqlite ? SqliteDatabase.OpenFile(DatabasePath, TimeProvider.System) : Store.Open(TimeProvider.System);
         using var read = database.BeginRead();
         var queue = read.EventQueue.All();
         return new Snapshot(
@@ -96,6 +109,7 @@ public sealed class ProcessWorld : IAsyncDisposable
         await Feed.DisposeAsync();
         await Broker.DisposeAsync();
         SqliteConnection.ClearAllPools();
+        Store.Dispose();
         Directory.Delete(folder, recursive: true);
     }
 
