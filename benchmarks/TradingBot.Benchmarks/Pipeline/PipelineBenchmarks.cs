@@ -24,7 +24,7 @@ public class PipelineBenchmarks : IDisposable
     {
         fills = TradeFeed.Fills(Fills);
         bot = new PipelineBot(Storage);
-        raw = new RawInsertWriter(bot.Database);
+        raw = new RawInsertWriter(bot.SqliteDatabase);
     }
 
     [IterationCleanup]

@@ -4,6 +4,7 @@ using TradingBot.Acceptance.Domain.EventSourcing;
 using TradingBot.Acceptance.Domain.Hedging;
 using TradingBot.Acceptance.Domain.OrderStatus;
 using TradingBot.Acceptance.Domain.Hosting;
+using TradingBot.Acceptance.Support.EventStores;
 
 namespace TradingBot.Benchmarks.Pipeline;
 
@@ -11,6 +12,7 @@ namespace TradingBot.Benchmarks.Pipeline;
 public sealed class PipelineBot : IDisposable
 {
     private readonly string? path;
+    private readonly ScenarioStore? postgres;
 
     public PipelineBot(Storage storage)
     {
@@ -19,6 +21,11 @@ public sealed class PipelineBot : IDisposable
         {
             path = Path.Combine(Path.GetTempPath(), $"trading-bot-bench-{Guid.NewGuid():N}.db");
             Database = SqliteDatabase.OpenFile(path, Clock);
+        }
+        else if (storage == Storage.Postgres)
+        {
+            postgres = new ScenarioStore(EventStoreKind.Postgres);
+            Database = postgres.Open(Clock);
         }
         else
         {
@@ -34,7 +41,10 @@ public sealed class PipelineBot : IDisposable
 
     public FakeTimeProvider Clock { get; }
 
-    public SqliteDatabase Database { get; }
+    public EventStoreDatabase Database { get; }
+
+    /// <summary>The SQLite database, for the raw-insert ceiling that writes through SQLite's own API.</summary>
+    public SqliteDatabase SqliteDatabase => Database as SqliteDatabase ?? throw new InvalidOperationException("The raw-insert ceiling runs on SQLite only.");
 
     public InstantExecutor Executor { get; }
 
@@ -62,6 +72,7 @@ public sealed class PipelineBot : IDisposable
     public void Dispose()
     {
         Database.Dispose();
+        postgres?.Dispose();
         if (path is null)
             return;
         SqliteConnection.ClearAllPools();
