@@ -1,44 +1,48 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using TradingBot.Acceptance.Domain.EventSourcing;
+using TradingBot.Acceptance.Domain.EventSourcing.Postgres;
+using TradingBot.Acceptance.Domain.Execution.Alpaca;
 using TradingBot.Acceptance.Domain.Execution.BrokerHttp;
 using TradingBot.Acceptance.Domain.Finance;
 using TradingBot.Acceptance.Domain.Hedging;
 using TradingBot.Acceptance.Domain.Hosting;
 using TradingBot.Host;
 
-// The hosted bot as a process: reads its configuration file, opens (or creates) its database file, runs until
-// SIGTERM or Ctrl+C, then stops gracefully. A refused database file or configuration ends it with exit code 2.
-string? configPath = null, databasePath = null;
+// The hosted bot as a process: reads its configuration file, opens (or creates) its event store (a SQLite file, or
+// the PostgreSQL store its configuration names), runs until SIGTERM or Ctrl+C, then stops gracefully. A refused
+// store or configuration ends it with exit code 2 and a message naming what was refused and why.
+string? configPath = null, databasePath = null, logPath = null;
 for (var index = 0; index + 1 < args.Length; index += 2)
 {
     switch (args[index])
     {
         case "--config": configPath = args[index + 1]; break;
         case "--database": databasePath = args[index + 1]; break;
+        case "--log": logPath = args[index + 1]; break;
         default: return Usage($"unknown option {args[index]}");
     }
 }
 
-if (configPath is null || databasePath is null)
-    return Usage("both --config and --database are required");
+if (configPath is null)
+    return Usage("--config is required");
 
 BotConfiguration config;
-SqliteDatabase database;
+EventStoreDatabase database;
 var clock = TimeProvider.System;
 try
 {
     config = BotConfiguration.Load(configPath);
-    database = SqliteDatabase.OpenFile(databasePath, clock);
+    database = ConfiguredEventStore.Open(config, databasePath, clock);
 }
-catch (Exception refused) when (refused is DatabaseFileException or BotConfigurationException or IOException)
+catch (Exception refused) when (refused is DatabaseFileException or EventStoreServerException or BotConfigurationException or IOException)
 {
     await Console.Error.WriteLineAsync(refused.Message);
     return 2;
 }
 
-var databaseFile = Path.GetFullPath(databasePath);
-using var operatorLog = new OperatorLog(databaseFile + ".log");
+var storeName = database is PostgresDatabase postgres ? $"{postgres.Server}, database {postgres.Database}" : Path.GetFullPath(databasePath!);
+using var operatorLog = new OperatorLog(Path.GetFullPath(logPath ?? (databasePath is null ? "trading-bot.log" : databasePath + ".log")));
 using var loggers = LoggerFactory.Create(logging => logging.AddProvider(operatorLog));
 var options = config.ToOptions();
 var (mainBroker, fallbackBroker) = options.Brokers();
@@ -70,7 +74,7 @@ using var terminate = System.Runtime.InteropServices.PosixSignalRegistration.Cre
     });
 
 await bot.StartAsync(CancellationToken.None);
-Console.WriteLine($"database: {databaseFile}");
+Console.WriteLine($"database: {storeName}");
 Console.WriteLine($"operator log: {operatorLog.Path}");
 Console.WriteLine($"instance: {bot.Services.GetRequiredService<HedgingGuards>().InstanceId}");
 Console.WriteLine($"broker: {(mainBroker == SupportedExecutor.Schwab ? config.Schwab : config.Alpaca)}");
@@ -95,6 +99,6 @@ return 0;
 
 static int Usage(string problem)
 {
-    Console.Error.WriteLine($"{problem}. Usage: dotnet run --project Host -- --config <file.json> --database <bot.db>");
+    Console.Error.WriteLine($"{problem}. Usage: dotnet run --project Host -- --config <file.json> [--database <bot.db>] [--log <operator.log>]");
     return 2;
 }

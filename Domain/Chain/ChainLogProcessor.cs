@@ -10,7 +10,7 @@ namespace TradingBot.Acceptance.Domain.Chain;
 /// our order they reveal into the vault registry), skipped fills, dead letters, and the checkpoint. A log the node could not help read (<see cref="ChainRpcException"/>) is kept and
 /// read again with the next batch; the checkpoint stays below its block until it is read.
 /// </summary>
-public sealed class ChainLogProcessor(OrderbookSettings settings, OrderbookFillReader reader, SqliteDatabase database, TimeProvider clock, Action queueChanged)
+public sealed class ChainLogProcessor(OrderbookSettings settings, OrderbookFillReader reader, EventStoreDatabase database, TimeProvider clock, Action queueChanged)
 {
     private readonly List<ChainLog> retrying = [];
     private long fills;

@@ -28,7 +28,8 @@ public sealed class ChainIngestion(UnitOfWork unit)
     public bool Skip(string txHash, long logIndex, long blockNumber, string reason, string detail, DateTimeOffset now)
     {
         using var insert = unit.Statement("""
-            INSERT OR IGNORE INTO skipped_fills (tx_hash, log_index, block_number, reason, detail, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+            INSERT INTO skipped_fills (tx_hash, log_index, block_number, reason, detail, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+            ON CONFLICT DO NOTHING
             """);
         return insert.Bind(1, txHash).Bind(2, logIndex).Bind(3, blockNumber).Bind(4, reason).Bind(5, detail).Bind(6, now).Execute() == 1;
     }

@@ -8,7 +8,7 @@ namespace TradingBot.Acceptance.Domain.EventSourcing;
 /// Position events) after each of its steps. Only the aggregates named with <see cref="Decode{TState, TEvent}"/>
 /// reach the reactors; the events of the others are passed over.
 /// </summary>
-public sealed class CommittedEventFeed(SqliteDatabase database) : IDisposable
+public sealed class CommittedEventFeed(EventStoreDatabase database) : IDisposable
 {
     private readonly SemaphoreSlim gate = new(1, 1);
     private readonly List<IEventReactor> reactors = [];

@@ -10,6 +10,13 @@ public sealed class ConcurrencyConflictException : Exception
         AggregateId = aggregateId;
     }
 
+    public ConcurrencyConflictException(string aggregateType, string aggregateId, long expectedVersion)
+        : base($"Concurrency conflict on {aggregateType}/{aggregateId}: sequence {expectedVersion + 1} is already taken.")
+    {
+        AggregateType = aggregateType;
+        AggregateId = aggregateId;
+    }
+
     public ConcurrencyConflictException() : this("unknown", "unknown", 0, new InvalidOperationException()) { }
 
     public ConcurrencyConflictException(string message) : base(message) { AggregateType = AggregateId = "unknown"; }

@@ -13,10 +13,13 @@ public static class DatabaseMigrator
     private const string Prefix = "Migrations/";
 
     /// <summary>The embedded scripts in the order they apply: (version, name).</summary>
-    public static IReadOnlyList<(int Version, string Name)> Scripts() =>
+    public static IReadOnlyList<(int Version, string Name)> Scripts() => Scripts(Prefix);
+
+    /// <summary>The embedded scripts under <paramref name="prefix"/>, one folder per database dialect.</summary>
+    internal static IReadOnlyList<(int Version, string Name)> Scripts(string prefix) =>
         [.. typeof(DatabaseMigrator).Assembly.GetManifestResourceNames()
-            .Where(name => name.StartsWith(Prefix, StringComparison.Ordinal) && name.EndsWith(".sql", StringComparison.Ordinal))
-            .Select(name => name[Prefix.Length..])
+            .Where(name => name.StartsWith(prefix, StringComparison.Ordinal) && name.EndsWith(".sql", StringComparison.Ordinal))
+            .Select(name => name[prefix.Length..])
             .Select(name => (Version: int.Parse(name[..4], CultureInfo.InvariantCulture), Name: name))
             .OrderBy(script => script.Version)];
 
@@ -76,7 +79,7 @@ public static class DatabaseMigrator
 
         using var script = connection.CreateCommand();
         script.Transaction = transaction;
-        script.CommandText = ReadScript(name);
+        script.CommandText = ReadScript(Prefix, name);
         script.ExecuteNonQuery();
 
         using var record = connection.CreateCommand();
@@ -89,9 +92,9 @@ public static class DatabaseMigrator
         transaction.Commit();
     }
 
-    private static string ReadScript(string name)
+    internal static string ReadScript(string prefix, string name)
     {
-        using var stream = typeof(DatabaseMigrator).Assembly.GetManifestResourceStream(Prefix + name)
+        using var stream = typeof(DatabaseMigrator).Assembly.GetManifestResourceStream(prefix + name)
             ?? throw new InvalidOperationException($"Migration {name} is not embedded.");
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();

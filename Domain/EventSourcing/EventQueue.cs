@@ -1,4 +1,8 @@
+using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 
 namespace TradingBot.Acceptance.Domain.EventSourcing;
 
@@ -26,16 +30,44 @@ public sealed class EventQueue
     public bool Enqueue(ChainEvent chainEvent, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(chainEvent);
-        // ON CONFLICT ignores only the known (tx_hash, log_index); OR IGNORE would skip a failed check as silently.
-        using var insert = unit.Statement($"""
+        var valid = IsJson(chainEvent.EventData);
+        // ON CONFLICT ignores only the known (tx_hash, log_index): a broken constraint of any other kind throws.
+        using var insert = unit.Statement("""
             INSERT INTO event_queue (tx_hash, log_index, block_number, event_data, created_at, block_timestamp, processed, processed_at, error)
-            SELECT ?1, ?2, ?3, iif(valid, ?4, json_object('invalid_event_data', ?4)), ?5, ?6, NOT valid, iif(valid, NULL, ?5), iif(valid, NULL, '{InvalidJson}')
-            FROM (SELECT json_valid(?4) AS valid) WHERE true
-            ON CONFLICT (tx_hash, log_index) DO NOTHING
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT (tx_hash, log_index) DO NOTHING
             """);
-        return insert.Bind(1, chainEvent.TxHash).Bind(2, chainEvent.LogIndex).Bind(3, chainEvent.BlockNumber).Bind(4, chainEvent.EventData)
+        return insert.Bind(1, chainEvent.TxHash).Bind(2, chainEvent.LogIndex).Bind(3, chainEvent.BlockNumber)
+            .Bind(4, valid ? chainEvent.EventData : Wrapped(chainEvent.EventData))
             .Bind(5, now).Bind(6, chainEvent.BlockTimestamp)
+            .Bind(7, valid ? 0 : 1).Bind(8, valid ? (DateTimeOffset?)null : now).Bind(9, valid ? null : InvalidJson)
             .Execute() == 1;
+    }
+
+    private static bool IsJson(string data)
+    {
+        try
+        {
+            using var _ = JsonDocument.Parse(data);
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Data that is not JSON, kept whole as the one string of a JSON object.</summary>
+    private static string Wrapped(string data)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("invalid_event_data", data);
+            writer.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     /// <summary>The first unprocessed row in chain order (block, then log index), or <c>null</c>.</summary>

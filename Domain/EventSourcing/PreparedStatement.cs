@@ -1,127 +1,53 @@
-using System.Text;
-using Microsoft.Data.Sqlite;
-using SQLitePCL;
-
 namespace TradingBot.Acceptance.Domain.EventSourcing;
 
 /// <summary>
-/// One SQL statement compiled once per connection and run straight through SQLite's C API with
-/// positional parameters (<c>?1</c>, <c>?2</c>…). A fill runs some thirty statements; through
-/// <see cref="SqliteCommand"/> each execution also resolved every parameter by name, built a data reader and
-/// re-enumerated the command text, which cost about as much as SQLite's own work on an in-memory database.
+/// One SQL statement of the store, prepared once per connection, with positional parameters (<c>?1</c>,
+/// <c>?2</c>…) and its rows read one by one. The store's SQL is written once for both dialects; each
+/// database runs it its own way (<see cref="SqliteStatement"/>, <see cref="Postgres.PostgresStatement"/>).
 /// Rent it with <see cref="StoreConnection.Statement"/> and dispose it to reset it for the next use.
 /// </summary>
-internal sealed class PreparedStatement : IDisposable
+internal abstract class PreparedStatement : IDisposable
 {
-    private const int MaxStackText = 256;
+    public string Sql { get; protected init; } = "";
 
-    private readonly sqlite3 database;
-    private readonly sqlite3_stmt statement;
+    public abstract PreparedStatement Bind(int index, string? value);
 
-    public PreparedStatement(sqlite3 database, string sql)
-    {
-        this.database = database;
-        Check(raw.sqlite3_prepare_v2(database, sql, out statement));
-        Sql = sql;
-    }
+    /// <summary>Binds text already encoded as UTF-8 (a payload written by a JSON writer).</summary>
+    public abstract PreparedStatement Bind(int index, ReadOnlySpan<byte> utf8);
 
-    public string Sql { get; }
+    public abstract PreparedStatement Bind(int index, long value);
 
-    public PreparedStatement Bind(int index, string? value)
-    {
-        if (value is null)
-        {
-            Check(raw.sqlite3_bind_null(statement, index));
-            return this;
-        }
-
-        if (value.Length == 0 || value.Length > MaxStackText)
-        {
-            Check(raw.sqlite3_bind_text(statement, index, value));
-            return this;
-        }
-
-        // Encoded on the stack: SQLite copies the text when it is bound.
-        Span<byte> utf8 = stackalloc byte[MaxStackText * 3];
-        return Bind(index, utf8[..Encoding.UTF8.GetBytes(value, utf8)]);
-    }
-
-    /// <summary>Binds text already encoded as UTF-8 (a payload written by a JSON writer); SQLite copies it.</summary>
-    public PreparedStatement Bind(int index, ReadOnlySpan<byte> utf8)
-    {
-        Check(raw.sqlite3_bind_text(statement, index, utf8));
-        return this;
-    }
-
-    /// <summary>Binds a timestamp in its stored form (<see cref="Rfc3339"/>), formatted on the stack.</summary>
-    public PreparedStatement Bind(int index, DateTimeOffset instant)
+    /// <summary>Binds a timestamp: in SQLite its stored text (<see cref="Rfc3339"/>), formatted on the stack.</summary>
+    public virtual PreparedStatement Bind(int index, DateTimeOffset instant)
     {
         Span<byte> text = stackalloc byte[Rfc3339.MaxUtf8Length];
         return Bind(index, Rfc3339.Format(instant, text));
     }
 
-    /// <summary>Binds a timestamp in its stored form, or NULL.</summary>
-    public PreparedStatement Bind(int index, DateTimeOffset? instant) => instant is { } present ? Bind(index, present) : Bind(index, (string?)null);
-
-    public PreparedStatement Bind(int index, long value)
-    {
-        Check(raw.sqlite3_bind_int64(statement, index, value));
-        return this;
-    }
+    /// <summary>Binds a timestamp, or NULL.</summary>
+    public virtual PreparedStatement Bind(int index, DateTimeOffset? instant) => instant is { } present ? Bind(index, present) : Bind(index, (string?)null);
 
     /// <summary>Moves to the next row: <c>true</c> when there is one, <c>false</c> when the statement is done.</summary>
-    /// <exception cref="SqliteException">SQLite refused the statement (a constraint, a busy database, …).</exception>
-    public bool Step()
-    {
-        var result = raw.sqlite3_step(statement);
-        if (result == raw.SQLITE_ROW)
-            return true;
-        if (result == raw.SQLITE_DONE)
-            return false;
-        throw Error(result);
-    }
+    public abstract bool Step();
 
     /// <summary>Runs a statement that returns no rows; the number of rows it changed.</summary>
-    public int Execute()
-    {
-        while (Step())
-        {
-        }
-
-        return raw.sqlite3_changes(database);
-    }
+    public abstract int Execute();
 
     /// <summary>The first column of the first row, or <c>null</c> when there is no row or it is NULL.</summary>
     public long? ScalarInt64() => Step() && !IsNull(0) ? Int64(0) : null;
 
-    public bool IsNull(int column) => raw.sqlite3_column_type(statement, column) == raw.SQLITE_NULL;
+    public abstract bool IsNull(int column);
 
-    public long Int64(int column) => raw.sqlite3_column_int64(statement, column);
+    public abstract long Int64(int column);
 
-    public string Text(int column) => raw.sqlite3_column_text(statement, column).utf8_to_string();
+    /// <summary>A column as text; a timestamp in its stored form (<see cref="Rfc3339"/>).</summary>
+    public abstract string Text(int column);
 
     public string? OptionalText(int column) => IsNull(column) ? null : Text(column);
 
     /// <summary>Ready for the next use: the statement restarts and forgets its parameters.</summary>
-    public void Dispose()
-    {
-        raw.sqlite3_reset(statement);
-        raw.sqlite3_clear_bindings(statement);
-    }
+    public abstract void Dispose();
 
-    /// <summary>Frees the compiled statement; called when its connection closes.</summary>
-    public void Close() => statement.Dispose();
-
-    private void Check(int result)
-    {
-        if (result != raw.SQLITE_OK)
-            throw Error(result);
-    }
-
-    private SqliteException Error(int result)
-    {
-        var message = raw.sqlite3_errmsg(database).utf8_to_string();
-        raw.sqlite3_reset(statement);
-        return new SqliteException($"SQLite Error {result}: '{message}'.", result, raw.sqlite3_extended_errcode(database));
-    }
+    /// <summary>Frees the prepared statement; called when its connection closes.</summary>
+    public abstract void Close();
 }

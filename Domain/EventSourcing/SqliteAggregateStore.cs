@@ -5,7 +5,7 @@ namespace TradingBot.Acceptance.Domain.EventSourcing;
 /// command path, <see cref="UnitOfWork.Execute"/>, each in a write transaction of its own with its view row;
 /// after the commit the feed hands the events to the reactors.
 /// </summary>
-public sealed class SqliteAggregateStore(SqliteDatabase database, TimeProvider clock, CommittedEventFeed feed) : IAggregateStore
+public sealed class SqliteAggregateStore(EventStoreDatabase database, TimeProvider clock, CommittedEventFeed feed) : IAggregateStore
 {
     public async Task<Decision<TEvent, TError>> ExecuteAsync<TState, TCommand, TEvent, TError>(
         AggregateKind<TState, TCommand, TEvent, TError> kind, string aggregateId, TCommand command,

@@ -1,29 +1,25 @@
-using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
 namespace TradingBot.Acceptance.Domain.EventSourcing;
 
 /// <summary>
-/// One event-store database: opens (and pools) connections, applies the migrations once, and starts
+/// The SQLite event-store database: opens (and pools) connections, applies the migrations once, and starts
 /// units of work. In memory it lives as long as this object (one connection is kept open); on file it
 /// uses WAL with <c>synchronous=NORMAL</c>, checkpoints the log on a thread of its own
 /// (<see cref="WalCheckpointer"/>), and survives a restart (dispose, then open the same path again).
 /// </summary>
-public sealed class SqliteDatabase : IDisposable
+public sealed class SqliteDatabase : EventStoreDatabase
 {
     private readonly SqliteConnection? keepAlive;
     private readonly WalCheckpointer? checkpointer;
     private readonly bool inMemory;
-    private readonly ConcurrentBag<StoreConnection> idle = [];
-    private StoreConnection? idleWriter;
-    private volatile bool disposed;
 
     private SqliteDatabase(string connectionString, string? path, TimeProvider clock)
+        : base(readersTakeTurns: path is null)
     {
         ConnectionString = connectionString;
         inMemory = path is null;
-        Gate = new UnitGate(readersToo: inMemory);
         if (inMemory)
             keepAlive = OpenConnection();
         try
@@ -81,121 +77,34 @@ public sealed class SqliteDatabase : IDisposable
             DefaultTimeout = 30,
         }.ToString();
 
-    /// <summary>How to open a connection of one's own, e.g. to inspect the schema or dump the log on failure.</summary>
-    public string ConnectionString { get; }
-
-    /// <summary>Starts a write transaction (<c>BEGIN IMMEDIATE</c>): writers queue up behind each other.</summary>
-    public UnitOfWork BeginWrite() => Begin(write: true);
-
-    /// <summary>Starts a read transaction: a consistent snapshot, never a write.</summary>
-    public UnitOfWork BeginRead() => Begin(write: false);
-
-    internal AggregateCache Cache { get; } = new();
-
-    internal UnitGate Gate { get; }
+    public override string ConnectionString { get; }
 
     /// <summary>A write unit committed.</summary>
-    internal void Committed() => checkpointer?.Committed();
-
-    /// <summary>Every event after a global position (rowid), in global order: all of them from 0.</summary>
-    public IReadOnlyList<RecordedEvent> ReadEventLog(long after = 0)
-    {
-        using var unit = BeginRead();
-        return unit.ReadEventLog(after);
-    }
-
-    /// <summary>The ids of every aggregate of a type, in the order they were created.</summary>
-    public IReadOnlyList<string> AggregateIds(string aggregateType)
-    {
-        using var unit = BeginRead();
-        using var select = unit.Statement("SELECT aggregate_id FROM events WHERE aggregate_type = ?1 AND sequence = 1 ORDER BY rowid").Bind(1, aggregateType);
-        var ids = new List<string>();
-        while (select.Step())
-            ids.Add(select.Text(0));
-        return ids;
-    }
-
-    /// <summary>One aggregate's events, in order.</summary>
-    public IReadOnlyList<RecordedEvent> ReadStream(string aggregateType, string aggregateId)
-    {
-        using var unit = BeginRead();
-        using var select = unit.Statement("SELECT rowid, sequence, event_type, payload FROM events WHERE aggregate_type = ?1 AND aggregate_id = ?2 ORDER BY sequence")
-            .Bind(1, aggregateType).Bind(2, aggregateId);
-        var events = new List<RecordedEvent>();
-        while (select.Step())
-            events.Add(new RecordedEvent(select.Int64(0), aggregateType, aggregateId, select.Int64(1), select.Text(2), select.Text(3)));
-        return events;
-    }
-
-    private UnitOfWork Begin(bool write)
-    {
-        var turn = Gate.Enter(write);
-        StoreConnection? connection = null;
-        try
-        {
-            // Writers taking their turn share one connection: its data_version tells whether anyone else wrote.
-            connection = write && turn ? RentWriter() : Rent();
-            var epoch = Cache.Epoch; // before the snapshot begins: see AggregateCache
-            connection.Begin(write);
-            if (connection.IsWriter)
-                epoch = CatchUp(connection);
-            return new UnitOfWork(this, connection, write, turn, current: connection.IsWriter, epoch);
-        }
-        catch
-        {
-            connection?.Rollback();
-            if (connection is not null)
-                Return(connection);
-            if (turn)
-                Gate.Leave();
-            throw;
-        }
-    }
+    internal override void Committed() => checkpointer?.Committed();
 
     // Inside BEGIN IMMEDIATE nobody else can commit: a data_version unchanged since this connection's last
     // unit means every commit since was this database's own, and its cache holds them all. Otherwise the
     // cache is forgotten, and from then on holds only what this snapshot (or a later one) read.
-    private long CatchUp(StoreConnection writer)
+    private protected override bool CatchUp(StoreConnection writer)
     {
-        var version = writer.DataVersion();
+        var version = ((SqliteStoreConnection)writer).DataVersion();
         if (writer.KnownDataVersion != version)
         {
             Cache.Forget();
             writer.KnownDataVersion = version;
         }
 
-        return Cache.Epoch;
+        return true;
     }
 
-    internal StoreConnection Rent()
-    {
-        ObjectDisposedException.ThrowIf(disposed, this);
-        return idle.TryTake(out var connection) ? connection : new StoreConnection(OpenConnection());
-    }
+    private protected override StoreConnection OpenStoreConnection(bool isWriter) => new SqliteStoreConnection(OpenConnection(), isWriter);
 
-    internal void Return(StoreConnection connection)
+    protected override void Dispose(bool disposing)
     {
-        if (disposed)
-            connection.Dispose();
-        else if (connection.IsWriter)
-            idleWriter = connection;
-        else
-            idle.Add(connection);
-    }
-
-    private StoreConnection RentWriter()
-    {
-        ObjectDisposedException.ThrowIf(disposed, this);
-        return Interlocked.Exchange(ref idleWriter, null) ?? new StoreConnection(OpenConnection(), isWriter: true);
-    }
-
-    public void Dispose()
-    {
-        disposed = true;
+        base.Dispose(disposing);
+        if (!disposing)
+            return;
         checkpointer?.Dispose();
-        Interlocked.Exchange(ref idleWriter, null)?.Dispose();
-        while (idle.TryTake(out var connection))
-            connection.Dispose();
         keepAlive?.Dispose();
     }
 

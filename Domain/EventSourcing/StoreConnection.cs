@@ -1,21 +1,16 @@
 using System.Buffers;
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
-using SQLitePCL;
 
 namespace TradingBot.Acceptance.Domain.EventSourcing;
 
 /// <summary>
-/// One open connection with its statements kept prepared: a trade runs the same dozen statements, so
-/// each is compiled once per connection and only rebound afterwards. Transactions are begun and ended
-/// with prepared statements too (<see cref="SqliteConnection.BeginTransaction()"/> compiles its
-/// <c>BEGIN</c> and <c>COMMIT</c> anew every time).
+/// One open connection of the store with its statements kept prepared: a trade runs the same dozen
+/// statements, so each is prepared once per connection and only rebound afterwards. What differs between
+/// the databases (how a transaction begins, what a refused duplicate looks like) is each one's own.
 /// </summary>
-internal sealed class StoreConnection(SqliteConnection connection, bool isWriter = false) : IDisposable
+internal abstract class StoreConnection(bool isWriter) : IDisposable
 {
     private readonly Dictionary<string, PreparedStatement> statements = new(StringComparer.Ordinal);
-
-    public SqliteConnection Connection { get; } = connection;
 
     /// <summary>Where the unit of work using this connection writes its payloads (one unit at a time uses it).</summary>
     public ArrayBufferWriter<byte> Buffer { get; } = new(1024);
@@ -30,7 +25,7 @@ internal sealed class StoreConnection(SqliteConnection connection, bool isWriter
     public bool IsWriter { get; } = isWriter;
 
     /// <summary>
-    /// <c>PRAGMA data_version</c> as this connection last read it, or <c>null</c> before the first read:
+    /// A mark of the database's commits as this connection last read it, or <c>null</c> before the first read:
     /// it changes when any other connection commits, never for this connection's own commits.
     /// </summary>
     public long? KnownDataVersion { get; set; }
@@ -40,43 +35,37 @@ internal sealed class StoreConnection(SqliteConnection connection, bool isWriter
     {
         if (!statements.TryGetValue(sql, out var statement))
         {
-            statement = new PreparedStatement(Connection.Handle!, sql);
+            statement = Prepare(sql);
             statements.Add(sql, statement);
         }
 
         return statement;
     }
 
-    /// <summary><c>BEGIN IMMEDIATE</c> takes the write lock at once; a plain <c>BEGIN</c> reads a snapshot.</summary>
-    public void Begin(bool write)
-    {
-        using var begin = Statement(write ? "BEGIN IMMEDIATE" : "BEGIN");
-        begin.Execute();
-    }
+    /// <summary>
+    /// Begins a transaction. A write one serializes with every other writer of the database, of this process
+    /// or another, until it ends; a read one sees a snapshot.
+    /// </summary>
+    public abstract void Begin(bool write);
 
-    public void Commit()
-    {
-        using var commit = Statement("COMMIT");
-        commit.Execute();
-    }
+    public abstract void Commit();
 
     /// <summary>A transaction is open (SQLite ends it by itself after some errors).</summary>
-    public bool InTransaction => raw.sqlite3_get_autocommit(Connection.Handle) == 0;
+    public abstract bool InTransaction { get; }
 
-    /// <summary>Rolls back, unless SQLite already did (it ends the transaction itself after some errors).</summary>
-    public void Rollback()
-    {
-        if (!InTransaction)
-            return;
-        using var rollback = Statement("ROLLBACK");
-        rollback.Execute();
-    }
+    /// <summary>Rolls back, unless the database already ended the transaction.</summary>
+    public abstract void Rollback();
 
-    /// <summary>Reads <c>PRAGMA data_version</c> now.</summary>
-    public long DataVersion()
+    /// <summary>
+    /// Runs an insert of event rows; <c>false</c> when a row's key (aggregate type, aggregate id, sequence) was
+    /// taken, and then nothing of it is written and the transaction goes on.
+    /// </summary>
+    public abstract bool TryInsertEvents(PreparedStatement insert);
+
+    protected abstract PreparedStatement Prepare(string sql);
+
+    protected virtual void Close()
     {
-        using var version = Statement("PRAGMA data_version");
-        return version.ScalarInt64() ?? 0;
     }
 
     public void Dispose()
@@ -85,6 +74,6 @@ internal sealed class StoreConnection(SqliteConnection connection, bool isWriter
             statement.Close();
         statements.Clear();
         Json.Dispose();
-        Connection.Dispose();
+        Close();
     }
 }

@@ -21,7 +21,7 @@ public sealed class SymbolLocks
         using var acquire = unit.Statement("""
             INSERT INTO symbol_locks (symbol, locked_at) VALUES (?1, ?2)
             ON CONFLICT (symbol) DO UPDATE SET locked_at = excluded.locked_at, placing_instance = NULL, placing_until = NULL
-            WHERE locked_at < ?3
+            WHERE symbol_locks.locked_at < ?3
             """);
         return acquire.Bind(1, symbol.Value).Bind(2, now).Bind(3, now - Expiry).Execute() == 1;
     }

@@ -1,18 +1,14 @@
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
 
 namespace TradingBot.Acceptance.Domain.EventSourcing;
 
 /// <summary>
-/// One SQLite transaction: every event, view update, lease change and queue mark of one step commits
+/// One transaction of the event store: every event, view update, lease change and queue mark of one step commits
 /// together or not at all. Disposing without <see cref="Commit"/> rolls everything back.
 /// </summary>
 public sealed partial class UnitOfWork : IDisposable
 {
-    private const int SqliteConstraint = 19;
-    private const int SqliteConstraintPrimaryKey = 1555;
-
-    private readonly SqliteDatabase database;
+    private readonly EventStoreDatabase database;
     private readonly StoreConnection connection;
     private readonly bool write;
     private readonly bool turn;
@@ -25,7 +21,7 @@ public sealed partial class UnitOfWork : IDisposable
     /// The database's cache holds the latest committed state of what it holds (no other connection
     /// wrote since it was last checked), so cached aggregates need no check against the store.
     /// </param>
-    internal UnitOfWork(SqliteDatabase database, StoreConnection connection, bool write, bool turn, bool current, long epoch)
+    internal UnitOfWork(EventStoreDatabase database, StoreConnection connection, bool write, bool turn, bool current, long epoch)
     {
         this.database = database;
         this.turn = turn;
@@ -210,14 +206,8 @@ public sealed partial class UnitOfWork : IDisposable
                 .Bind(5 + (3 * index), WriteTagged(name, aggregate, events[index], static (writer, aggregate, @event) => aggregate.WriteEvent(writer, @event)));
         }
 
-        try
-        {
-            insert.Execute();
-        }
-        catch (SqliteException exception) when (exception.SqliteErrorCode == SqliteConstraint && exception.SqliteExtendedErrorCode == SqliteConstraintPrimaryKey)
-        {
-            throw new ConcurrencyConflictException(aggregate.AggregateType, current.AggregateId, current.Version, exception);
-        }
+        if (!connection.TryInsertEvents(insert))
+            throw new ConcurrencyConflictException(aggregate.AggregateType, current.AggregateId, current.Version);
     }
 
     internal void UpsertView<TState, TEvent>(IAggregate<TState, TEvent> aggregate, string view, string id, long version, TState state)

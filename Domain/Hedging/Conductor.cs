@@ -18,7 +18,7 @@ namespace TradingBot.Acceptance.Domain.Hedging;
 /// </summary>
 public sealed class Conductor
 {
-    private readonly SqliteDatabase database;
+    private readonly EventStoreDatabase database;
     private readonly BrokerRoute brokers;
     private readonly TimeProvider clock;
     private readonly HedgingSettings settings;
@@ -27,7 +27,7 @@ public sealed class Conductor
     private readonly OnChainTradeAggregate trades = new();
 
     /// <param name="brokers">The main broker and the fallback, if any: new hedges go to the one up, each order is followed where it is.</param>
-    public Conductor(SqliteDatabase database, BrokerRoute brokers, TimeProvider clock, HedgingSettings settings, HedgingGuards guards)
+    public Conductor(EventStoreDatabase database, BrokerRoute brokers, TimeProvider clock, HedgingSettings settings, HedgingGuards guards)
     {
         this.database = database;
         this.brokers = brokers;

@@ -12,7 +12,7 @@ namespace TradingBot.Acceptance.Domain.Hedging;
 /// hedges the batch triggered go to the broker and their answers are recorded together (§6.3).
 /// </summary>
 [SuppressMessage("Naming", "CA1711:Identifiers should not have incorrect suffix", Justification = "It processes the event_queue table.")]
-public sealed class EventQueueProcessor(SqliteDatabase database, Conductor conductor, TimeProvider clock)
+public sealed class EventQueueProcessor(EventStoreDatabase database, Conductor conductor, TimeProvider clock)
 {
     /// <summary>Rows one batch takes at most: one commit shared by this many fills.</summary>
     public const int DefaultBatchSize = 32;

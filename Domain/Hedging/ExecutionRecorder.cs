@@ -16,7 +16,7 @@ namespace TradingBot.Acceptance.Domain.Hedging;
 /// Records what the broker said about executions: each outcome keeps the order, its position and the
 /// symbol's lease in step, and the outcomes of one round share a transaction. Shared by the conductor and the poller.
 /// </summary>
-internal sealed partial class ExecutionRecorder(SqliteDatabase database, TimeProvider clock, HedgingGuards guards)
+internal sealed partial class ExecutionRecorder(EventStoreDatabase database, TimeProvider clock, HedgingGuards guards)
 {
     public const string StaleReason = "stale execution: timed out after 10 minutes without status update";
     public const string NoErrorReason = "Order failed with no error reason";

@@ -12,7 +12,7 @@ namespace TradingBot.Acceptance.Domain.Hosting;
 /// file), its broker, its clock (the one clock every task waits on), its pacing, its rebalancing side
 /// (optional), the executor's upkeep and any further task that plugs in.
 /// </summary>
-public sealed record BotComponents(SqliteDatabase Database, IExecutor Executor, TimeProvider Clock, BotOptions Options, HedgingSettings Settings)
+public sealed record BotComponents(EventStoreDatabase Database, IExecutor Executor, TimeProvider Clock, BotOptions Options, HedgingSettings Settings)
 {
     /// <summary>Seeds the jitter of reconnects and polls; <c>null</c> draws it at random.</summary>
     public int? Seed { get; init; }

@@ -18,7 +18,7 @@ namespace TradingBot.Acceptance.Domain.Hosting;
 public sealed class BotComposition
 {
     /// <param name="placementDeadline">How long other instances on the database leave an order being placed to this one (§6.4).</param>
-    public BotComposition(SqliteDatabase database, IExecutor executor, TimeProvider clock, HedgingSettings settings, TimeSpan? placementDeadline = null)
+    public BotComposition(EventStoreDatabase database, IExecutor executor, TimeProvider clock, HedgingSettings settings, TimeSpan? placementDeadline = null)
         : this(database, new BrokerRoute(executor), clock, settings, RiskSettings.None, placementDeadline)
     {
     }
@@ -26,7 +26,7 @@ public sealed class BotComposition
     /// <param name="brokers">The main broker and the fallback one, if any (DOMAIN §14.3).</param>
     /// <param name="risk">The pre-trade controls (DOMAIN §14); <see cref="RiskSettings.None"/> binds nothing.</param>
     public BotComposition(
-        SqliteDatabase database, BrokerRoute brokers, TimeProvider clock, HedgingSettings settings, RiskSettings risk, TimeSpan? placementDeadline = null)
+        EventStoreDatabase database, BrokerRoute brokers, TimeProvider clock, HedgingSettings settings, RiskSettings risk, TimeSpan? placementDeadline = null)
         : this(database, brokers, clock, settings, new HedgingGuards
         {
             PlacementDeadline = placementDeadline ?? HedgingGuards.DefaultPlacementDeadline,
@@ -35,7 +35,7 @@ public sealed class BotComposition
     {
     }
 
-    private BotComposition(SqliteDatabase database, BrokerRoute brokers, TimeProvider clock, HedgingSettings settings, HedgingGuards guards)
+    private BotComposition(EventStoreDatabase database, BrokerRoute brokers, TimeProvider clock, HedgingSettings settings, HedgingGuards guards)
     {
         ArgumentNullException.ThrowIfNull(database);
         ArgumentNullException.ThrowIfNull(brokers);
@@ -54,13 +54,13 @@ public sealed class BotComposition
     }
 
     /// <summary>The bot with the broker's own hedging settings (DOMAIN §5: its threshold and share rules).</summary>
-    public static BotComposition For(SqliteDatabase database, IExecutor executor, TimeProvider clock)
+    public static BotComposition For(EventStoreDatabase database, IExecutor executor, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(executor);
         return new BotComposition(database, executor, clock, HedgingSettings.ForExecutor(executor.Kind));
     }
 
-    public SqliteDatabase Database { get; }
+    public EventStoreDatabase Database { get; }
 
     /// <summary>The main broker.</summary>
     public IExecutor Executor => Brokers.Main;
@@ -103,7 +103,7 @@ public sealed class BotComposition
     /// switch recorded on <paramref name="database"/> is engaged, unless <paramref name="halted"/> says otherwise.
     /// </summary>
     public static RebalancingSide Rebalancing(
-        SqliteDatabase database, TimeProvider clock, RebalancingConfig config, RebalancingPorts ports,
+        EventStoreDatabase database, TimeProvider clock, RebalancingConfig config, RebalancingPorts ports,
         IClockWait? wait = null, ILoggerFactory? loggers = null, Func<bool>? halted = null) =>
         new(database, clock, config, ports, wait, loggers, halted ?? (() => RiskControls.EngagedIn(database)));
 

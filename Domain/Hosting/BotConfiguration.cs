@@ -1,4 +1,7 @@
+using Npgsql;
 using TradingBot.Acceptance.Domain.Chain;
+using TradingBot.Acceptance.Domain.EventSourcing.Postgres;
+using TradingBot.Acceptance.Domain.EventSourcing;
 using TradingBot.Acceptance.Domain.Finance;
 using TradingBot.Acceptance.Domain.Hedging;
 using TradingBot.Acceptance.Domain.Hosting.OperatorSurface;
@@ -9,7 +12,8 @@ namespace TradingBot.Acceptance.Domain.Hosting;
 /// <summary>
 /// The configuration file of the bot as a process (JSON, read by <see cref="ConfigurationFile"/>): where the
 /// chain node and the orderbook are, the brokers (Alpaca's Broker API, Schwab's Trader API: the main one and an
-/// optional fallback), the pre-trade controls and the pacing in seconds.
+/// optional fallback), the pre-trade controls, the pacing in seconds, and where the events are kept: a SQLite file
+/// (the default, <c>--database</c>) or, with <c>"eventStore": "postgres"</c>, the PostgreSQL store of <c>postgres.connection</c>.
 /// </summary>
 public sealed record BotConfiguration : IConfigurationCheck
 {
@@ -62,6 +66,10 @@ public sealed record BotConfiguration : IConfigurationCheck
 
     /// <summary>The operator HTTP API (§14.4); without the section the bot runs without one.</summary>
     public OperatorApiSection? OperatorApi { get; init; }
+
+    public EventStoreKind EventStore { get; init; } = EventStoreKind.Sqlite;
+
+    public PostgresSection? Postgres { get; init; }
 
     /// <exception cref="BotConfigurationException">The file is missing or not a valid configuration.</exception>
     public static BotConfiguration Load(string path) => ConfigurationFile.Read<BotConfiguration>(path).Checked(path);
@@ -118,6 +126,43 @@ public sealed record BotConfiguration : IConfigurationCheck
                 throw new RiskSettingException(ControlConfiguration.BrokerKey, "the \"schwab\" section is required when the main or fallback broker is schwab");
             if (kind == SupportedExecutor.AlpacaBrokerApi && Alpaca is null)
                 throw new RiskSettingException(ControlConfiguration.BrokerKey, "the \"alpaca\" section is required when the main or fallback broker is alpaca");
+        }
+    }
+}
+
+/// <summary>
+/// Opens the configured event store: the SQLite file at <paramref name="databasePath"/>, or the PostgreSQL store.
+/// </summary>
+/// <exception cref="BotConfigurationException">The store's setting is missing.</exception>
+/// <exception cref="DatabaseFileException">The SQLite file cannot be used.</exception>
+/// <exception cref="EventStoreServerException">The PostgreSQL store cannot be used.</exception>
+public static class ConfiguredEventStore
+{
+    public static EventStoreDatabase Open(BotConfiguration config, string? databasePath, TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        return config.EventStore switch
+        {
+            EventStoreKind.Postgres => PostgresDatabase.Open(
+                config.Postgres?.Connection ?? throw new BotConfigurationException("eventStore is postgres, but postgres.connection is missing."), clock),
+            _ => SqliteDatabase.OpenFile(databasePath ?? throw new BotConfigurationException("The SQLite event store needs its file: --database <bot.db>."), clock),
+        };
+    }
+}
+
+/// <summary>The PostgreSQL server of the event store; <see cref="ToString"/> keeps the password out of logs.</summary>
+public sealed record PostgresSection(string Connection)
+{
+    public override string ToString()
+    {
+        try
+        {
+            var settings = new NpgsqlConnectionStringBuilder(Connection);
+            return $"PostgreSQL at {settings.Host}:{settings.Port}, database {settings.Database}, password ***";
+        }
+        catch (ArgumentException)
+        {
+            return "PostgreSQL (a connection string that cannot be read)";
         }
     }
 }

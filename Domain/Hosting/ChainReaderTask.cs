@@ -13,7 +13,7 @@ public sealed class ChainReaderTask : IBotTask
 {
     private readonly ChainReader reader;
 
-    public ChainReaderTask(BotOptions options, SqliteDatabase database, BotChannels channels, BotActivity activity, TimeProvider clock, Random random, ILoggerFactory loggers)
+    public ChainReaderTask(BotOptions options, EventStoreDatabase database, BotChannels channels, BotActivity activity, TimeProvider clock, Random random, ILoggerFactory loggers)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(channels);

@@ -5,7 +5,7 @@ using TradingBot.Acceptance.Domain.Finance;
 namespace TradingBot.Acceptance.Domain.OffchainOrders;
 
 /// <summary>Reads broker orders: <c>offchain_order_view</c> finds them by status, replay gives their state.</summary>
-public sealed class OffchainOrderView(SqliteDatabase database)
+public sealed class OffchainOrderView(EventStoreDatabase database)
 {
     private readonly OffchainOrderAggregate orders = new();
 

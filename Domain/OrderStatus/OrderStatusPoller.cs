@@ -20,7 +20,7 @@ public sealed class OrderStatusPoller
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(15);
     public static readonly TimeSpan MaxJitter = TimeSpan.FromSeconds(5);
 
-    private readonly SqliteDatabase database;
+    private readonly EventStoreDatabase database;
     private readonly IExecutor executor;
     private readonly HedgingGuards guards;
     private readonly TimeProvider clock;
@@ -29,7 +29,7 @@ public sealed class OrderStatusPoller
     private readonly OrdersInDoubt doubts;
 
     /// <param name="doubts">The bot's orders in doubt (its conductor's), which look for late fills; by default the poller's own.</param>
-    public OrderStatusPoller(SqliteDatabase database, IExecutor executor, TimeProvider clock, HedgingGuards guards, OrdersInDoubt? doubts = null)
+    public OrderStatusPoller(EventStoreDatabase database, IExecutor executor, TimeProvider clock, HedgingGuards guards, OrdersInDoubt? doubts = null)
     {
         this.database = database;
         this.executor = executor;

@@ -4,7 +4,7 @@ using TradingBot.Acceptance.Domain.Finance;
 namespace TradingBot.Acceptance.Domain.Positions;
 
 /// <summary>Reads positions: <c>position_view</c> finds them, replay gives their state.</summary>
-public sealed class PositionView(SqliteDatabase database)
+public sealed class PositionView(EventStoreDatabase database)
 {
     private readonly PositionAggregate positions = new();
 

@@ -23,7 +23,7 @@ public sealed class RebalancingSide : IDisposable
 {
     /// <param name="halted">Whether no operation may start now (the kill switch is engaged); none halts when absent.</param>
     public RebalancingSide(
-        SqliteDatabase database, TimeProvider clock, RebalancingConfig config, RebalancingPorts ports,
+        EventStoreDatabase database, TimeProvider clock, RebalancingConfig config, RebalancingPorts ports,
         IClockWait? wait = null, ILoggerFactory? loggers = null, Func<bool>? halted = null)
     {
         ArgumentNullException.ThrowIfNull(ports);
@@ -51,7 +51,7 @@ public sealed class RebalancingSide : IDisposable
         Rebalancer = new Rebalancer(Trigger, Store, MintManager, RedemptionManager, UsdcManager, config, logs.CreateLogger<Rebalancer>(), halted);
     }
 
-    public SqliteDatabase Database { get; }
+    public EventStoreDatabase Database { get; }
     public RebalancingConfig Config { get; }
 
     /// <summary>Hands committed events to the trigger; the hedging side's commits reach it on the next catch-up.</summary>

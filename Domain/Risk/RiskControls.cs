@@ -25,13 +25,13 @@ public sealed class RiskControls
     /// <summary>Who reset a kill switch of the daily limit when the UTC day changed.</summary>
     public const string NewDay = "the new UTC day";
 
-    private readonly SqliteDatabase database;
+    private readonly EventStoreDatabase database;
     private readonly TimeProvider clock;
     private readonly OffchainOrderAggregate orders = new();
     private readonly DailyNotional placedToday = new();
     private RiskSettings settings;
 
-    public RiskControls(SqliteDatabase database, TimeProvider clock, RiskSettings settings, BrokerRoute brokers)
+    public RiskControls(EventStoreDatabase database, TimeProvider clock, RiskSettings settings, BrokerRoute brokers)
     {
         ArgumentNullException.ThrowIfNull(database);
         ArgumentNullException.ThrowIfNull(clock);
@@ -61,7 +61,7 @@ public sealed class RiskControls
     public bool KillSwitchEngaged => EngagedIn(database);
 
     /// <summary>Whether the kill switch of the bot on <paramref name="database"/> is engaged: what every part of the bot reads.</summary>
-    public static bool EngagedIn(SqliteDatabase database)
+    public static bool EngagedIn(EventStoreDatabase database)
     {
         ArgumentNullException.ThrowIfNull(database);
         using var unit = database.BeginRead();

@@ -61,7 +61,7 @@ public sealed partial class RunningBotDriver(ScenarioWorld world, ScenarioRebala
     /// <summary>Every line the running bot logged.</summary>
     public BotLogRecorder Log { get; } = new();
 
-    private SqliteDatabase Database => world.Database;
+    private EventStoreDatabase Database => world.Database;
 
     private HostedBot Bot => bot ?? throw new InvalidOperationException("The bot is not running.");
 

@@ -30,12 +30,12 @@ public sealed class RebalancingHost : IDisposable
 
     private readonly List<HttpClient> httpClients = [];
     private readonly bool inRunningBot;
-    private readonly SqliteDatabase? ownedDatabase;
+    private readonly EventStoreDatabase? ownedDatabase;
     private RebalancingSide? side;
     private bool ownsSide;
 
     /// <param name="database">The scenario's event store, shared with the hedging side; a fresh in-memory one when null.</param>
-    public RebalancingHost(RebalancingConfig? config = null, ScenarioClock? clock = null, SqliteDatabase? database = null)
+    public RebalancingHost(RebalancingConfig? config = null, ScenarioClock? clock = null, EventStoreDatabase? database = null)
     {
         Clock = clock ?? new ScenarioClock();
         Config = config ?? DefaultConfig;
@@ -66,7 +66,7 @@ public sealed class RebalancingHost : IDisposable
     /// <summary>The running side: this host's own, or the running bot's latest.</summary>
     public RebalancingSide Side => side ?? throw new InvalidOperationException("The running bot has not started its rebalancing side yet.");
 
-    public SqliteDatabase Database => Side.Database;
+    public EventStoreDatabase Database => Side.Database;
 
     /// <summary>Hands committed events to the trigger; call <see cref="CatchUpAsync"/> after hedging steps.</summary>
     public CommittedEventFeed Feed => Side.Feed;

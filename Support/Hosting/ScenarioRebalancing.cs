@@ -12,7 +12,7 @@ namespace TradingBot.Acceptance.Support.Hosting;
 /// In a scenario that runs the whole bot (<c>@e2e</c>), the bot builds and runs the side on its own clock:
 /// this scenario gives it the stubs (<see cref="ForRunningBot"/>) and each start attaches the bot's side.
 /// </summary>
-public sealed class ScenarioRebalancing(ScenarioClock clock, Func<SqliteDatabase?> sharedDatabase) : IDisposable
+public sealed class ScenarioRebalancing(ScenarioClock clock, Func<EventStoreDatabase?> sharedDatabase) : IDisposable
 {
     private readonly List<Func<RebalancingHost, Task>> arrangements = [];
     private RebalancingHost? host;

@@ -21,7 +21,7 @@ public sealed class Bot(BotComposition composition)
 
     public BotComposition Composition => composition;
 
-    public SqliteDatabase Database => Composition.Database;
+    public EventStoreDatabase Database => Composition.Database;
 
     public HedgingGuards Guards => Composition.Guards;
 

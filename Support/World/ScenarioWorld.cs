@@ -6,6 +6,7 @@ using TradingBot.Acceptance.Domain.OffchainOrders;
 using TradingBot.Acceptance.Domain.Positions;
 using TradingBot.Acceptance.Support.TestData;
 using TradingBot.Acceptance.Domain.Risk;
+using TradingBot.Acceptance.Support.EventStores;
 
 namespace TradingBot.Acceptance.Support.World;
 
@@ -13,16 +14,16 @@ namespace TradingBot.Acceptance.Support.World;
 /// The one world of a scenario: one clock (<see cref="ScenarioClock"/>, one start time), one database,
 /// one broker double per broker kind (<see cref="ScenarioBroker"/>), and the bot composed by
 /// <see cref="BotComposition"/> from what the Given steps chose: the broker, the threshold, and whether
-/// events live in memory or in a file. A driver runs the bot's jobs one at a time (<see cref="Bot"/>),
+/// events live in memory or in a file (or, on a PostgreSQL run, in a schema of their own: <see cref="ScenarioStore"/>). A driver runs the bot's jobs one at a time (<see cref="Bot"/>),
 /// or the hosted bot runs them by itself on the same database and clock (<see cref="Hosted"/>, <c>@e2e</c>).
 /// "The bot restarts" closes the database and opens the same file again.
 /// </summary>
 public sealed class ScenarioWorld(ScenarioClock clock, ScenarioBroker broker) : IDisposable
 {
     private FractionalShares thresholdShares = new(1m);
+    private readonly ScenarioStore store = new();
     private RiskSettings risk = RiskSettings.None;
-    private string? databaseFile;
-    private SqliteDatabase? database;
+    private EventStoreDatabase? database;
     private Bot? bot;
 
     public ScenarioClock Clock => clock;
@@ -30,7 +31,7 @@ public sealed class ScenarioWorld(ScenarioClock clock, ScenarioBroker broker) : 
     public ScenarioBroker Broker => broker;
 
     /// <summary>The bot's event store; the first call opens it.</summary>
-    public SqliteDatabase Database => database ??= Open();
+    public EventStoreDatabase Database => database ??= Open();
 
     /// <summary>The bot's positions, as its view holds them now.</summary>
     public PositionView Positions => new(Database);
@@ -80,10 +81,10 @@ public sealed class ScenarioWorld(ScenarioClock clock, ScenarioBroker broker) : 
     /// <summary>Events go to a temporary database file, so that the bot can restart on it.</summary>
     public void KeepEventsInFile()
     {
-        if (databaseFile is not null)
+        if (store.Durable)
             return;
         EnsureNotStarted("where the events are kept");
-        databaseFile = Path.Combine(Path.GetTempPath(), $"trading-bot-{Guid.NewGuid():N}.db");
+        store.KeepDurable();
     }
 
     /// <summary>What the hosted bot is made of in this world: its database, broker, clock and settings, paced by <paramref name="options"/>.</summary>
@@ -108,7 +109,7 @@ public sealed class ScenarioWorld(ScenarioClock clock, ScenarioBroker broker) : 
     /// <summary>The process stops: the database closes, and the next use opens the same file again.</summary>
     public void CloseDatabase()
     {
-        if (databaseFile is null)
+        if (!store.Durable)
             throw new InvalidOperationException("The bot can only restart on a database file: add 'Given the bot keeps its events in a database file'.");
         bot = null;
         database?.Dispose();
@@ -124,18 +125,15 @@ public sealed class ScenarioWorld(ScenarioClock clock, ScenarioBroker broker) : 
         bot = null;
         database?.Dispose();
         database = null;
-        if (databaseFile is null)
-            return;
-        foreach (var file in new[] { databaseFile, databaseFile + "-wal", databaseFile + "-shm" })
-            File.Delete(file);
+        store.Dispose();
     }
 
     private BrokerRoute Brokers() => new(broker.Executor, broker.FallbackExecutor);
 
-    private SqliteDatabase Open()
+    private EventStoreDatabase Open()
     {
         EnsureCanHedge();
-        return databaseFile is null ? SqliteDatabase.InMemory(clock) : SqliteDatabase.OpenFile(databaseFile, clock);
+        return store.Open(clock);
     }
 
     private void EnsureCanHedge()

@@ -13,19 +13,6 @@ public sealed class SymbolLocksTests
     private static readonly Symbol Aapl = new("AAPL");
 
     [Test]
-    public void A_held_lease_refuses_a_second_holder_until_it_is_older_than_15_minutes()
-    {
-        using var database = SqliteDatabase.InMemory(new FakeTimeProvider(Start));
-        using var unit = database.BeginWrite();
-
-        unit.SymbolLocks.TryAcquire(Aapl, Start).ShouldBeTrue("first acquisition");
-        unit.SymbolLocks.TryAcquire(Aapl, Start.AddMinutes(15)).ShouldBeFalse("acquisition at exactly 15 minutes");
-        unit.SymbolLocks.TryAcquire(new Symbol("MSFT"), Start).ShouldBeTrue("another symbol's lease");
-        unit.SymbolLocks.TryAcquire(Aapl, Start.AddMinutes(15).AddSeconds(1)).ShouldBeTrue("acquisition after 15 minutes");
-        unit.SymbolLocks.LockedAt(Aapl).ShouldBe(Start.AddMinutes(15).AddSeconds(1), "the new holder's time");
-    }
-
-    [Test]
     public void Renewing_moves_the_expiry_and_releasing_frees_the_symbol()
     {
         using var database = SqliteDatabase.InMemory(new FakeTimeProvider(Start));

@@ -28,12 +28,15 @@ public sealed class BotProcess : IDisposable
         }
     }
 
-    public static BotProcess Start(string configPath, string databasePath)
+    /// <param name="databasePath">The SQLite file; <c>null</c> when the configuration names a PostgreSQL store.</param>
+    /// <param name="logPath">The operator log; by default beside the database file.</param>
+    public static BotProcess Start(string configPath, string? databasePath, string? logPath = null)
     {
         if (!File.Exists(HostAssembly))
             Assert.Fail($"The bot's host program is not built ({HostAssembly}): run 'dotnet build Host/TradingBot.Host.csproj' (scripts/test does).");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in new[] { HostAssembly, "--config", configPath, "--database", databasePath })
+        string[] arguments = [HostAssembly, "--config", configPath, .. databasePath is null ? [] : new[] { "--database", databasePath }, .. logPath is null ? [] : new[] { "--log", logPath }];
+        foreach (var argument in arguments)
             start.ArgumentList.Add(argument);
         var bot = new BotProcess(Process.Start(start)!);
         bot.process.OutputDataReceived += (_, line) => bot.Record(line.Data);
@@ -50,6 +53,15 @@ public sealed class BotProcess : IDisposable
         var first = await Task.WhenAny(running.Task, exited, Task.Delay(patience));
         if (first != running.Task)
             Assert.Fail($"The bot did not start within {patience.TotalSeconds} s (exited: {process.HasExited}):\n{Output}");
+    }
+
+    /// <summary>Waits until the process ends by itself (e.g. refusing to start); its exit code.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan patience)
+    {
+        using var timeout = new CancellationTokenSource(patience);
+        await process.WaitForExitAsync(timeout.Token);
+        process.WaitForExit(); // the output read to its end
+        return process.ExitCode;
     }
 
     /// <summary>kill -9: the process ends at once, whatever it was doing.</summary>

@@ -6,6 +6,7 @@ using TradingBot.Acceptance.Domain.Hosting;
 using TradingBot.Acceptance.Domain.OffchainOrders;
 using TradingBot.Acceptance.Domain.Positions;
 using TradingBot.Acceptance.Support.Chain;
+using TradingBot.Acceptance.Support.EventStores;
 
 namespace TradingBot.Acceptance.UnitTests.Processes;
 
@@ -33,13 +34,25 @@ public sealed class ProcessWorld : IAsyncDisposable
 
     public string ConfigPath => Path.Combine(folder, "bot.json");
 
-    public static async Task<ProcessWorld> StartAsync(TimeSpan brokerLatency, double placementDeadlineSeconds)
+    public ScenarioStore Store { get; private init; } = new(EventStoreKind.Sqlite);
+
+    /// <summary>Starts a bot process on this world's configuration and store; each has an operator log of its own.</summary>
+    public BotProcess StartBot() =>
+        BotProcess.Start(ConfigPath, Store.Kind == EventStoreKind.Sqlite ? DatabasePath : null, Path.Combine(folder, $"bot-{Guid.NewGuid():N}.log"));
+
+    /// <param name="kind">Where the bots keep their events: the SQLite file <see cref="DatabasePath"/>, or a PostgreSQL schema of the run's server.</param>
+    public static async Task<ProcessWorld> StartAsync(TimeSpan brokerLatency, double placementDeadlineSeconds, EventStoreKind kind = EventStoreKind.Sqlite)
     {
         var folder = Directory.CreateTempSubdirectory("bot-processes-").FullName;
         var chain = await ScenarioChain.StartAsync(TimeProvider.System, deploymentBlock: 0, blockTime: TimeSpan.FromMilliseconds(100));
-        var world = new ProcessWorld(folder, chain, await BrokerSimulator.StartAsync(Path.Combine(folder, "broker-journal.jsonl"), brokerLatency));
+        var world = new ProcessWorld(folder, chain, await BrokerSimulator.StartAsync(Path.Combine(folder, "broker-journal.jsonl"), brokerLatency))
+        {
+            Store = new ScenarioStore(kind),
+        };
         var config = new
         {
+            eventStore = kind == EventStoreKind.Postgres ? "Postgres" : "Sqlite",
+            postgres = kind == EventStoreKind.Postgres ? new { connection = world.Store.PostgresConnection } : null,
             wsRpcUrl = chain.Node.WebSocketUri,
             orderbook = ScenarioChain.Orderbook,
             orderOwner = ScenarioChain.BotOwner,
@@ -64,7 +77,7 @@ public sealed class ProcessWorld : IAsyncDisposable
     /// <summary>What the bot's database holds, read through a connection of the test's own.</summary>
     public Snapshot Read()
     {
-        using var database = SqliteDatabase.OpenFile(DatabasePath, TimeProvider.System);
+        using var database = Store.Kind == EventStoreKind.Sqlite ? SqliteDatabase.OpenFile(DatabasePath, TimeProvider.System) : Store.Open(TimeProvider.System);
         using var read = database.BeginRead();
         var queue = read.EventQueue.All();
         return new Snapshot(
@@ -102,6 +115,7 @@ public sealed class ProcessWorld : IAsyncDisposable
         await Chain.DisposeAsync();
         await Broker.DisposeAsync();
         SqliteConnection.ClearAllPools();
+        Store.Dispose();
         Directory.Delete(folder, recursive: true);
     }
 

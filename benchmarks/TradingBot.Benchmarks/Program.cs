@@ -1,20 +1,31 @@
 using System.Reflection;
+using TradingBot.Acceptance.Support.EventStores;
 using TradingBot.Benchmarks;
 using TradingBot.Benchmarks.Pipeline;
 
 // The README's benchmark command (benchmarks/run) lands here. `--skip-runners` leaves out the runner
-// comparison (it builds and runs two test projects); `--only-runners` runs nothing else.
+// comparison (it builds and runs two test projects); `--only-runners` runs nothing else. `--smoke --postgres`
+// times the pipeline once on a SQLite file and once on PostgreSQL.
 if (args.Contains("--smoke"))
 {
-    Storage[] storages = args.Contains("--memory") ? [Storage.Memory] : args.Contains("--file") ? [Storage.File] : [Storage.Memory, Storage.File];
-    if (args.Contains("--phases"))
-        await Smoke.PhasesAsync(2_000, storages).ConfigureAwait(false);
-    else if (args.Contains("--controls"))
-        await Smoke.ControlsAsync(2_000, storages, 6).ConfigureAwait(false);
-    else if (args.Contains("--latency"))
-        await Smoke.LatencyAsync(storages, args.SkipWhile(arg => arg != "--rate").Skip(1).Select(double.Parse).Cast<double?>().FirstOrDefault()).ConfigureAwait(false);
-    else
-        await Smoke.RunAsync(args.Contains("--large") ? 10_000 : 2_000, storages, args.Contains("--repeat") ? 5 : 1).ConfigureAwait(false);
+    Storage[] storages = args.Contains("--memory") ? [Storage.Memory] : args.Contains("--file") ? [Storage.File]
+        : args.Contains("--postgres") ? [Storage.File, Storage.Postgres] : [Storage.Memory, Storage.File];
+    try
+    {
+        if (args.Contains("--phases"))
+            await Smoke.PhasesAsync(2_000, storages).ConfigureAwait(false);
+        else if (args.Contains("--controls"))
+            await Smoke.ControlsAsync(2_000, storages, 6).ConfigureAwait(false);
+        else if (args.Contains("--latency"))
+            await Smoke.LatencyAsync(storages, args.SkipWhile(arg => arg != "--rate").Skip(1).Select(double.Parse).Cast<double?>().FirstOrDefault()).ConfigureAwait(false);
+        else
+            await Smoke.RunAsync(args.Contains("--large") ? 10_000 : 2_000, storages, args.Contains("--repeat") ? 5 : 1).ConfigureAwait(false);
+    }
+    finally
+    {
+        TestEventStores.StopServer(); // the throwaway PostgreSQL cluster of --postgres, if one was started
+    }
+
     return 0;
 }
 

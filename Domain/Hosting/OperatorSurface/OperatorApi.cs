@@ -27,11 +27,11 @@ public sealed partial class OperatorApi : IAsyncDisposable
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
     private readonly WebApplication app;
     private readonly RiskControls risk;
-    private readonly SqliteDatabase database;
+    private readonly EventStoreDatabase database;
     private readonly BearerToken token;
     private readonly ILogger logger;
 
-    private OperatorApi(WebApplication app, OperatorApiSettings settings, RiskControls risk, SqliteDatabase database, ILogger logger)
+    private OperatorApi(WebApplication app, OperatorApiSettings settings, RiskControls risk, EventStoreDatabase database, ILogger logger)
     {
         this.app = app;
         this.risk = risk;
@@ -44,7 +44,7 @@ public sealed partial class OperatorApi : IAsyncDisposable
     public Uri Address { get; private set; } = new("http://127.0.0.1/");
 
     public static async Task<OperatorApi> StartAsync(
-        OperatorApiSettings settings, RiskControls risk, SqliteDatabase database, ILogger logger, CancellationToken cancellationToken)
+        OperatorApiSettings settings, RiskControls risk, EventStoreDatabase database, ILogger logger, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var builder = WebApplication.CreateSlimBuilder();

@@ -6,7 +6,7 @@ using TradingBot.Acceptance.Domain.Risk;
 namespace TradingBot.Acceptance.Domain.Hosting.OperatorSurface;
 
 /// <summary>Runs the operator API for as long as the hosted bot runs: it starts with the bot's tasks and stops with them.</summary>
-public sealed class OperatorApiService(OperatorApiSettings settings, RiskControls risk, SqliteDatabase database, ILogger<OperatorApi> logger)
+public sealed class OperatorApiService(OperatorApiSettings settings, RiskControls risk, EventStoreDatabase database, ILogger<OperatorApi> logger)
     : IHostedService, IAsyncDisposable
 {
     /// <summary>The running API (its address), once the bot has started.</summary>

@@ -13,7 +13,7 @@ public sealed record OperatorStatus(
     IReadOnlyList<AlertRow> Alerts)
 {
     /// <summary>The controls as <paramref name="risk"/> holds them now, the positions as the view of <paramref name="database"/> does.</summary>
-    public static OperatorStatus Read(RiskControls risk, SqliteDatabase database)
+    public static OperatorStatus Read(RiskControls risk, EventStoreDatabase database)
     {
         ArgumentNullException.ThrowIfNull(risk);
         var status = risk.Status();

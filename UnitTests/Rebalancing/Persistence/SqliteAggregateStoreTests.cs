@@ -78,7 +78,7 @@ public sealed class SqliteAggregateStoreTests
         host.Trigger.SentOperations.Count.ShouldBe(1, "each event is seen once");
     }
 
-    private static string ViewRow(SqliteDatabase database, string sql, string id)
+    private static string ViewRow(EventStoreDatabase database, string sql, string id)
     {
         using var connection = new SqliteConnection(database.ConnectionString);
         connection.Open();

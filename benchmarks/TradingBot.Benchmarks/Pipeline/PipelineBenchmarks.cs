@@ -28,7 +28,7 @@ public class PipelineBenchmarks : IDisposable
         fills = TradeFeed.Fills(Fills);
         bot = new PipelineBot(Storage);
         controlled = new PipelineBot(Storage, PipelineBot.ControlsOn);
-        raw = new RawInsertWriter(bot.Database);
+        raw = new RawInsertWriter(bot.SqliteDatabase);
     }
 
     /// <summary>Checks that the iteration wrote every row it was timed for (both sides write the same rows), then deletes the database.</summary>

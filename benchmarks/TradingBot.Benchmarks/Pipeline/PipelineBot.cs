@@ -5,6 +5,7 @@ using TradingBot.Acceptance.Domain.Hedging;
 using TradingBot.Acceptance.Domain.OrderStatus;
 using TradingBot.Acceptance.Domain.Hosting;
 using TradingBot.Acceptance.Domain.Risk;
+using TradingBot.Acceptance.Support.EventStores;
 
 namespace TradingBot.Benchmarks.Pipeline;
 
@@ -23,6 +24,7 @@ public sealed class PipelineBot : IDisposable
     };
 
     private readonly string? path;
+    private readonly ScenarioStore? postgres;
 
     public PipelineBot(Storage storage, RiskSettings? controls = null)
     {
@@ -31,6 +33,11 @@ public sealed class PipelineBot : IDisposable
         {
             path = Path.Combine(Path.GetTempPath(), $"trading-bot-bench-{Guid.NewGuid():N}.db");
             Database = SqliteDatabase.OpenFile(path, Clock);
+        }
+        else if (storage == Storage.Postgres)
+        {
+            postgres = new ScenarioStore(EventStoreKind.Postgres);
+            Database = postgres.Open(Clock);
         }
         else
         {
@@ -46,7 +53,10 @@ public sealed class PipelineBot : IDisposable
 
     public FakeTimeProvider Clock { get; }
 
-    public SqliteDatabase Database { get; }
+    public EventStoreDatabase Database { get; }
+
+    /// <summary>The SQLite database, for the raw-insert ceiling that writes through SQLite's own API.</summary>
+    public SqliteDatabase SqliteDatabase => Database as SqliteDatabase ?? throw new InvalidOperationException("The raw-insert ceiling runs on SQLite only.");
 
     public InstantExecutor Executor { get; }
 
@@ -74,6 +84,7 @@ public sealed class PipelineBot : IDisposable
     public void Dispose()
     {
         Database.Dispose();
+        postgres?.Dispose();
         if (path is null)
             return;
         SqliteConnection.ClearAllPools();

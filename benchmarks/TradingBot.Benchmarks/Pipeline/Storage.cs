@@ -5,4 +5,7 @@ public enum Storage
 {
     Memory,
     File,
+
+    /// <summary>A schema of its own on PostgreSQL: <c>TRADINGBOT_POSTGRES</c>, or a throwaway cluster (docs/postgresql.md).</summary>
+    Postgres,
 }

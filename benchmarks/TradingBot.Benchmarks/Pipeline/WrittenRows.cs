@@ -1,4 +1,7 @@
-using Microsoft.Data.Sqlite;
+using System.Data;
+using System.Data.Common;
+using System.Globalization;
+using Npgsql;
 using TradingBot.Acceptance.Domain.EventSourcing;
 
 namespace TradingBot.Benchmarks.Pipeline;
@@ -24,14 +27,18 @@ public sealed record WrittenRows(long Events, long Trades, long Orders, long Fil
     /// </summary>
     public static WrittenRows For(long fills, long orders, int symbols) => new((2 * fills) + (5 * orders) + symbols, fills, orders, orders, fills);
 
-    public static WrittenRows Count(SqliteDatabase database)
+    /// <summary>The rows the store holds, read over a connection of the benchmark's own, on either store.</summary>
+    public static WrittenRows Count(EventStoreDatabase database)
     {
         ArgumentNullException.ThrowIfNull(database);
-        using var connection = database.OpenConnection();
+        using DbConnection connection = database is SqliteDatabase sqlite ? sqlite.OpenConnection() : new NpgsqlConnection(database.ConnectionString);
+        if (connection.State != ConnectionState.Open)
+            connection.Open();
         long Scalar(string sql)
         {
-            using var command = new SqliteCommand(sql, connection);
-            return (long)command.ExecuteScalar()!;
+            using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
         }
 
         return new WrittenRows(

@@ -1,0 +1,100 @@
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Text;
+using Npgsql;
+
+namespace TradingBot.Acceptance.Domain.EventSourcing.Postgres;
+
+/// <summary>
+/// The event store on a PostgreSQL server: the schema of <see cref="PostgresMigrator"/> in the connection's
+/// database and first schema of its search path (so one server holds many stores, e.g. one per scenario), units
+/// of work serialized across processes by an advisory lock (<see cref="PostgresStoreConnection"/>). Several bot
+/// instances may share one store. Its cache is never trusted without a look at the store: each unit reads the
+/// events appended since the version it holds.
+/// </summary>
+public sealed class PostgresDatabase : EventStoreDatabase
+{
+    private readonly NpgsqlDataSource source;
+    private readonly long writerLock;
+
+    private PostgresDatabase(NpgsqlDataSource source, string connectionString, long writerLock)
+        : base(readersTakeTurns: false)
+    {
+        this.source = source;
+        this.writerLock = writerLock;
+        ConnectionString = connectionString;
+    }
+
+    public override string ConnectionString { get; }
+
+    /// <summary>The server as host:port, for messages.</summary>
+    public string Server { get; private init; } = "";
+
+    /// <summary>The database (and schema, when the search path names one), for messages.</summary>
+    public string Database { get; private init; } = "";
+
+    /// <summary>
+    /// Opens the store and brings its schema up to date. Throws <see cref="EventStoreServerException"/>, naming the
+    /// server, the database and the cause, when the connection string cannot be read, the server cannot be reached
+    /// or refuses the login, or the schema is newer than this bot's or older and may not be migrated.
+    /// </summary>
+    public static PostgresDatabase Open(string connectionString, TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        NpgsqlConnectionStringBuilder settings;
+        try
+        {
+            settings = new NpgsqlConnectionStringBuilder(connectionString);
+        }
+        catch (ArgumentException unreadable)
+        {
+            throw new EventStoreServerException("(unknown)", "(unknown)", $"the connection string cannot be read: {unreadable.Message}", unreadable);
+        }
+
+        var server = $"{settings.Host ?? "localhost"}:{settings.Port}";
+        var database = (settings.Database ?? settings.Username ?? "(default)") + (settings.SearchPath is { Length: > 0 } schema ? $" (schema {schema})" : "");
+        if (settings.MaxAutoPrepare == 0)
+            settings.MaxAutoPrepare = 64;
+        settings.AutoPrepareMinUsages = 2;
+        var lockKey = WriterLock(settings.Database, settings.SearchPath);
+        var source = NpgsqlDataSource.Create(settings);
+        try
+        {
+            using (var migrating = source.OpenConnection())
+                PostgresMigrator.Apply(migrating, lockKey, clock.GetUtcNow());
+            return new PostgresDatabase(source, settings.ConnectionString, lockKey) { Server = server, Database = database };
+        }
+        catch (Exception refused) when (refused is NpgsqlException or SchemaVersionException or TimeoutException or InvalidOperationException)
+        {
+            source.Dispose();
+            throw new EventStoreServerException(server, database, Cause(refused), refused);
+        }
+    }
+
+    /// <summary>Nobody else's commits are known to the cache: every unit checks the store (see the class).</summary>
+    private protected override bool CatchUp(StoreConnection writer) => false;
+
+    private protected override StoreConnection OpenStoreConnection(bool isWriter) =>
+        new PostgresStoreConnection(source.OpenConnection(), writerLock, isWriter);
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+            source.Dispose();
+    }
+
+    // The writers of one store (database and schema) share one lock, whichever process they run in; stores in
+    // other schemas of the same database take other locks.
+    private static long WriterLock(string? database, string? searchPath) =>
+        BitConverter.ToInt64(SHA256.HashData(Encoding.UTF8.GetBytes($"tradingbot-event-store/{database}/{searchPath}")));
+
+    private static string Cause(Exception refused) => refused switch
+    {
+        PostgresException server => $"{server.MessageText} (SQLSTATE {server.SqlState})",
+        SchemaVersionException schema => schema.Message,
+        NpgsqlException { InnerException: SocketException socket } => $"cannot connect: {socket.Message}",
+        NpgsqlException { InnerException: TimeoutException } => "no answer within the connection timeout",
+        _ => refused.Message,
+    };
+}

@@ -1,0 +1,90 @@
+using System.Globalization;
+using System.Text;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace TradingBot.Acceptance.Domain.EventSourcing.Postgres;
+
+/// <summary>
+/// One statement of the store run on PostgreSQL (<see cref="PostgresSql.Translate"/> turns its text into
+/// PostgreSQL's). Text is sent untyped, so the server reads it as the column it meets (text, json); timestamps
+/// are sent as <c>timestamptz</c>. The rows of a query are read at the first <see cref="Step"/> and the reader
+/// closed at once: one connection runs one command at a time, and the store's code may run another statement
+/// while it still walks the rows of the first.
+/// </summary>
+internal sealed class PostgresStatement : PreparedStatement
+{
+    private readonly NpgsqlCommand command;
+    private readonly List<object[]> rows = [];
+    private int row = -1;
+    private bool ran;
+
+    public PostgresStatement(NpgsqlConnection connection, string sql)
+    {
+        Sql = sql;
+        command = new NpgsqlCommand(PostgresSql.Translate(sql), connection);
+    }
+
+    public override PreparedStatement Bind(int index, string? value) => Parameter(index, NpgsqlDbType.Unknown, value);
+
+    public override PreparedStatement Bind(int index, ReadOnlySpan<byte> utf8) => Parameter(index, NpgsqlDbType.Unknown, Encoding.UTF8.GetString(utf8));
+
+    public override PreparedStatement Bind(int index, long value) => Parameter(index, NpgsqlDbType.Bigint, value);
+
+    public override PreparedStatement Bind(int index, DateTimeOffset instant) => Parameter(index, NpgsqlDbType.TimestampTz, instant.UtcDateTime);
+
+    public override PreparedStatement Bind(int index, DateTimeOffset? instant) => Parameter(index, NpgsqlDbType.TimestampTz, instant?.UtcDateTime);
+
+    public override bool Step()
+    {
+        if (!ran)
+        {
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                var values = new object[reader.FieldCount];
+                reader.GetValues(values);
+                rows.Add(values);
+            }
+
+            ran = true;
+        }
+
+        return ++row < rows.Count;
+    }
+
+    public override int Execute() => command.ExecuteNonQuery();
+
+    public override bool IsNull(int column) => rows[row][column] is DBNull;
+
+    public override long Int64(int column) => Convert.ToInt64(rows[row][column], CultureInfo.InvariantCulture);
+
+    public override string Text(int column) => rows[row][column] switch
+    {
+        string text => text,
+        DateTime instant => Rfc3339.Format(new DateTimeOffset(DateTime.SpecifyKind(instant, DateTimeKind.Utc))),
+        IFormattable value => value.ToString(null, CultureInfo.InvariantCulture),
+        var value => value.ToString() ?? "",
+    };
+
+    public override void Dispose()
+    {
+        rows.Clear();
+        row = -1;
+        ran = false;
+        foreach (NpgsqlParameter parameter in command.Parameters)
+            parameter.Value = DBNull.Value;
+    }
+
+    public override void Close() => command.Dispose();
+
+    private PostgresStatement Parameter(int index, NpgsqlDbType type, object? value)
+    {
+        while (command.Parameters.Count < index)
+            command.Parameters.Add(new NpgsqlParameter());
+        var parameter = command.Parameters[index - 1];
+        parameter.NpgsqlDbType = type;
+        parameter.Value = value ?? DBNull.Value;
+        return this;
+    }
+}

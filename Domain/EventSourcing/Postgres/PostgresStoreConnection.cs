@@ -1,0 +1,74 @@
+using System.Data;
+using Npgsql;
+
+namespace TradingBot.Acceptance.Domain.EventSourcing.Postgres;
+
+/// <summary>
+/// A PostgreSQL connection of the store. A write transaction runs at READ COMMITTED after taking the store's
+/// transaction-level advisory lock (<c>pg_advisory_xact_lock</c>), held until it commits or rolls back: writers
+/// of every process on the store follow each other as SQLite's <c>BEGIN IMMEDIATE</c> makes them, so each
+/// statement sees every earlier writer's commits and the <c>rowid</c> order of events is their commit order.
+/// A read transaction is a REPEATABLE READ snapshot.
+/// </summary>
+internal sealed class PostgresStoreConnection(NpgsqlConnection connection, long writerLock, bool isWriter) : StoreConnection(isWriter)
+{
+    private NpgsqlTransaction? transaction;
+
+    public override void Begin(bool write)
+    {
+        transaction = connection.BeginTransaction(write ? IsolationLevel.ReadCommitted : IsolationLevel.RepeatableRead);
+        if (!write)
+            return;
+        using var take = Statement("SELECT pg_advisory_xact_lock(?1)");
+        take.Bind(1, writerLock).Execute();
+    }
+
+    public override void Commit()
+    {
+        var ending = transaction ?? throw new InvalidOperationException("No transaction is open.");
+        transaction = null;
+        using (ending)
+            ending.Commit();
+    }
+
+    public override bool InTransaction => transaction is not null;
+
+    public override void Rollback()
+    {
+        var ending = transaction;
+        transaction = null;
+        if (ending is null)
+            return;
+        using (ending)
+        {
+            if (connection.State == ConnectionState.Open)
+                ending.Rollback();
+        }
+    }
+
+    // A failed statement aborts PostgreSQL's whole transaction: the insert runs in a savepoint of its own, so
+    // that a taken sequence number undoes the insert alone, as in SQLite.
+    public override bool TryInsertEvents(PreparedStatement insert)
+    {
+        using (var mark = Statement("SAVEPOINT append_events"))
+            mark.Execute();
+        try
+        {
+            insert.Execute();
+        }
+        catch (PostgresException refused) when (refused.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            using var back = Statement("ROLLBACK TO SAVEPOINT append_events");
+            back.Execute();
+            return false;
+        }
+
+        using var release = Statement("RELEASE SAVEPOINT append_events");
+        release.Execute();
+        return true;
+    }
+
+    protected override PreparedStatement Prepare(string sql) => new PostgresStatement(connection, sql);
+
+    protected override void Close() => connection.Dispose();
+}

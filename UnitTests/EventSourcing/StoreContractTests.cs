@@ -1,0 +1,174 @@
+using Microsoft.Extensions.Time.Testing;
+using NUnit.Framework;
+using Shouldly;
+using TradingBot.Acceptance.Domain.EventSourcing;
+using TradingBot.Acceptance.Domain.Finance;
+using TradingBot.Acceptance.Domain.OnChainTrades;
+using TradingBot.Acceptance.Support.EventStores;
+
+namespace TradingBot.Acceptance.UnitTests.EventSourcing;
+
+/// <summary>
+/// What every event store keeps, run on each: SQLite and PostgreSQL (a schema of its own on the run's server,
+/// see <see cref="TestEventStores"/>). Two database objects on one store stand for two bot instances.
+/// </summary>
+[TestFixture(EventStoreKind.Sqlite)]
+[TestFixture(EventStoreKind.Postgres)]
+[Category("store-contract")]
+public sealed class StoreContractTests(EventStoreKind kind)
+{
+    private static readonly DateTimeOffset Start = new(2025, 1, 6, 15, 0, 0, TimeSpan.Zero);
+    private static readonly OnChainTradeAggregate Trades = new();
+    private static readonly Symbol Aapl = new("AAPL");
+    private static readonly string[] TwoTrades = ["0xa1:1", "0xa1:2"];
+
+    private ScenarioStore store = null!;
+
+    [SetUp]
+    public void OpenStore()
+    {
+        store = new ScenarioStore(kind);
+        store.KeepDurable();
+    }
+
+    [TearDown]
+    public void DropStore() => store.Dispose();
+
+    [Test]
+    public void An_event_is_read_back_as_written_in_global_order()
+    {
+        using var database = store.Open(new FakeTimeProvider(Start));
+        foreach (var id in new[] { "0xa1:5", "0xa1:3" })
+            Record(database, id, 0.5m);
+
+        database.ReadEventLog().Select(recorded => $"{recorded.GlobalPosition} {recorded.AggregateId} {recorded.EventType}")
+            .ShouldBe(["1 0xa1:5 OnChainTradeEvent::Filled", "2 0xa1:3 OnChainTradeEvent::Filled"]);
+        database.ReadEventLog()[0].Payload.ShouldBe(
+            """{"Filled":{"symbol":"AAPL","amount":"0.5","direction":"Sell","price_usdc":"100.00","block_number":12,"block_timestamp":"2025-01-06T14:59:00.0000000Z","filled_at":"2025-01-06T15:00:00.0000000Z"}}""",
+            "the payload byte for byte");
+        database.AggregateIds("OnChainTrade").ShouldBe(["0xa1:5", "0xa1:3"]);
+    }
+
+    [Test]
+    public void A_taken_sequence_is_a_concurrency_conflict_and_the_unit_goes_on()
+    {
+        using var database = store.Open(new FakeTimeProvider(Start));
+        using (var unit = database.BeginWrite())
+        {
+            var empty = unit.Load(Trades, "0xa1:3");
+            unit.Append(Trades, empty, [Filled(0.5m)]);
+            Should.Throw<ConcurrencyConflictException>(() => unit.Append(Trades, empty, [Filled(0.6m)]));
+            unit.Append(Trades, unit.Load(Trades, "0xa1:4"), [Filled(0.7m)]);
+            unit.Commit();
+        }
+
+        database.ReadEventLog().Select(recorded => recorded.AggregateId).ShouldBe(["0xa1:3", "0xa1:4"], "the first append and the one after the conflict");
+    }
+
+    [Test]
+    public void A_view_row_commits_with_its_events_or_not_at_all()
+    {
+        using var database = store.Open(new FakeTimeProvider(Start));
+        using (var unit = database.BeginWrite())
+            unit.Execute(Trades, "0xa1:1", trade => OnChainTradeDecider.Decide(trade, Witness(0.5m), Start)); // never committed
+        Record(database, "0xa1:2", 0.5m);
+
+        using var read = database.BeginRead();
+        read.QueryViewIds("onchain_trade_view", "1 = 1", "view_id").ShouldBe(["0xa1:2"]);
+        read.ReadEventLog().Select(recorded => recorded.AggregateId).ShouldBe(["0xa1:2"]);
+    }
+
+    [Test]
+    public void A_failed_item_undoes_its_own_writes_only()
+    {
+        using var database = store.Open(new FakeTimeProvider(Start));
+        using (var unit = database.BeginWrite())
+        {
+            var (completed, failure) = unit.EachInSavepoint(TwoTrades, id =>
+            {
+                unit.Execute(Trades, id, trade => OnChainTradeDecider.Decide(trade, Witness(0.5m), Start));
+                unit.EventQueue.Enqueue(new ChainEvent(id, 0, 1, null, "{}"), Start);
+                return id == "0xa1:2" ? throw new InvalidOperationException("the second item fails") : id;
+            }, continueAfterFailure: true);
+            completed.ShouldBe(["0xa1:1"]);
+            failure.ShouldNotBeNull();
+            unit.Commit();
+        }
+
+        database.ReadEventLog().Select(recorded => recorded.AggregateId).ShouldBe(["0xa1:1"]);
+        using var read = database.BeginRead();
+        read.EventQueue.All().Select(row => row.Event.TxHash).ShouldBe(["0xa1:1"]);
+    }
+
+    [Test]
+    public void A_redelivered_chain_event_is_dropped_even_after_it_was_processed()
+    {
+        using var database = store.Open(new FakeTimeProvider(Start));
+        using var unit = database.BeginWrite();
+        var log = new ChainEvent("0xb2", 4, 17, Start.AddSeconds(-12), """{"amount":"1.25"}""");
+
+        unit.EventQueue.Enqueue(log, Start).ShouldBeTrue("first delivery");
+        unit.EventQueue.Enqueue(new ChainEvent("0xb1", 9, 16, null, "{}"), Start).ShouldBeTrue("an earlier block");
+        unit.EventQueue.Enqueue(log, Start).ShouldBeFalse("a re-delivery");
+        unit.EventQueue.PeekNext()!.Event.TxHash.ShouldBe("0xb1", "chain order: block, then log index");
+        var row = unit.EventQueue.All()[0];
+        row.ShouldBe(new QueuedEvent(row.Id, log, false, Start, null, null), "the row as enqueued, times included");
+        unit.EventQueue.MarkProcessed(row.Id, Start.AddSeconds(1));
+        unit.EventQueue.Enqueue(log, Start.AddSeconds(2)).ShouldBeFalse("a re-delivery after processing");
+        unit.EventQueue.LastProcessedBlock().ShouldBe(17);
+    }
+
+    [Test]
+    public void A_lease_expires_after_15_minutes_and_carries_the_placement_under_way()
+    {
+        using var database = store.Open(new FakeTimeProvider(Start));
+        using var unit = database.BeginWrite();
+
+        unit.SymbolLocks.TryAcquire(Aapl, Start).ShouldBeTrue("first acquisition");
+        unit.SymbolLocks.TryAcquire(Aapl, Start.AddMinutes(15)).ShouldBeFalse("at exactly 15 minutes");
+        unit.SymbolLocks.BeginPlacement(Aapl, "instance-a", Start.AddSeconds(30));
+        unit.SymbolLocks.Placement(Aapl).ShouldBe(("instance-a", Start.AddSeconds(30)));
+        unit.SymbolLocks.PlacementsUnderWay(Start.AddSeconds(29)).ShouldBe(["AAPL"]);
+        unit.SymbolLocks.PlacementsUnderWay(Start.AddSeconds(30)).ShouldBeEmpty("at the deadline");
+        unit.SymbolLocks.EndPlacement(Aapl);
+        unit.SymbolLocks.Placement(Aapl).ShouldBeNull("after the broker's answer");
+        unit.SymbolLocks.TryAcquire(Aapl, Start.AddMinutes(15).AddSeconds(1)).ShouldBeTrue("after 15 minutes");
+        unit.SymbolLocks.LockedAt(Aapl).ShouldBe(Start.AddMinutes(15).AddSeconds(1));
+    }
+
+    [Test]
+    public async Task Two_instances_on_one_store_write_one_after_the_other()
+    {
+        var clock = new FakeTimeProvider(Start);
+        using var first = store.Open(clock);
+        using var second = store.Open(clock);
+        const int UnitsEach = 25;
+
+        await Task.WhenAll(new[] { first, second }.Select(database => Task.Run(() =>
+        {
+            for (var count = 0; count < UnitsEach; count++)
+            {
+                using var unit = database.BeginWrite();
+                var id = unit.NextNumericId("OnChainTrade").ToString(System.Globalization.CultureInfo.InvariantCulture);
+                unit.Execute(Trades, id, trade => OnChainTradeDecider.Decide(trade, Witness(0.5m), Start));
+                unit.Commit();
+            }
+        })));
+
+        var ids = first.ReadEventLog().Select(recorded => long.Parse(recorded.AggregateId, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        ids.ShouldBe(Enumerable.Range(1, 2 * UnitsEach).Select(id => (long)id), "every id allocated once, in commit order");
+    }
+
+    private static void Record(EventStoreDatabase database, string id, decimal amount)
+    {
+        using var unit = database.BeginWrite();
+        unit.Execute(Trades, id, trade => OnChainTradeDecider.Decide(trade, Witness(amount), Start));
+        unit.Commit();
+    }
+
+    private static OnChainTradeCommand.Witness Witness(decimal amount) =>
+        new(Aapl, new FractionalShares(amount), Direction.Sell, new Usd(100.00m), 12, Start.AddMinutes(-1));
+
+    private static OnChainTradeEvent.Filled Filled(decimal amount) =>
+        new(Aapl, new FractionalShares(amount), Direction.Sell, new Usd(100m), 12, Start.AddMinutes(-1), Start);
+}
