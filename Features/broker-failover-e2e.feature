@@ -42,6 +42,7 @@ Feature: The running bot hedges on its fallback broker while the main one is dow
       | sell | 5      | MSFT   |
       | buy  | 3.5    | NVDA   |
     And the bot recorded these control decisions:
-      | decision                                  |
+      | decision                                   |
       | FallbackStarted to Schwab "Alpaca is down" |
-      | FallbackEnded back to Alpaca              |
+      | FallbackEnded back to Alpaca               |
+    And the bot logged a warning that begins "FallbackStarted: new hedges go to Schwab while Alpaca is down"

@@ -76,6 +76,10 @@ public sealed class EndToEndSteps(RunningBotDriver bot)
     public void ThenTheBrokerReceivedTheseOrders(SupportedExecutor kind, DataTable orders) =>
         bot.ReceivedBy(kind).ShouldBe(BrokerJournalSteps.Orders(orders), ignoreOrder: true, $"orders {BrokerRoute.Name(kind)}'s simulator received: side, shares, symbol");
 
+    [Then("the bot logged a warning that begins {string}")]
+    public void ThenTheBotLoggedAWarning(string begins) =>
+        bot.Log.Lines.ShouldContain(line => line.StartsWith("Warning: " + begins, StringComparison.Ordinal), $"a warning that begins \"{begins}\" among the lines the bot logged");
+
     [Then("the broker refused {int} hedges")]
     public void ThenTheBrokerRefusedHedges(int count) =>
         bot.Orders().Count(order => order.Order is OffchainOrder.Failed).ShouldBe(count, "failed hedges");
