@@ -19,9 +19,7 @@ public sealed class BrokerJournalSteps(BrokerJournalDriver journal)
 
     [Then("the broker received these orders, in any order:")]
     public void ThenTheBrokerReceivedTheseOrders(DataTable orders) =>
-        journal.ReceivedOrders().ShouldBe(
-            [.. orders.Rows.Select(row => new BrokerOrder(FinanceParameters.ToSide(row["side"]), FinanceParameters.ToShares(row["shares"]), FinanceParameters.ToSymbol(row["symbol"])))],
-            ignoreOrder: true, "orders the broker received: side, shares, symbol");
+        journal.ReceivedOrders().ShouldBe(Orders(orders), ignoreOrder: true, "orders the broker received: side, shares, symbol");
 
     [Then("no order reached the broker twice")]
     public void ThenNoOrderReachedTheBrokerTwice() =>
@@ -30,4 +28,8 @@ public sealed class BrokerJournalSteps(BrokerJournalDriver journal)
     [Then("the bot signed in to Schwab {int} time(s)")]
     public void ThenTheBotSignedInToSchwab(int times) =>
         journal.SchwabSignIns().ShouldBe(times, "token grants Schwab's OAuth endpoint received");
+
+    /// <summary>A table of broker orders (columns side, shares, symbol), row by row.</summary>
+    internal static List<BrokerOrder> Orders(DataTable orders) =>
+        [.. orders.Rows.Select(row => new BrokerOrder(FinanceParameters.ToSide(row["side"]), FinanceParameters.ToShares(row["shares"]), FinanceParameters.ToSymbol(row["symbol"])))];
 }

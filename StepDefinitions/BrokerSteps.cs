@@ -58,6 +58,7 @@ public sealed class BrokerSteps(BrokerDriver broker)
     public Task WhenTheBrokerFillsThePendingOrderFor(Symbol symbol) => broker.FillOpenOrderAsync(symbol);
 
     [When("the broker fills every hedge")]
+    [When("the brokers fill every hedge")]
     public Task WhenTheBrokerFillsEveryHedge() => broker.FillEveryHedgeAsync();
 
     [Then("a broker order to {side} {shares} {symbol} is pending")]

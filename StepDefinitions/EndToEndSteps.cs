@@ -2,6 +2,7 @@ using Reqnroll;
 using Shouldly;
 using TradingBot.Acceptance.Domain.Finance;
 using TradingBot.Acceptance.Domain.OffchainOrders;
+using TradingBot.Acceptance.Domain.Risk;
 using TradingBot.Acceptance.Support.Drivers;
 using TradingBot.Acceptance.Support.Parameters;
 
@@ -13,6 +14,9 @@ public sealed class EndToEndSteps(RunningBotDriver bot)
 {
     [Given("the bot is running with the dry-run broker")]
     public Task GivenTheBotIsRunning() => bot.StartAsync();
+
+    [Given("the bot is running, hedging with {broker} and falling back to {broker}")]
+    public Task GivenTheBotIsRunningWithAFallback(SupportedExecutor main, SupportedExecutor fallback) => bot.StartAsync(main, fallback);
 
     [When("the chain reports {int} round(s) of these fills:")]
     public Task WhenTheChainReportsRoundsOfFills(int rounds, Table fills) => bot.ReportAsync(Round(fills), rounds);
@@ -63,6 +67,18 @@ public sealed class EndToEndSteps(RunningBotDriver bot)
         received.Select(order => order.ClientOrderId).Distinct().Count().ShouldBe(received.Count, "orders sent twice");
         received.Count.ShouldBe(bot.Orders().Count, "broker orders per execution");
     }
+
+    [Then("{broker} received each hedge it holds once, and no other")]
+    public void ThenTheBrokerReceivedEachHedgeItHoldsOnce(SupportedExecutor kind) =>
+        bot.ReceivedBy(kind).ShouldBe(bot.OrdersAt(kind), $"the orders {BrokerRoute.Name(kind)}'s simulator received, against the bot's orders it holds");
+
+    [Then("{broker} received these orders, in any order:")]
+    public void ThenTheBrokerReceivedTheseOrders(SupportedExecutor kind, DataTable orders) =>
+        bot.ReceivedBy(kind).ShouldBe(BrokerJournalSteps.Orders(orders), ignoreOrder: true, $"orders {BrokerRoute.Name(kind)}'s simulator received: side, shares, symbol");
+
+    [Then("the bot logged a warning that begins {string}")]
+    public void ThenTheBotLoggedAWarning(string begins) =>
+        bot.Log.Lines.ShouldContain(line => line.StartsWith("Warning: " + begins, StringComparison.Ordinal), $"a warning that begins \"{begins}\" among the lines the bot logged");
 
     [Then("the broker refused {int} hedges")]
     public void ThenTheBrokerRefusedHedges(int count) =>

@@ -101,7 +101,9 @@ public sealed class HostedBot : IAsyncDisposable
         var bot = new BotComposition(
             components.Database, new BrokerRoute(components.Executor, components.Fallback), components.Clock, components.Settings, components.Risk,
             components.Options.PlacementDeadline);
-        bot.Conductor.Doubts.Logger = (components.Loggers ?? NullLoggerFactory.Instance).CreateLogger<OrdersInDoubt>();
+        var loggers = components.Loggers ?? NullLoggerFactory.Instance;
+        bot.Conductor.Doubts.Logger = loggers.CreateLogger<OrdersInDoubt>();
+        bot.Risk.Logger = loggers.CreateLogger<RiskControls>();
         services.AddSingleton(bot);
         services.AddSingleton(bot.Database);
         services.AddSingleton(bot.Executor);

@@ -15,7 +15,7 @@ namespace TradingBot.Acceptance.Domain.Risk;
 /// (how much may be placed, whether anything may be placed at all). Every decision is an event on the
 /// <see cref="RiskControl"/> stream; limits changed here apply to the next hedge decision.
 /// </summary>
-public sealed class RiskControls
+public sealed partial class RiskControls
 {
     /// <summary>Who engaged the kill switch when no operator did.</summary>
     public const string ByTheBot = "bot";
@@ -202,8 +202,13 @@ public sealed class RiskControls
 
     private static DateTimeOffset DayStart(DateTimeOffset now) => new(now.UtcDateTime.Date, TimeSpan.Zero);
 
-    private static RiskDecision Execute(UnitOfWork unit, Command command, DateTimeOffset now) =>
-        unit.Execute(RiskControlDecider.Kind, RiskControl.Id, state => RiskControlDecider.Decide(state ?? RiskControl.Initial, command, now));
+    private RiskDecision Execute(UnitOfWork unit, Command command, DateTimeOffset now)
+    {
+        var decision = unit.Execute(RiskControlDecider.Kind, RiskControl.Id, state => RiskControlDecider.Decide(state ?? RiskControl.Initial, command, now));
+        if (decision is RiskDecision.Accepted accepted)
+            LogAlerts(accepted.Events);
+        return decision;
+    }
 
     private RiskDecision Record(Command command)
     {

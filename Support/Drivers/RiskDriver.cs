@@ -15,7 +15,7 @@ namespace TradingBot.Acceptance.Support.Drivers;
 /// operator does in process (the same commands the operator API calls), the main and fallback brokers going
 /// down and coming back, and the control decisions the bot recorded.
 /// </summary>
-public sealed class RiskDriver(ScenarioWorld host, BrokerWaitContext waits)
+public sealed class RiskDriver(ScenarioWorld host, BrokerWaitContext waits, RunningBotDriver runningBot)
 {
     /// <summary>Who the scenarios' operator is, as the kill switch records it.</summary>
     public const string Operator = "operator";
@@ -46,9 +46,11 @@ public sealed class RiskDriver(ScenarioWorld host, BrokerWaitContext waits)
     /// <summary>The bot hedges on <paramref name="main"/> and falls back to <paramref name="fallback"/>, both over HTTP to their simulators.</summary>
     public void HedgeWith(SupportedExecutor main, SupportedExecutor fallback) => host.UseBrokers(main, fallback);
 
-    /// <summary>The broker's simulator refuses every call, and the checker's account probe has run since, so the bot knows.</summary>
+    /// <summary>The broker's simulator refuses every call, and the checker's account probe has run since (the running bot's own, on its tick), so the bot knows.</summary>
     public Task GoDownAsync(SupportedExecutor broker)
     {
+        if (runningBot.IsRunning)
+            return runningBot.CutAsync(broker);
         host.Broker.LineTo(broker).Cut();
         return ProbeAsync();
     }
@@ -56,6 +58,8 @@ public sealed class RiskDriver(ScenarioWorld host, BrokerWaitContext waits)
     /// <summary>The broker's simulator answers again, and the account probe has run since.</summary>
     public Task ComeBackUpAsync(SupportedExecutor broker)
     {
+        if (runningBot.IsRunning)
+            return runningBot.RestoreAsync(broker);
         host.Broker.LineTo(broker).Restore();
         return ProbeAsync();
     }

@@ -134,7 +134,8 @@ public sealed partial class RunningBotDriver(ScenarioWorld world, ScenarioRebala
     /// <summary>
     /// Lets time pass, 10 s at a time, until nothing is open: no hedge at the broker, no position over its
     /// threshold, no rebalancing move in flight. The poller reads each order filled, the position checker
-    /// hedges what accumulated meanwhile, the rebalancer's workflow polls Alpaca on the same clock.
+    /// hedges what accumulated meanwhile, the rebalancer's workflow polls Alpaca on the same clock. The HTTP
+    /// brokers' simulators fill the orders open at them.
     /// </summary>
     public async Task SettleAsync()
     {
@@ -144,6 +145,7 @@ public sealed partial class RunningBotDriver(ScenarioWorld world, ScenarioRebala
             await AdvanceUntilAllFillsProcessedAsync().ConfigureAwait(false);
             if (OpenOrders().Count == 0 && Positions().TrueForAll(position => position.Net.Abs().Value < 1m) && !MoveInFlight())
                 return;
+            FillOpenOrdersAtTheBrokers();
             Clock.Advance(SettleStep);
         }
 

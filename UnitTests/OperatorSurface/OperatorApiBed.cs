@@ -22,10 +22,12 @@ internal sealed class OperatorApiBed : IAsyncDisposable
     private readonly HttpClient http;
     private int nextTransaction;
 
-    private OperatorApiBed(OperatorApi api, BotComposition bot, BotLogRecorder logger)
+    private OperatorApiBed(OperatorApi api, BotComposition bot, MockExecutor broker, FakeTimeProvider clock, BotLogRecorder logger)
     {
         Api = api;
         Bot = bot;
+        Broker = broker;
+        Clock = clock;
         Logger = logger;
         http = new HttpClient { BaseAddress = api.Address };
     }
@@ -34,6 +36,11 @@ internal sealed class OperatorApiBed : IAsyncDisposable
 
     /// <summary>The bot whose controls the API acts on, with the production limits, over an in-memory database.</summary>
     public BotComposition Bot { get; }
+
+    /// <summary>The dry-run broker the bot hedges with.</summary>
+    public MockExecutor Broker { get; }
+
+    public FakeTimeProvider Clock { get; }
 
     public RiskControls Risk => Bot.Risk;
 
@@ -48,17 +55,22 @@ internal sealed class OperatorApiBed : IAsyncDisposable
     public static async Task<OperatorApiBed> StartAsync()
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 14, 30, 0, TimeSpan.Zero));
-        var bot = BotComposition.For(SqliteDatabase.InMemory(clock), new MockExecutor(clock).Executor, clock);
+        var broker = new MockExecutor(clock);
+        var bot = BotComposition.For(SqliteDatabase.InMemory(clock), broker.Executor, clock);
         bot.Risk.Use(RiskSettings.Production);
         var logger = new BotLogRecorder();
         var api = await OperatorApi.StartAsync(new OperatorApiSettings(IPAddress.Loopback, 0, Token), bot.Risk, bot.Database, logger, CancellationToken.None);
-        return new OperatorApiBed(api, bot, logger);
+        return new OperatorApiBed(api, bot, broker, clock, logger);
     }
 
-    /// <summary>The bot sells on-chain: the fill is recorded on its position (and hedged when over the threshold).</summary>
-    public Task SellOnChainAsync(string token, decimal amount) =>
-        Bot.Conductor.ProcessTradeWithinTransactionAsync(
+    /// <summary>The bot sells on-chain: the fill is recorded on its position, and the hedge it triggers, if any, sent.</summary>
+    public async Task SellOnChainAsync(string token, decimal amount)
+    {
+        var hedge = await Bot.Conductor.ProcessTradeWithinTransactionAsync(
             HedgingTestBed.Fill(HedgingTestBed.Hash(++nextTransaction), token, amount, Direction.Sell), CancellationToken.None);
+        if (hedge is not null)
+            await Bot.Conductor.ExecutePendingOffchainExecutionAsync(hedge.ExecutionId, CancellationToken.None);
+    }
 
     public Task<Answer> SendAsync(HttpMethod method, string path, string? body = null) => SendAsync(method, path, body, "Bearer " + Token);
 

@@ -36,6 +36,24 @@ public sealed class OperatorApiCommandTests
         limits.GetProperty("kill_switch_after_failures").GetInt32().ShouldBe(5);
         json.GetProperty("positions").GetArrayLength().ShouldBe(0);
         json.GetProperty("alerts").GetArrayLength().ShouldBe(0);
+        json.GetProperty("orders_in_doubt").GetArrayLength().ShouldBe(0);
+    }
+
+    [Test]
+    public async Task Status_lists_the_orders_in_doubt_with_their_symbol_and_since_when()
+    {
+        await bed.SellOnChainAsync("tAAPL", 1.2m);
+        bed.Broker.WithStatusUnanswered();
+        bed.Clock.Advance(TimeSpan.FromMinutes(11));
+        await bed.Bot.Conductor.CheckAndExecuteAccumulatedPositionsAsync(CancellationToken.None);
+        var cancelRequested = bed.Now;
+        bed.Clock.Advance(TimeSpan.FromMinutes(1));
+
+        var inDoubt = (await bed.SendAsync(HttpMethod.Get, "/status")).Json.GetProperty("orders_in_doubt");
+
+        inDoubt.GetArrayLength().ShouldBe(1, "orders in doubt");
+        (inDoubt[0].GetProperty("execution_id").GetString(), inDoubt[0].GetProperty("symbol").GetString(), inDoubt[0].GetProperty("since").GetDateTimeOffset())
+            .ShouldBe(("1", "AAPL", cancelRequested));
     }
 
     [Test]

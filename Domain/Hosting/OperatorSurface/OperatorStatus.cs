@@ -1,18 +1,20 @@
 using TradingBot.Acceptance.Domain.EventSourcing;
+using TradingBot.Acceptance.Domain.OffchainOrders;
 using TradingBot.Acceptance.Domain.Positions;
 using TradingBot.Acceptance.Domain.Risk;
 
 namespace TradingBot.Acceptance.Domain.Hosting.OperatorSurface;
 
-/// <summary>What <c>GET /status</c> answers (and every command, after it): the controls of §14 and every position.</summary>
+/// <summary>What <c>GET /status</c> answers (and every command, after it): the controls of §14, every position and the orders in doubt.</summary>
 public sealed record OperatorStatus(
     KillSwitchRow KillSwitch,
     FallbackRow Fallback,
     LimitsRow Limits,
     IReadOnlyList<PositionRow> Positions,
-    IReadOnlyList<AlertRow> Alerts)
+    IReadOnlyList<AlertRow> Alerts,
+    IReadOnlyList<OrderInDoubtRow> OrdersInDoubt)
 {
-    /// <summary>The controls as <paramref name="risk"/> holds them now, the positions as the view of <paramref name="database"/> does.</summary>
+    /// <summary>The controls as <paramref name="risk"/> holds them now, the positions and orders as the views of <paramref name="database"/> do.</summary>
     public static OperatorStatus Read(RiskControls risk, EventStoreDatabase database)
     {
         ArgumentNullException.ThrowIfNull(risk);
@@ -24,8 +26,15 @@ public sealed record OperatorStatus(
             new FallbackRow(status.MainBroker.ToString(), status.FallbackBroker?.ToString(), status.ActiveBroker.ToString(), fallback is not null, fallback?.Reason, fallback?.Since),
             new LimitsRow(status.Settings.OrderLimit?.Value, status.Settings.DailyLimit?.Value, status.Settings.KillSwitchAfterFailures, status.Settings.AutoResetDaily),
             [.. new PositionView(database).All().Select(position => new PositionRow(position.Symbol.Value, position.Net.Value, position.PendingExecutionId?.ToString()))],
-            [.. status.RecentAlerts.Select(alert => new AlertRow(alert.Alert, alert.Detail, alert.RaisedAt))]);
+            [.. status.RecentAlerts.Select(alert => new AlertRow(alert.Alert, alert.Detail, alert.RaisedAt))],
+            InDoubt(database));
     }
+
+    // An order is in doubt from the cancel the bot asked for until the broker says how it ended (docs/domain.md §13).
+    private static List<OrderInDoubtRow> InDoubt(EventStoreDatabase database) =>
+        [.. new OffchainOrderView(database).All("Submitted", "PartiallyFilled")
+            .Where(tracked => tracked.Order.CancelRequested is not null)
+            .Select(tracked => new OrderInDoubtRow(tracked.ExecutionId.ToString(), tracked.Order.Terms.Symbol.Value, tracked.Order.CancelRequested!.RequestedAt))];
 }
 
 /// <summary>Whether new broker orders are stopped, why, by whom and since when.</summary>
@@ -42,3 +51,6 @@ public sealed record PositionRow(string Symbol, decimal Net, string? PendingExec
 
 /// <summary>Something an operator should know about (<c>KillSwitchEngaged</c>, <c>FallbackStarted</c>, …), newest last.</summary>
 public sealed record AlertRow(string Alert, string Detail, DateTimeOffset RaisedAt);
+
+/// <summary>An order whose cancel the bot asked for and whose end the broker has not told: its symbol stays blocked.</summary>
+public sealed record OrderInDoubtRow(string ExecutionId, string Symbol, DateTimeOffset Since);
