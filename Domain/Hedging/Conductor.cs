@@ -16,7 +16,7 @@ namespace TradingBot.Acceptance.Domain.Hedging;
 /// The hedging pipeline (DOMAIN §6): fill → trade → position → broker order. Every step's writes
 /// commit in one transaction; broker calls happen only outside transactions.
 /// </summary>
-public sealed class Conductor
+public sealed partial class Conductor
 {
     private readonly EventStoreDatabase database;
     private readonly BrokerRoute brokers;
@@ -138,42 +138,15 @@ public sealed class Conductor
     private Position OnBroker(Position position, SupportedExecutor broker) =>
         brokers.Fallback is null ? position : position with { Threshold = brokers.ThresholdFor(broker, settings.Threshold) };
 
-    /// <summary>
-    /// Fails every pending execution never acknowledged whose lease has not moved for 10 minutes (§6.5) and returns
-    /// them; an acknowledged one is in doubt instead: its cancel is sent to the broker after the commit (§13).
-    /// </summary>
-    public async Task<IReadOnlyList<ExecutionId>> CleanupStaleExecutionsAsync(CancellationToken cancellationToken)
-    {
-        IReadOnlyList<string> symbols;
-        using (var read = database.BeginRead())
-            symbols = PositionView.Symbols(read, withPendingExecution: true);
-        var failed = new List<ExecutionId>();
-        var inDoubt = new List<InDoubtOrder>();
-        foreach (var symbol in symbols.Select(text => new Symbol(text)))
-        {
-            using var gate = await guards.EnterAsync(symbol, cancellationToken).ConfigureAwait(false);
-            using var unit = database.BeginWrite();
-            var cleanup = recorder.CleanUpStale(unit, symbol, clock.GetUtcNow(), raiseAlert: true);
-            unit.Commit();
-            failed.AddRange(cleanup.Failed is { } stale ? [stale] : []);
-            inDoubt.AddRange(cleanup.InDoubt is { } doubtful ? [doubtful] : []);
-            if (cleanup is { InDoubt: { } alerted, AlertSince: { } since })
-                Doubts.Alert(alerted.ExecutionId, symbol, since);
-        }
-
-        await Doubts.SendCancelsAsync(inDoubt, cancellationToken).ConfigureAwait(false);
-        return failed;
-    }
-
     /// <summary>The symbol's position, or <c>null</c> when no fill of it was seen.</summary>
     public Position? LoadPosition(Symbol symbol) => new PositionView(database).Load(symbol);
 
     internal HedgingGuards Guards => guards;
 
-    /// <summary>Asked before the transaction: a broker call (Alpaca reads its calendar) never holds the write lock.</summary>
     /// <summary>Why a fill of <paramref name="symbol"/> is not hedged (an unknown token), or null when it is known.</summary>
     internal TradeInputError? UnknownToken(UnitOfWork unit, Symbol symbol) => KnownSymbols.Refusal(unit, settings.KnownSymbols, symbol);
 
+    /// <summary>Asked before the transaction: a broker call (Alpaca reads its calendar) never holds the write lock.</summary>
     internal Task<bool> IsMarketOpenAsync(CancellationToken cancellationToken) => brokers.Active.IsMarketOpenAsync(cancellationToken);
 
     /// <summary>§6.2 steps 1–7 inside the caller's unit: the trade, its position and the hedge it triggers, if any.</summary>
