@@ -17,6 +17,9 @@ namespace TradingBot.Acceptance.UnitTests.EventSourcing;
 [Category("store-contract")]
 public sealed class PostgresStartupTests
 {
+    // The newest script PostgreSQL migrates to: the messages name it, and it moves with every new migration.
+    private static readonly int LatestVersion = Domain.EventSourcing.DatabaseMigrator.Scripts("PostgresMigrations/")[^1].Version;
+
     private const string Password = "s3cret-never-shown";
     private static readonly FakeTimeProvider Clock = new(new DateTimeOffset(2025, 1, 6, 15, 0, 0, TimeSpan.Zero));
 
@@ -63,7 +66,7 @@ public sealed class PostgresStartupTests
 
         var refused = Should.Throw<EventStoreServerException>(() => PostgresDatabase.Open(connection, Clock));
 
-        refused.Cause.ShouldContain("schema version 99, newer than version 5");
+        refused.Cause.ShouldContain($"schema version 99, newer than version {LatestVersion}");
     }
 
     [Test]
@@ -92,7 +95,7 @@ public sealed class PostgresStartupTests
 
         var refused = Should.Throw<EventStoreServerException>(() => PostgresDatabase.Open(user.ConnectionString(schema), Clock));
 
-        refused.Cause.ShouldContain("schema version 3, older than version 5 this bot runs on, and the user may not migrate it");
+        refused.Cause.ShouldContain($"schema version 3, older than version {LatestVersion} this bot runs on, and the user may not migrate it");
     }
 
     private static string OpenAndClose(ScenarioStore store)

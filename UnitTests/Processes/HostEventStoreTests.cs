@@ -20,7 +20,9 @@ public sealed class HostEventStoreTests
             var port = ClosedPort();
             var config = new
             {
-                chainFeed = "http://127.0.0.1:1/feed",
+                wsRpcUrl = "ws://127.0.0.1:1/",
+                orderbook = "0xe522",
+                orderOwner = "0xb07",
                 alpaca = new { baseUrl = "http://127.0.0.1:1", apiKey = "AKHOSTTEST", apiSecret = "host-test-secret", accountId = "account" },
                 eventStore = "postgres",
                 postgres = new { connection = $"Host=127.0.0.1;Port={port};Database=trading;Username=bot;Password=pg-s3cret;Timeout=3" },
