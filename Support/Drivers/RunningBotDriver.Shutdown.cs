@@ -1,19 +1,5 @@
-using System.Globalization;
-using System.Net;
-using System.Security.Cryptography;
-using Microsoft.Extensions.Logging;
-using TradingBot.Acceptance.Domain.EventSourcing;
-using TradingBot.Acceptance.Domain.Finance;
-using TradingBot.Acceptance.Domain.Hedging;
-using TradingBot.Acceptance.Domain.Hosting;
-using TradingBot.Acceptance.Domain.Hosting.OperatorSurface;
-using TradingBot.Acceptance.Domain.OffchainOrders;
-using TradingBot.Acceptance.Domain.Positions;
 using TradingBot.Acceptance.Support.Chain;
-using TradingBot.Acceptance.Support.Fakes;
-using TradingBot.Acceptance.Support.Hosting;
 using TradingBot.Acceptance.Support.Parameters;
-using TradingBot.Acceptance.Support.World;
 
 namespace TradingBot.Acceptance.Support.Drivers;
 
