@@ -9,5 +9,8 @@ public sealed record RunnerResult(int Scenarios, IReadOnlyList<RunnerRun> Runs, 
     public double PerSecond(RunnerRun run) => Scenarios / (run ?? throw new ArgumentNullException(nameof(run))).Wall.TotalSeconds;
 }
 
-/// <summary>One runner of the comparison: its name in the table, its median wall time, the most workers its reports show.</summary>
-public sealed record RunnerRun(string Name, TimeSpan Wall, int Workers);
+/// <summary>
+/// One runner of the comparison: its name in the table, its median wall time, the most workers its reports show and the
+/// least it must reach as a ratio to cucumber-js on one worker (none for cucumber-js itself).
+/// </summary>
+public sealed record RunnerRun(string Name, TimeSpan Wall, int Workers, double? Target = null);
