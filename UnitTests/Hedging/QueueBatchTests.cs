@@ -56,6 +56,22 @@ public sealed class QueueBatchTests
     }
 
     [Test]
+    public async Task The_poll_after_a_batch_records_its_broker_answers_and_follows_the_orders_the_broker_took_in_one_transaction()
+    {
+        using var bot = new HedgingTestBed();
+        EnqueueThree(bot);
+        await bot.Queue.ProcessBatchAsync(10, None);
+        var events = bot.Database.ReadEventLog().Count;
+
+        var outcomes = await bot.Poller.PollPendingOrdersAsync(None);
+
+        outcomes.Select(outcome => outcome.GetType().Name).ShouldBe(["Filled", "Filled", "Filled"], "the orders the broker took, polled with their answers");
+        bot.Database.ReadEventLog().Skip(events).Select(recorded => recorded.EventType).Take(3).ShouldBe(Enumerable.Repeat("OffchainOrderEvent::Submitted", 3), "the answers first");
+        new OffchainOrderView(bot.Database).All("Filled").Count.ShouldBe(3, "filled orders");
+        bot.Guards.IsPlacing(new ExecutionId(1)).ShouldBeFalse("the placement ended once its answer was recorded");
+    }
+
+    [Test]
     public async Task A_row_that_throws_mid_batch_stays_unprocessed_while_the_rows_before_it_commit_and_are_hedged()
     {
         using var bot = new HedgingTestBed();
