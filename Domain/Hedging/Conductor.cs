@@ -50,7 +50,14 @@ public sealed partial class Conductor
         var marketOpen = await brokers.Active.IsMarketOpenAsync(cancellationToken).ConfigureAwait(false);
         using var gate = await guards.EnterAsync(fill.Symbol, cancellationToken).ConfigureAwait(false);
         using var unit = database.BeginWrite();
-        return Commit(unit, RecordTrade(unit, fill, marketOpen, clock.GetUtcNow()))?.Execution;
+        StartedExecution? started;
+        using (var item = unit.Savepoint())
+        {
+            started = RecordTrade(unit, fill, marketOpen, clock.GetUtcNow());
+            item.Complete();
+        }
+
+        return Commit(unit, started)?.Execution;
     }
 
     /// <summary>
@@ -99,15 +106,19 @@ public sealed partial class Conductor
     /// <summary>§6.2 steps 1–7 inside the caller's unit: the trade, its position and the hedge it triggers, if any.</summary>
     internal StartedExecution? RecordTrade(UnitOfWork unit, OnChainFill fill, bool marketOpen, DateTimeOffset now)
     {
-        var tradeId = fill.TradeId.ToString();
-        if (unit.Load(trades, tradeId).State is not null)
-            return null; // a duplicate: counted once already
         var acknowledge = new PositionCommand.AcknowledgeOnChainFill(
             fill.Symbol, settings.Threshold, fill.TradeId, fill.Amount, fill.Direction, fill.PriceUsdc, fill.BlockTimestamp);
         if (unit.Execute(recorder.Positions, fill.Symbol.Value, position => PositionDecider.Decide(position, acknowledge, now)) is PositionDecision.Rejected refused)
             throw new InvalidOperationException($"A validated fill was refused by position {fill.Symbol}: {refused.Error}");
+        // §6.2 step 1 with nothing read: the primary key of the trade's first event refuses a fill seen before, and
+        // the item's savepoint undoes the position's events.
         var witness = new OnChainTradeCommand.Witness(fill.Symbol, fill.Amount, fill.Direction, fill.PriceUsdc, fill.BlockNumber, fill.BlockTimestamp);
-        unit.Execute(trades, tradeId, trade => OnChainTradeDecider.Decide(trade, witness, now));
+        if (unit.TryCreate(trades, fill.TradeId.ToString(), trade => OnChainTradeDecider.Decide(trade, witness, now)) is null)
+        {
+            if (!unit.UndoItem())
+                throw new InvalidOperationException("A trade is recorded in a savepoint of its own, so that a duplicate leaves nothing.");
+            return null; // a duplicate: counted once already
+        }
         recorder.FailIfStale(unit, fill.Symbol, now);
         return marketOpen ? TryStartExecution(unit, fill.Symbol, now) : null;
     }
