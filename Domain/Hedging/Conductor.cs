@@ -130,7 +130,7 @@ public sealed partial class Conductor
         var broker = brokers.Active.Kind;
         if (unit.Load(recorder.Positions, symbol.Value).State is not { } stored
             || OnBroker(stored, broker) is var position && HedgeReadiness.Evaluate(position, broker) is not HedgeDecision.Ready hedge
-            || !unit.SymbolLocks.TryAcquire(symbol, now))
+            || !unit.SymbolLocks.TryAcquire(symbol, now, (guards.InstanceId, now + guards.PlacementDeadline)))
             return null;
         if ((guards.Risk is { } risk ? risk.Admit(unit, position, hedge.Shares, broker, now) : hedge.Shares) is not { } shares)
         {
@@ -140,7 +140,6 @@ public sealed partial class Conductor
 
         if (position.Threshold != stored.Threshold)
             unit.Execute(recorder.Positions, symbol.Value, current => PositionDecider.Decide(current, new PositionCommand.UpdateThreshold(position.Threshold), now));
-        unit.SymbolLocks.BeginPlacement(symbol, guards.InstanceId, now + guards.PlacementDeadline);
         var executionId = new ExecutionId(unit.NextNumericId(recorder.Orders.AggregateType));
         var place = new PositionCommand.PlaceOffChainOrder(executionId, shares, hedge.Direction, broker);
         if (unit.Execute(recorder.Positions, symbol.Value, current => PositionDecider.Decide(current, place, now)) is PositionDecision.Rejected)
