@@ -14,16 +14,19 @@ public sealed class SymbolLocks
 
     internal SymbolLocks(UnitOfWork unit) => this.unit = unit;
 
-    /// <summary>Takes the lease; <c>false</c> when someone else holds a lease younger than 15 minutes.</summary>
-    public bool TryAcquire(Symbol symbol, DateTimeOffset now)
+    /// <summary>
+    /// Takes the lease; <c>false</c> when someone else holds a lease younger than 15 minutes. With
+    /// <paramref name="placement"/>, the lease carries that placement under way at once (<see cref="BeginPlacement"/>).
+    /// </summary>
+    public bool TryAcquire(Symbol symbol, DateTimeOffset now, (string Instance, DateTimeOffset Until)? placement = null)
     {
         // One statement for "delete it if expired, then insert if absent": an expired lease is taken over in place.
         using var acquire = unit.Statement("""
-            INSERT INTO symbol_locks (symbol, locked_at) VALUES (?1, ?2)
-            ON CONFLICT (symbol) DO UPDATE SET locked_at = excluded.locked_at, placing_instance = NULL, placing_until = NULL
+            INSERT INTO symbol_locks (symbol, locked_at, placing_instance, placing_until) VALUES (?1, ?2, ?4, ?5)
+            ON CONFLICT (symbol) DO UPDATE SET locked_at = excluded.locked_at, placing_instance = excluded.placing_instance, placing_until = excluded.placing_until
             WHERE symbol_locks.locked_at < ?3
             """);
-        return acquire.Bind(1, symbol.Value).Bind(2, now).Bind(3, now - Expiry).Execute() == 1;
+        return acquire.Bind(1, symbol.Value).Bind(2, now).Bind(3, now - Expiry).Bind(4, placement?.Instance).Bind(5, placement?.Until).Execute() == 1;
     }
 
     /// <summary>Moves the lease's clock to now: the order it guards is still open.</summary>

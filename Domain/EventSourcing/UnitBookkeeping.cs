@@ -12,7 +12,7 @@ internal sealed class UnitBookkeeping
     private readonly JournaledMap<string, NumericIdWatermark> numericIds = new(StringComparer.Ordinal);
     private readonly JournaledMap<(string View, string Id), PendingView> pendingViews = new();
     private readonly List<PendingView> taken = [];
-    private int savepoints;
+    private readonly Stack<Mark> items = new();
 
     /// <summary>Forgets the previous unit.</summary>
     public void Reset()
@@ -20,7 +20,7 @@ internal sealed class UnitBookkeeping
         seen.Reset();
         numericIds.Reset();
         pendingViews.Reset();
-        savepoints = 0;
+        items.Clear();
     }
 
     public bool TryGetSeen((string Type, string Id) key, out IVersionedAggregate? loaded) => seen.TryGetValue(key, out loaded);
@@ -60,27 +60,40 @@ internal sealed class UnitBookkeeping
 
     public Mark BeginSavepoint()
     {
-        savepoints++;
         seen.Journaling = numericIds.Journaling = pendingViews.Journaling = true;
-        return new Mark(seen.Mark, numericIds.Mark, pendingViews.Mark);
+        var mark = new Mark(seen.Mark, numericIds.Mark, pendingViews.Mark);
+        items.Push(mark);
+        return mark;
+    }
+
+    /// <summary>Restores what the innermost open savepoint began with, which stays open; <c>false</c> when none is open.</summary>
+    public bool TryRollBackItem()
+    {
+        if (!items.TryPeek(out var mark))
+            return false;
+        RollBack(mark);
+        return true;
     }
 
     public void EndSavepoint(Mark mark, bool keep)
     {
         if (!keep)
-        {
-            seen.RollBack(mark.Seen);
-            numericIds.RollBack(mark.NumericIds);
-            pendingViews.RollBack(mark.PendingViews);
-        }
-
-        if (--savepoints > 0)
+            RollBack(mark);
+        items.Pop();
+        if (items.Count > 0)
             return;
         // No savepoint left to roll back to: the unit commits or rolls back as a whole.
         seen.Journaling = numericIds.Journaling = pendingViews.Journaling = false;
         seen.ForgetJournal();
         numericIds.ForgetJournal();
         pendingViews.ForgetJournal();
+    }
+
+    private void RollBack(Mark mark)
+    {
+        seen.RollBack(mark.Seen);
+        numericIds.RollBack(mark.NumericIds);
+        pendingViews.RollBack(mark.PendingViews);
     }
 
     /// <summary>Where a savepoint began in each journal.</summary>

@@ -50,6 +50,20 @@ public sealed partial class UnitOfWork
         return (completed, failure);
     }
 
+    /// <summary>
+    /// Undoes what the innermost open item (<see cref="Savepoint"/>) has written so far, in the store and in what
+    /// the unit remembers; the item goes on from where it began. <c>false</c> when no item is open.
+    /// </summary>
+    public bool UndoItem()
+    {
+        ObjectDisposedException.ThrowIf(finished, this);
+        if (!book.TryRollBackItem())
+            return false;
+        using (var rollback = Statement("ROLLBACK TO item"))
+            rollback.Execute();
+        return true;
+    }
+
     internal void ReleaseSavepoint(UnitBookkeeping.Mark mark)
     {
         WriteViews();

@@ -91,6 +91,33 @@ public sealed partial class UnitOfWork : IDisposable
         }
     }
 
+    /// <summary>
+    /// Creates an aggregate without reading it first: decides on no state and appends from version 1. <c>null</c>,
+    /// with nothing written, when the aggregate exists: this unit or the cache knows it, or the primary key of
+    /// its first event refuses the insert (the refused statement alone is undone).
+    /// </summary>
+    public Decision<TEvent, TError>? TryCreate<TState, TEvent, TError>(
+        IAggregate<TState, TEvent> aggregate, string aggregateId, Func<TState?, Decision<TEvent, TError>> decide)
+        where TState : class
+    {
+        ArgumentNullException.ThrowIfNull(decide);
+        var key = (aggregate.AggregateType, aggregateId);
+        if ((book.TryGetSeen(key, out var seen) && seen!.Version > 0) || database.Cache.Find<TState>(aggregate.AggregateType, aggregateId) is not null)
+            return null; // the cache holds only committed aggregates, and an aggregate is never deleted
+        var decision = decide(null);
+        if (decision is not Decision<TEvent, TError>.Accepted { Events.Count: > 0 } accepted)
+            return decision;
+        try
+        {
+            Append(aggregate, new LoadedAggregate<TState>(aggregate.AggregateType, aggregateId, new Lifecycle<TState>.Uninitialized(), 0), accepted.Events);
+            return decision;
+        }
+        catch (ConcurrencyConflictException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Appends at <c>Version + 1…</c> and updates the view; the PK refuses a stale version.</summary>
     public LoadedAggregate<TState> Append<TState, TEvent>(
         IAggregate<TState, TEvent> aggregate, LoadedAggregate<TState> current, IReadOnlyList<TEvent> events)
@@ -123,19 +150,6 @@ public sealed partial class UnitOfWork : IDisposable
         while (select.Step())
             events.Add(new RecordedEvent(select.Int64(0), select.Text(1), select.Text(2), select.Int64(3), select.Text(4), select.Text(5)));
         return events;
-    }
-
-    /// <summary>The ids of a view's rows that satisfy a condition on its columns, in the given order.</summary>
-    public IReadOnlyList<string> QueryViewIds(string viewTable, string condition, string orderBy)
-    {
-        if (!viewTable.EndsWith("_view", StringComparison.Ordinal) || !viewTable.All(character => char.IsAsciiLetterLower(character) || character == '_'))
-            throw new ArgumentException($"'{viewTable}' is not a view table.", nameof(viewTable));
-        WriteViews();
-        using var select = Statement($"SELECT view_id FROM {viewTable} WHERE {condition} ORDER BY {orderBy}");
-        var ids = new List<string>();
-        while (select.Step())
-            ids.Add(select.Text(0));
-        return ids;
     }
 
     public void Commit()

@@ -1,4 +1,3 @@
-using System.Runtime.ExceptionServices;
 using TradingBot.Acceptance.Domain.EventSourcing;
 using TradingBot.Acceptance.Domain.Execution;
 using TradingBot.Acceptance.Domain.Finance;
@@ -51,59 +50,14 @@ public sealed partial class Conductor
         var marketOpen = await brokers.Active.IsMarketOpenAsync(cancellationToken).ConfigureAwait(false);
         using var gate = await guards.EnterAsync(fill.Symbol, cancellationToken).ConfigureAwait(false);
         using var unit = database.BeginWrite();
-        return Commit(unit, RecordTrade(unit, fill, marketOpen, clock.GetUtcNow()));
-    }
-
-    /// <summary>Sends a recorded hedge to the broker and records the answer (§6.3).</summary>
-    public async Task<ExecutionOutcome> ExecutePendingOffchainExecutionAsync(ExecutionId executionId, CancellationToken cancellationToken) =>
-        (await ExecutePendingOffchainExecutionsAsync([executionId], cancellationToken).ConfigureAwait(false))[0];
-
-    /// <summary>
-    /// Sends recorded hedges to the broker, outside any transaction, one after another in the given order
-    /// (scenarios and Retry-After waits stay deterministic), then records every answer in one transaction,
-    /// a savepoint each (§6.3). A broker call that throws: the answers already had are recorded, then it is rethrown.
-    /// </summary>
-    public async Task<IReadOnlyList<ExecutionOutcome>> ExecutePendingOffchainExecutionsAsync(IReadOnlyList<ExecutionId> executionIds, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(executionIds);
-        var outcomes = new ExecutionOutcome?[executionIds.Count];
-        var pending = PendingOrders(executionIds, outcomes);
-        pending.ForEach(order => guards.BeginPlacement(order.ExecutionId));
-        try
+        StartedExecution? started;
+        using (var item = unit.Savepoint())
         {
-            var answers = new List<(Symbol Symbol, Func<UnitOfWork, ExecutionOutcome> Record)>();
-            var slots = new List<int>();
-            ExceptionDispatchInfo? failure = null;
-            foreach (var (index, id, terms) in pending)
-            {
-                try
-                {
-                    var (unrecorded, record) = await PlaceAsync(id, terms, cancellationToken).ConfigureAwait(false);
-                    outcomes[index] = unrecorded;
-                    if (record is not null)
-                    {
-                        answers.Add((terms.Symbol, record));
-                        slots.Add(index);
-                    }
-                }
-                catch (Exception exception)
-                {
-                    failure = ExceptionDispatchInfo.Capture(exception);
-                    break;
-                }
-            }
-
-            var recorded = await recorder.RecordAllAsync(answers, continueAfterFailure: true, cancellationToken).ConfigureAwait(false);
-            failure?.Throw();
-            for (var answer = 0; answer < slots.Count; answer++)
-                outcomes[slots[answer]] = recorded[answer];
-        }
-        finally
-        {
-            pending.ForEach(order => guards.EndPlacement(order.ExecutionId));
+            started = RecordTrade(unit, fill, marketOpen, clock.GetUtcNow());
+            item.Complete();
         }
 
-        return outcomes.Select(outcome => outcome!).ToList();
+        return Commit(unit, started)?.Execution;
     }
 
     /// <summary>
@@ -117,7 +71,7 @@ public sealed partial class Conductor
         guards.Risk?.OnCheckerTick(route);
         if (route is null)
             return [];
-        var started = new List<OffchainExecution>();
+        var started = new List<StartedExecution>();
         foreach (var position in Candidates())
         {
             if (HedgeReadiness.Evaluate(OnBroker(position, route.Broker.Kind), route.Broker.Kind) is not HedgeDecision.Ready
@@ -129,7 +83,7 @@ public sealed partial class Conductor
                 started.Add(execution);
         }
 
-        return await ExecutePendingOffchainExecutionsAsync([.. started.Select(execution => execution.ExecutionId)], cancellationToken).ConfigureAwait(false);
+        return await PlaceStartedAsync(started, recordNow: true, cancellationToken).ConfigureAwait(false);
     }
 
     // After refused credentials the broker is probed on each checker tick; until an active account
@@ -150,29 +104,33 @@ public sealed partial class Conductor
     internal Task<bool> IsMarketOpenAsync(CancellationToken cancellationToken) => brokers.Active.IsMarketOpenAsync(cancellationToken);
 
     /// <summary>§6.2 steps 1–7 inside the caller's unit: the trade, its position and the hedge it triggers, if any.</summary>
-    internal OffchainExecution? RecordTrade(UnitOfWork unit, OnChainFill fill, bool marketOpen, DateTimeOffset now)
+    internal StartedExecution? RecordTrade(UnitOfWork unit, OnChainFill fill, bool marketOpen, DateTimeOffset now)
     {
-        var tradeId = fill.TradeId.ToString();
-        if (unit.Load(trades, tradeId).State is not null)
-            return null; // a duplicate: counted once already
         var acknowledge = new PositionCommand.AcknowledgeOnChainFill(
             fill.Symbol, settings.Threshold, fill.TradeId, fill.Amount, fill.Direction, fill.PriceUsdc, fill.BlockTimestamp);
         if (unit.Execute(recorder.Positions, fill.Symbol.Value, position => PositionDecider.Decide(position, acknowledge, now)) is PositionDecision.Rejected refused)
             throw new InvalidOperationException($"A validated fill was refused by position {fill.Symbol}: {refused.Error}");
+        // §6.2 step 1 with nothing read: the primary key of the trade's first event refuses a fill seen before, and
+        // the item's savepoint undoes the position's events.
         var witness = new OnChainTradeCommand.Witness(fill.Symbol, fill.Amount, fill.Direction, fill.PriceUsdc, fill.BlockNumber, fill.BlockTimestamp);
-        unit.Execute(trades, tradeId, trade => OnChainTradeDecider.Decide(trade, witness, now));
+        if (unit.TryCreate(trades, fill.TradeId.ToString(), trade => OnChainTradeDecider.Decide(trade, witness, now)) is null)
+        {
+            if (!unit.UndoItem())
+                throw new InvalidOperationException("A trade is recorded in a savepoint of its own, so that a duplicate leaves nothing.");
+            return null; // a duplicate: counted once already
+        }
         recorder.FailIfStale(unit, fill.Symbol, now);
         return marketOpen ? TryStartExecution(unit, fill.Symbol, now) : null;
     }
 
     // §6.2 steps 5–7: readiness, lease, the controls of §14 (slice, kill switch, daily limit), next execution id,
     // PlaceOffChainOrder, Place.
-    private OffchainExecution? TryStartExecution(UnitOfWork unit, Symbol symbol, DateTimeOffset now)
+    private StartedExecution? TryStartExecution(UnitOfWork unit, Symbol symbol, DateTimeOffset now)
     {
         var broker = brokers.Active.Kind;
         if (unit.Load(recorder.Positions, symbol.Value).State is not { } stored
             || OnBroker(stored, broker) is var position && HedgeReadiness.Evaluate(position, broker) is not HedgeDecision.Ready hedge
-            || !unit.SymbolLocks.TryAcquire(symbol, now))
+            || !unit.SymbolLocks.TryAcquire(symbol, now, (guards.InstanceId, now + guards.PlacementDeadline)))
             return null;
         if ((guards.Risk is { } risk ? risk.Admit(unit, position, hedge.Shares, broker, now) : hedge.Shares) is not { } shares)
         {
@@ -182,7 +140,6 @@ public sealed partial class Conductor
 
         if (position.Threshold != stored.Threshold)
             unit.Execute(recorder.Positions, symbol.Value, current => PositionDecider.Decide(current, new PositionCommand.UpdateThreshold(position.Threshold), now));
-        unit.SymbolLocks.BeginPlacement(symbol, guards.InstanceId, now + guards.PlacementDeadline);
         var executionId = new ExecutionId(unit.NextNumericId(recorder.Orders.AggregateType));
         var place = new PositionCommand.PlaceOffChainOrder(executionId, shares, hedge.Direction, broker);
         if (unit.Execute(recorder.Positions, symbol.Value, current => PositionDecider.Decide(current, place, now)) is PositionDecision.Rejected)
@@ -193,13 +150,14 @@ public sealed partial class Conductor
 
         var order = new OffchainOrderCommand.Place(symbol, shares, hedge.Direction, broker, new ClientOrderId(Guid.NewGuid()));
         unit.Execute(recorder.Orders, executionId.ToString(), existing => OffchainOrderDecider.Decide(existing, order, now));
-        return new OffchainExecution(executionId, symbol, shares, hedge.Direction, broker);
+        var terms = unit.Load(recorder.Orders, executionId.ToString()).State!.Terms; // as appended in this unit: no read
+        return new StartedExecution(new OffchainExecution(executionId, symbol, shares, hedge.Direction, broker), terms);
     }
 
-    private OffchainExecution? Commit(UnitOfWork unit, OffchainExecution? execution)
+    private StartedExecution? Commit(UnitOfWork unit, StartedExecution? started)
     {
-        CommitStarted(unit, execution is null ? [] : [execution]);
-        return execution;
+        CommitStarted(unit, started is null ? [] : [started.Execution]);
+        return started;
     }
 
     /// <summary>
@@ -219,52 +177,6 @@ public sealed partial class Conductor
             foreach (var execution in executions)
                 guards.EndPlacement(execution.ExecutionId);
             throw;
-        }
-    }
-
-    // The orders among these that are still pending, with their place in the answer; the others' outcomes are set here.
-    private List<(int Index, ExecutionId ExecutionId, OrderTerms Terms)> PendingOrders(IReadOnlyList<ExecutionId> executionIds, ExecutionOutcome?[] outcomes)
-    {
-        var pending = new List<(int, ExecutionId, OrderTerms)>();
-        using var read = database.BeginRead();
-        for (var index = 0; index < executionIds.Count; index++)
-        {
-            var id = executionIds[index];
-            var order = read.Load(recorder.Orders, id.ToString()).State;
-            if (order is null)
-                outcomes[index] = new ExecutionOutcome.NotFound(id);
-            else if (order is not OffchainOrder.Pending)
-                outcomes[index] = new ExecutionOutcome.NotPending(id, order.Status);
-            else
-                pending.Add((index, id, order.Terms));
-        }
-
-        return pending;
-    }
-
-    // One broker call (and the lookup an unknown outcome needs): what to record, or the outcome when there is nothing to record.
-    private async Task<(ExecutionOutcome? Unrecorded, Func<UnitOfWork, ExecutionOutcome>? Record)> PlaceAsync(ExecutionId id, OrderTerms terms, CancellationToken cancellationToken)
-    {
-        var marketOrder = new MarketOrder(settings.BrokerSymbol(terms.Symbol), terms.Shares, terms.Direction, terms.ClientOrderId);
-        var executor = brokers.For(terms.Executor);
-        var result = await executor.PlaceMarketOrderAsync(marketOrder, cancellationToken).ConfigureAwait(false);
-        switch (result)
-        {
-            case PlacementResult.Accepted accepted:
-                return (null, unit => recorder.RecordSubmission(unit, id, terms.Symbol, accepted.OrderId));
-            case PlacementResult.Rejected rejected:
-                return (null, unit => recorder.RecordFailure(unit, id, terms.Symbol, rejected.Failure.Reason));
-            case PlacementResult.Unknown unknown:
-                var lookup = await executor.FindByClientOrderIdAsync(terms.ClientOrderId, cancellationToken).ConfigureAwait(false);
-                return lookup switch
-                {
-                    ClientOrderLookup.Found found => (null, unit => recorder.RecordSubmission(unit, id, terms.Symbol, found.OrderId)),
-                    ClientOrderLookup.NotFound => (null, unit => recorder.RecordFailure(unit, id, terms.Symbol, unknown.Failure.Reason)),
-                    // Nothing known: the placement is over, and the pollers (of any instance) find out what became of it.
-                    _ => (null, unit => recorder.EndPlacement(unit, id, terms.Symbol, new ExecutionOutcome.Unknown(id, unknown.Failure))),
-                };
-            default:
-                throw new ArgumentOutOfRangeException(nameof(terms), result, "Unknown placement result.");
         }
     }
 

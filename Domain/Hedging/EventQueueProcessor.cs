@@ -9,7 +9,8 @@ namespace TradingBot.Acceptance.Domain.Hedging;
 /// <summary>
 /// Feeds queued chain events to the conductor in chain order (§6.1), several rows at a time: each row's
 /// trade, position and queue mark are one savepoint of a transaction the batch shares (§6.2), then the
-/// hedges the batch triggered go to the broker and their answers are recorded together (§6.3).
+/// hedges the batch triggered go to the broker, and their answers are recorded by the write transaction
+/// that follows: the next batch's, the poller's, or one of their own once the queue is empty (§6.3).
 /// </summary>
 [SuppressMessage("Naming", "CA1711:Identifiers should not have incorrect suffix", Justification = "It processes the event_queue table.")]
 public sealed class EventQueueProcessor(EventStoreDatabase database, Conductor conductor, TimeProvider clock)
@@ -48,17 +49,23 @@ public sealed class EventQueueProcessor(EventStoreDatabase database, Conductor c
 
     /// <summary>
     /// Processes up to <paramref name="maxRows"/> rows, the first in chain order that no other caller holds,
-    /// of distinct symbols: every row's trade in a savepoint of one transaction, then the hedges they
-    /// triggered sent to the broker. A row that throws leaves nothing of itself and stays unprocessed, the rows
-    /// before it commit (and their hedges are sent), and the exception is rethrown. Empty when there is no row.
+    /// of distinct symbols: every row's trade in a savepoint of one transaction, after the broker's answers that
+    /// earlier batches left to it, then the hedges they triggered sent to the broker; their answers wait for the
+    /// transaction that follows, and each step's outcome is the answer as it will be recorded. A row that throws
+    /// leaves nothing of itself and stays unprocessed, the rows before it commit (and their hedges are sent), and
+    /// the exception is rethrown. Empty when there is no row: then the answers still waiting are recorded.
     /// </summary>
     public async Task<IReadOnlyList<QueueStep>> ProcessBatchAsync(int maxRows, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxRows);
         var batch = ClaimBatch(maxRows);
         if (batch.Count == 0)
+        {
+            await conductor.RecordWaitingAnswersAsync(cancellationToken).ConfigureAwait(false);
             return [];
-        (List<(QueuedEvent Row, FillValidation Fill, OffchainExecution? Execution)> Done, ExceptionDispatchInfo? Failure) recorded;
+        }
+
+        (List<(QueuedEvent Row, FillValidation Fill, StartedExecution? Execution)> Done, ExceptionDispatchInfo? Failure) recorded;
         try
         {
             recorded = await RecordAsync(batch, cancellationToken).ConfigureAwait(false);
@@ -69,14 +76,17 @@ public sealed class EventQueueProcessor(EventStoreDatabase database, Conductor c
                 claims.Release(row, fill); // processed (or untouched): the symbol's next fill may go
         }
 
-        var started = recorded.Done.Select(done => done.Execution).OfType<OffchainExecution>().ToList();
-        var outcomes = await conductor.ExecutePendingOffchainExecutionsAsync([.. started.Select(execution => execution.ExecutionId)], cancellationToken).ConfigureAwait(false);
+        var started = recorded.Done.Select(done => done.Execution).OfType<StartedExecution>().ToList();
+        var outcomes = await conductor.PlaceStartedAsync(started, recordNow: false, cancellationToken).ConfigureAwait(false);
         recorded.Failure?.Throw();
-        var placed = started.Zip(outcomes).ToDictionary(pair => pair.First.ExecutionId, pair => pair.Second);
-        return recorded.Done.Select(done => Step(done.Row, done.Fill, done.Execution, placed)).ToList();
+        var placed = started.Zip(outcomes).ToDictionary(pair => pair.First.Execution.ExecutionId, pair => pair.Second);
+        return recorded.Done.Select(done => Step(done.Row, done.Fill, done.Execution?.Execution, placed)).ToList();
     }
 
-    /// <summary>Processes rows until none is left; returns every step taken.</summary>
+    /// <summary>Records the broker's answers that batches left to the transaction that follows, when none follows (a shutdown).</summary>
+    public Task RecordWaitingAnswersAsync(CancellationToken cancellationToken) => conductor.RecordWaitingAnswersAsync(cancellationToken);
+
+    /// <summary>Processes rows until none is left, the broker's answers recorded; returns every step taken.</summary>
     public async Task<IReadOnlyList<QueueStep>> ProcessAllAsync(CancellationToken cancellationToken)
     {
         var steps = new List<QueueStep>();
@@ -127,27 +137,39 @@ public sealed class EventQueueProcessor(EventStoreDatabase database, Conductor c
         }
     }
 
-    // One transaction for the batch, a savepoint per row, the symbols' locks taken in canonical order first.
-    private async Task<(List<(QueuedEvent Row, FillValidation Fill, OffchainExecution? Execution)> Done, ExceptionDispatchInfo? Failure)> RecordAsync(
+    // One transaction for the batch: the answers waiting first, then a savepoint per row, the symbols' locks (the
+    // rows' and the answers') taken in canonical order first.
+    private async Task<(List<(QueuedEvent Row, FillValidation Fill, StartedExecution? Execution)> Done, ExceptionDispatchInfo? Failure)> RecordAsync(
         List<(QueuedEvent Row, FillValidation Fill)> batch, CancellationToken cancellationToken)
     {
         var marketOpen = new bool[batch.Count];
         for (var index = 0; index < batch.Count; index++)
             marketOpen[index] = batch[index].Fill is FillValidation.Valid && await conductor.IsMarketOpenAsync(cancellationToken).ConfigureAwait(false);
-        var symbols = batch.Select(claimed => claimed.Fill).OfType<FillValidation.Valid>().Select(valid => valid.Fill.Symbol);
-        using var gate = await conductor.Guards.EnterAllAsync(symbols, cancellationToken).ConfigureAwait(false);
-        using var unit = database.BeginWrite();
-        var now = clock.GetUtcNow();
-        var (done, failure) = unit.EachInSavepoint(
-            batch.Select((claimed, index) => (claimed.Row, claimed.Fill, Open: marketOpen[index])),
-            claimed => Record(unit, claimed.Row, claimed.Fill, claimed.Open, now),
-            continueAfterFailure: false);
-        conductor.CommitStarted(unit, [.. done.Select(item => item.Execution).OfType<OffchainExecution>()]);
-        return (done, failure);
+        var waiting = conductor.Recorder.TakeWaiting();
+        var committed = false;
+        try
+        {
+            var symbols = batch.Select(claimed => claimed.Fill).OfType<FillValidation.Valid>().Select(valid => valid.Fill.Symbol).Concat(waiting.Select(answer => answer.Symbol));
+            using var gate = await conductor.Guards.EnterAllAsync(symbols, cancellationToken).ConfigureAwait(false);
+            using var unit = database.BeginWrite();
+            var now = clock.GetUtcNow();
+            var earlier = ExecutionRecorder.RecordWaiting(unit, waiting);
+            var (done, failure) = unit.EachInSavepoint(
+                batch.Select((claimed, index) => (claimed.Row, claimed.Fill, Open: marketOpen[index])),
+                claimed => Record(unit, claimed.Row, claimed.Fill, claimed.Open, now),
+                continueAfterFailure: false);
+            conductor.CommitStarted(unit, [.. done.Select(item => item.Execution?.Execution).OfType<OffchainExecution>()]);
+            committed = true;
+            return (done, failure ?? earlier);
+        }
+        finally
+        {
+            conductor.Recorder.Settle(waiting, committed);
+        }
     }
 
     // The fill as recorded: a valid fill of a token the bot does not know (§2) is refused like an invalid one.
-    private (QueuedEvent Row, FillValidation Fill, OffchainExecution? Execution) Record(
+    private (QueuedEvent Row, FillValidation Fill, StartedExecution? Execution) Record(
         UnitOfWork unit, QueuedEvent row, FillValidation fill, bool marketOpen, DateTimeOffset now)
     {
         if (fill is FillValidation.Valid known && conductor.UnknownToken(unit, known.Fill.Symbol) is { } unknown)

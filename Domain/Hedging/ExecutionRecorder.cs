@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using TradingBot.Acceptance.Domain.EventSourcing;
 using TradingBot.Acceptance.Domain.Execution;
 using TradingBot.Acceptance.Domain.Finance;
@@ -28,21 +29,57 @@ internal sealed partial class ExecutionRecorder(EventStoreDatabase database, Tim
 
     /// <summary>
     /// Records several broker answers in one transaction, each in a savepoint of its own, holding the locks
-    /// of their symbols (taken in canonical order). An answer whose recording throws leaves nothing of itself;
+    /// of their symbols (taken in canonical order), after the <paramref name="waiting"/> answers of earlier
+    /// placements (<see cref="TakeWaiting"/>). An answer whose recording throws leaves nothing of itself;
     /// the answers before it commit, and with <paramref name="continueAfterFailure"/> the ones after it too.
     /// The first such exception is then rethrown.
     /// </summary>
     public async Task<IReadOnlyList<ExecutionOutcome>> RecordAllAsync(
-        IReadOnlyList<(Symbol Symbol, Func<UnitOfWork, ExecutionOutcome> Record)> answers, bool continueAfterFailure, CancellationToken cancellationToken)
+        IReadOnlyList<(Symbol Symbol, Func<UnitOfWork, ExecutionOutcome> Record)> answers, bool continueAfterFailure, CancellationToken cancellationToken,
+        List<BrokerAnswer>? waiting = null)
     {
-        if (answers.Count == 0)
+        waiting ??= [];
+        if (answers.Count == 0 && waiting.Count == 0)
             return [];
-        using var gate = await guards.EnterAllAsync(answers.Select(answer => answer.Symbol), cancellationToken).ConfigureAwait(false);
-        using var unit = database.BeginWrite();
-        var (outcomes, failure) = unit.EachInSavepoint(answers, answer => answer.Record(unit), continueAfterFailure);
-        unit.Commit();
-        failure?.Throw();
-        return outcomes;
+        var committed = false;
+        try
+        {
+            using var gate = await guards.EnterAllAsync(answers.Select(answer => answer.Symbol).Concat(waiting.Select(answer => answer.Symbol)), cancellationToken).ConfigureAwait(false);
+            using var unit = database.BeginWrite();
+            var earlier = RecordWaiting(unit, waiting);
+            var (outcomes, failure) = unit.EachInSavepoint(answers, answer => answer.Record(unit), continueAfterFailure);
+            unit.Commit();
+            committed = true;
+            (failure ?? earlier)?.Throw();
+            return outcomes;
+        }
+        finally
+        {
+            Settle(waiting, committed);
+        }
+    }
+
+    /// <summary>The broker's answers to earlier placements not yet recorded (§6.3), now the caller's to record in its unit, first.</summary>
+    public List<BrokerAnswer> TakeWaiting() => guards.Answers.TakeAll();
+
+    /// <summary>Records answers taken with <see cref="TakeWaiting"/>, a savepoint each; the first failure, for the caller to rethrow after its commit.</summary>
+    public static ExceptionDispatchInfo? RecordWaiting(UnitOfWork unit, List<BrokerAnswer> waiting) =>
+        waiting.Count == 0 ? null : unit.EachInSavepoint(waiting, answer => answer.Record(unit), continueAfterFailure: true).Failure;
+
+    /// <summary>
+    /// After the unit that was to record <paramref name="waiting"/>: committed, their placements are over (one whose
+    /// recording failed is left to the lookup by client order id after its deadline); not committed, they wait again.
+    /// </summary>
+    public void Settle(List<BrokerAnswer> waiting, bool committed)
+    {
+        if (!committed)
+        {
+            guards.Answers.Add(waiting);
+            return;
+        }
+
+        foreach (var answer in waiting)
+            guards.EndPlacement(answer.ExecutionId);
     }
 
     public ExecutionOutcome RecordSubmission(UnitOfWork unit, ExecutionId id, Symbol symbol, BrokerOrderId brokerOrderId)

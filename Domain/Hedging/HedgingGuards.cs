@@ -67,6 +67,9 @@ public sealed class HedgingGuards
 
     public bool IsPlacing(ExecutionId executionId) => placing.ContainsKey(executionId);
 
+    /// <summary>The broker's answers to placements of this process not yet recorded; their placements are under way until they are.</summary>
+    internal UnrecordedAnswers Answers { get; } = new();
+
     private sealed class Release(SemaphoreSlim gate) : IDisposable
     {
         private int released;

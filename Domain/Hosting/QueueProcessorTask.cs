@@ -40,6 +40,8 @@ public sealed class QueueProcessorTask(EventQueueProcessor processor, BotChannel
                     return;
                 Interlocked.Add(ref processed, steps.Count);
             }
+
+            await processor.RecordWaitingAnswersAsync(abort).ConfigureAwait(false); // stopped between batches: nothing follows
         }
         finally
         {

@@ -42,8 +42,8 @@ public sealed class OffchainOrderView(EventStoreDatabase database)
         if (statuses.Any(status => !status.All(char.IsAsciiLetter)))
             throw new ArgumentException("A status is a single word such as Submitted.", nameof(statuses));
         var condition = statuses.Length == 0 ? "1 = 1" : $"status IN ({string.Join(", ", statuses.Select(status => $"'{status}'"))})";
-        return unit.QueryViewIds("offchain_order_view", condition, "CAST(view_id AS INTEGER)")
-            .Select(id => new TrackedOrder(new ExecutionId(long.Parse(id, CultureInfo.InvariantCulture)), unit.Load(orders, id).State!))
+        return unit.QueryView(orders, condition, "CAST(view_id AS INTEGER)")
+            .Select(loaded => new TrackedOrder(new ExecutionId(long.Parse(loaded.AggregateId, CultureInfo.InvariantCulture)), loaded.State!))
             .ToList();
     }
 }

@@ -41,7 +41,8 @@ public sealed class OrderStatusPoller
 
     /// <summary>
     /// One poll cycle over every open order, by execution id: the broker is asked about each in turn, then
-    /// every answer is recorded in one transaction, a savepoint each. An answer whose recording throws
+    /// every answer is recorded in one transaction, a savepoint each, after the answers to placements of this
+    /// process that no transaction has recorded yet (an order the broker took is polled with them). An answer whose recording throws
     /// leaves nothing of itself, the answers before it commit, the later ones wait for the next cycle, and the
     /// exception is rethrown (as is one from a broker call, after the answers already had are recorded).
     /// Returns what happened to each order.
@@ -58,6 +59,8 @@ public sealed class OrderStatusPoller
             placing = unit.SymbolLocks.PlacementsUnderWay(clock.GetUtcNow());
         }
 
+        var waiting = recorder.TakeWaiting();
+        var accepted = waiting.Where(answer => answer.Accepted is not null).ToDictionary(answer => answer.ExecutionId, answer => answer.Accepted!.Value);
         var outcomes = new List<ExecutionOutcome?>();
         var answers = new List<(Symbol Symbol, Func<UnitOfWork, ExecutionOutcome> Record)>();
         var slots = new List<int>();
@@ -70,6 +73,9 @@ public sealed class OrderStatusPoller
                 {
                     OffchainOrder.Submitted submitted => await PollAsync(executionId, order.Terms, submitted.BrokerOrderId, cancellationToken).ConfigureAwait(false),
                     OffchainOrder.PartiallyFilled partial => await PollAsync(executionId, order.Terms, partial.BrokerOrderId, cancellationToken).ConfigureAwait(false),
+                    // Taken by the broker, its submission recorded below before what this poll finds.
+                    OffchainOrder.Pending when accepted.TryGetValue(executionId, out var brokerOrderId) =>
+                        await PollAsync(executionId, order.Terms, brokerOrderId, cancellationToken).ConfigureAwait(false),
                     // Placed by this process, or by another instance whose deadline has not passed: not ours to reconcile.
                     _ when guards.IsPlacing(executionId) || placing.Contains(order.Terms.Symbol.Value) => (null, null),
                     _ => await ReconcileAsync(executionId, order.Terms, cancellationToken).ConfigureAwait(false),
@@ -100,7 +106,7 @@ public sealed class OrderStatusPoller
             failure = ExceptionDispatchInfo.Capture(exception);
         }
 
-        var recorded = await recorder.RecordAllAsync(answers, continueAfterFailure: false, cancellationToken).ConfigureAwait(false);
+        var recorded = await recorder.RecordAllAsync(answers, continueAfterFailure: false, cancellationToken, waiting).ConfigureAwait(false);
         failure?.Throw();
         for (var answer = 0; answer < slots.Count; answer++)
             outcomes[slots[answer]] = recorded[answer];

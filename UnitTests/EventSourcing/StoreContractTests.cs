@@ -101,6 +101,55 @@ public sealed class StoreContractTests(EventStoreKind kind)
     }
 
     [Test]
+    public void A_trade_created_again_is_refused_by_its_key_and_the_item_undone_goes_on()
+    {
+        var clock = new FakeTimeProvider(Start);
+        using var first = store.Open(clock);
+        using var second = store.Open(clock); // another instance: its cache knows nothing of the first one's trade
+        Record(first, "0xa1:1", 0.5m);
+        using (var unit = second.BeginWrite())
+        {
+            using (var item = unit.Savepoint())
+            {
+                unit.EventQueue.Enqueue(new ChainEvent("0xa1", 1, 12, null, "{}"), Start);
+                unit.TryCreate(Trades, "0xa1:1", trade => OnChainTradeDecider.Decide(trade, Witness(0.6m), Start)).ShouldBeNull("the trade exists");
+                unit.UndoItem().ShouldBeTrue();
+                unit.EventQueue.Enqueue(new ChainEvent("0xa1", 2, 12, null, "{}"), Start);
+                item.Complete();
+            }
+
+            unit.TryCreate(Trades, "0xa1:2", trade => OnChainTradeDecider.Decide(trade, Witness(0.7m), Start)).ShouldNotBeNull("a new trade");
+            unit.TryCreate(Trades, "0xa1:2", trade => OnChainTradeDecider.Decide(trade, Witness(0.7m), Start)).ShouldBeNull("created in this unit");
+            unit.Commit();
+        }
+
+        second.ReadEventLog().Select(recorded => recorded.AggregateId).ShouldBe(["0xa1:1", "0xa1:2"], "each trade once");
+        using var read = second.BeginRead();
+        read.EventQueue.All().Select(row => row.Event.LogIndex).ShouldBe([2L], "what the item wrote before the undo is gone, what it wrote after is kept");
+        read.Load(Trades, "0xa1:1").State!.Amount.ShouldBe(new FractionalShares(0.5m), "the first instance's trade");
+    }
+
+    [Test]
+    public void A_view_query_takes_a_cached_aggregate_only_at_the_version_its_view_row_holds()
+    {
+        var clock = new FakeTimeProvider(Start);
+        using var first = store.Open(clock);
+        using var second = store.Open(clock);
+        Record(first, "0xa1:1", 0.5m);
+        using (var read = second.BeginRead())
+            read.QueryView(Trades, "1 = 1", "view_id").ShouldHaveSingleItem().Version.ShouldBe(1, "read, then cached by the second instance");
+        using (var unit = first.BeginWrite())
+        {
+            unit.Execute(Trades, "0xa1:1", trade => OnChainTradeDecider.Decide(trade, new OnChainTradeCommand.Enrich(21000, new PythPrice(10012345, -5, 2000, Start.AddSeconds(-2))), Start));
+            unit.Commit();
+        }
+
+        using var again = second.BeginRead();
+        var trade = again.QueryView(Trades, "1 = 1", "view_id").ShouldHaveSingleItem();
+        trade.Version.ShouldBe(2, "the other instance's change, read since the cached version is older than the view row's");
+    }
+
+    [Test]
     public void A_redelivered_chain_event_is_dropped_even_after_it_was_processed()
     {
         using var database = store.Open(new FakeTimeProvider(Start));

@@ -5,6 +5,7 @@ using TradingBot.Acceptance.Domain.EventSourcing;
 using TradingBot.Acceptance.Domain.Execution;
 using TradingBot.Acceptance.Domain.Finance;
 using TradingBot.Acceptance.Domain.Hedging;
+using TradingBot.Acceptance.Domain.OffchainOrders;
 using TradingBot.Acceptance.Domain.OrderStatus;
 using TradingBot.Acceptance.Support.Fakes;
 using TradingBot.Acceptance.Domain.Hosting;
@@ -66,6 +67,58 @@ public sealed class CrashRecoveryTests
                     position.PendingExecutionId.ShouldBeNull($"{symbol} has no order left open");
                     (-position.Net.Value).ShouldBeLessThan(1m, $"{symbol} is hedged down to below the threshold");
                 }
+            }
+        }
+        finally
+        {
+            foreach (var file in new[] { path, path + "-wal", path + "-shm" })
+                File.Delete(file);
+        }
+    }
+
+    [Test]
+    public async Task Answers_the_broker_gave_to_a_batch_that_the_bot_died_before_recording_are_found_by_client_order_id_and_each_order_is_filled_once()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"crash-{Guid.NewGuid():N}.db");
+        var clock = new FakeTimeProvider(HedgingTestBed.Start);
+        var broker = new MockExecutor(clock);
+        string[] tokens = [.. Tokens, "tNVDA"];
+        var fills = tokens.Select((token, index) => FillEventData.ForFill(HedgingTestBed.Hash(index + 1), 0, 100 + index, HedgingTestBed.Start, token, 1.5m, Direction.Sell, 100m)).ToList();
+        try
+        {
+            // First life: one batch, its trades and orders committed, its hedges taken by the broker; the process dies
+            // before the transaction that follows, which would have recorded the broker's answers.
+            using (var database = SqliteDatabase.OpenFile(path, clock))
+            {
+                var (_, _, queue) = Bot(database, broker.Executor, clock);
+                queue.Enqueue(fills);
+                (await queue.ProcessBatchAsync(EventQueueProcessor.DefaultBatchSize, CancellationToken.None)).Count.ShouldBe(fills.Count, "rows in the batch");
+            }
+
+            broker.ReceivedOrders().Count.ShouldBe(fills.Count, "orders the broker took before the crash");
+
+            // Second life: nothing reconciled within the dead placer's deadline, then each order found by its client order id.
+            using (var database = SqliteDatabase.OpenFile(path, clock))
+            {
+                var orders = new OffchainOrderView(database);
+                orders.All("Pending").Count.ShouldBe(fills.Count, "orders recorded, the broker's answers lost with the process");
+                var (conductor, poller, queue) = Bot(database, broker.Executor, clock);
+                await conductor.CheckAndExecuteAccumulatedPositionsAsync(CancellationToken.None);
+                await queue.ProcessAllAsync(CancellationToken.None);
+                await poller.PollPendingOrdersAsync(CancellationToken.None);
+                orders.All("Pending").Count.ShouldBe(fills.Count, "left to the dead placer until its deadline");
+                clock.Advance(HedgingGuards.DefaultPlacementDeadline + OrderStatusPoller.Interval);
+                for (var tick = 0; tick < 3; tick++)
+                {
+                    await poller.PollPendingOrdersAsync(CancellationToken.None);
+                    await conductor.CheckAndExecuteAccumulatedPositionsAsync(CancellationToken.None);
+                }
+
+                broker.ReceivedOrders().Select(order => order.ClientOrderId).ShouldBe(orders.All().Select(tracked => tracked.Order.Terms.ClientOrderId), ignoreOrder: true, "one order per recorded hedge, none sent again");
+                orders.All().ShouldAllBe(tracked => tracked.Order is OffchainOrder.Filled, "every order found at the broker and filled");
+                database.ReadEventLog().Count(recorded => recorded.EventType == "OffchainOrderEvent::Submitted").ShouldBe(fills.Count, "each submission recorded once");
+                foreach (var token in tokens)
+                    conductor.LoadPosition(Symbol.FromTokenSymbol(token))!.Net.Value.ShouldBe(0m, $"{token}: the position hedged once");
             }
         }
         finally

@@ -11,7 +11,10 @@ using TradingBot.Acceptance.UnitTests.EventSourcing;
 
 namespace TradingBot.Acceptance.UnitTests.Hedging;
 
-/// <summary>Several queue rows share one transaction, a savepoint each; their hedges are sent and recorded together.</summary>
+/// <summary>
+/// Several queue rows share one transaction, a savepoint each; their hedges are sent, and the broker's answers are
+/// recorded together by the write transaction that follows.
+/// </summary>
 [TestFixture]
 public sealed class QueueBatchTests
 {
@@ -29,7 +32,43 @@ public sealed class QueueBatchTests
             .ShouldBe(["Submitted", "Submitted", "Submitted"], "each row's hedge");
         bot.Executor.ReceivedOrders().Select(order => $"{order.Symbol} {order.Shares.Value}").ShouldBe(["AAPL 1.2", "MSFT 1.5", "NVDA 1.5"], "orders in chain order, fractional for the dry-run broker");
         bot.Queue.Rows().Select(row => row.Processed).ShouldBe([true, true, true], "rows processed");
-        new OffchainOrderView(bot.Database).All("Submitted").Count.ShouldBe(3, "submitted orders");
+        new OffchainOrderView(bot.Database).All("Pending").Count.ShouldBe(3, "orders whose answers wait for the transaction that follows");
+        (await bot.Queue.ProcessBatchAsync(10, None)).ShouldBeEmpty("no row left");
+        new OffchainOrderView(bot.Database).All("Submitted").Count.ShouldBe(3, "submitted orders, recorded once the queue had nothing left");
+    }
+
+    [Test]
+    public async Task The_next_batch_records_the_broker_answers_to_the_one_before_in_its_own_transaction()
+    {
+        using var bot = new HedgingTestBed();
+        EnqueueThree(bot);
+        await bot.Queue.ProcessBatchAsync(10, None);
+        bot.Queue.Enqueue(FillEventData.ForFill(HedgingTestBed.Hash(4), 0, 103, HedgingTestBed.Start, "tTSLA", 1.5m, Direction.Sell, 100m));
+        var events = bot.Database.ReadEventLog().Count;
+
+        (await bot.Queue.ProcessBatchAsync(10, None)).ShouldHaveSingleItem().ShouldBeOfType<QueueStep.Processed>().Outcome.ShouldBeOfType<ExecutionOutcome.Submitted>();
+
+        var written = bot.Database.ReadEventLog().Skip(events).Select(recorded => recorded.EventType).ToList();
+        written.Take(3).ShouldBe(Enumerable.Repeat("OffchainOrderEvent::Submitted", 3), "the earlier answers first, in the batch's transaction");
+        written.ShouldContain("OnChainTradeEvent::Filled", "then the batch's own trade");
+        new OffchainOrderView(bot.Database).All("Submitted").Count.ShouldBe(3, "the first batch's orders");
+        new OffchainOrderView(bot.Database).All("Pending").Count.ShouldBe(1, "the second batch's order, its answer waiting");
+    }
+
+    [Test]
+    public async Task The_poll_after_a_batch_records_its_broker_answers_and_follows_the_orders_the_broker_took_in_one_transaction()
+    {
+        using var bot = new HedgingTestBed();
+        EnqueueThree(bot);
+        await bot.Queue.ProcessBatchAsync(10, None);
+        var events = bot.Database.ReadEventLog().Count;
+
+        var outcomes = await bot.Poller.PollPendingOrdersAsync(None);
+
+        outcomes.Select(outcome => outcome.GetType().Name).ShouldBe(["Filled", "Filled", "Filled"], "the orders the broker took, polled with their answers");
+        bot.Database.ReadEventLog().Skip(events).Select(recorded => recorded.EventType).Take(3).ShouldBe(Enumerable.Repeat("OffchainOrderEvent::Submitted", 3), "the answers first");
+        new OffchainOrderView(bot.Database).All("Filled").Count.ShouldBe(3, "filled orders");
+        bot.Guards.IsPlacing(new ExecutionId(1)).ShouldBeFalse("the placement ended once its answer was recorded");
     }
 
     [Test]
@@ -46,6 +85,7 @@ public sealed class QueueBatchTests
         bot.Database.ReadEventLog().Where(recorded => recorded.AggregateType == "OnChainTrade").Select(recorded => recorded.AggregateId)
             .ShouldBe([$"{HedgingTestBed.Hash(1)}:0"], "trades recorded");
         bot.Executor.ReceivedOrders().ShouldHaveSingleItem().Symbol.ShouldBe(new Symbol("AAPL"), "the hedge of the committed row went to the broker");
+        await bot.Queue.RecordWaitingAnswersAsync(None);
         new OffchainOrderView(bot.Database).All().ShouldHaveSingleItem().Order.ShouldBeOfType<OffchainOrder.Submitted>("AAPL's order");
         MigrationTests.Query(bot.Database.ConnectionString, "SELECT symbol FROM symbol_locks").ShouldBe(["AAPL"], "leases");
     }

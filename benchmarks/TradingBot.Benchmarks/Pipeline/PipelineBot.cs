@@ -68,15 +68,19 @@ public sealed class PipelineBot : IDisposable
 
     /// <summary>
     /// Feeds the fills a round (one per symbol) at a time: enqueue the round in one transaction (dedup), process
-    /// it (trade, position, threshold, lease, broker order: a batch of rows sharing one transaction, then the
-    /// placements and their answers), then one poll that fills the round's orders.
+    /// it as one batch of rows sharing a transaction (trade, position, threshold, lease, broker order), the
+    /// placements, then one poll, whose transaction records the broker's answers to the placements and the fills
+    /// it finds (the transaction that follows a batch records its answers: docs/domain.md §6.3).
     /// </summary>
     public async Task RunAsync(IReadOnlyList<ChainEvent> fills, int round, CancellationToken cancellationToken)
     {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(round, EventQueueProcessor.DefaultBatchSize);
         for (var start = 0; start < fills.Count; start += round)
         {
-            Queue.Enqueue([.. fills.Skip(start).Take(round)]);
-            await Queue.ProcessAllAsync(cancellationToken).ConfigureAwait(false);
+            var rows = Queue.Enqueue([.. fills.Skip(start).Take(round)]).Count(added => added);
+            var processed = await Queue.ProcessBatchAsync(EventQueueProcessor.DefaultBatchSize, cancellationToken).ConfigureAwait(false);
+            if (processed.Count != rows)
+                throw new InvalidOperationException($"A batch processed {processed.Count} of the round's {rows} rows.");
             await Poller.PollPendingOrdersAsync(cancellationToken).ConfigureAwait(false);
         }
     }

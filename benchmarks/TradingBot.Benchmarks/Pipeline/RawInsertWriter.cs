@@ -9,7 +9,7 @@ namespace TradingBot.Benchmarks.Pipeline;
 /// The ceiling: the rows one hedged fill writes (queue row, seven events, six view writes, lease and
 /// queue mark; the store writes a row once per item, so the position's twice, not three times), in the
 /// pipeline's transaction pattern (per round of fills, one per symbol: one enqueue transaction, one for
-/// the trades and their orders, one for the broker's submissions, one for the fills),
+/// the trades and their orders, one for the broker's submissions followed by the fills),
 /// as plain prepared statements on one connection with constant payloads of the real size, and without
 /// the pipeline's per-fill savepoints. No loading, deciding or serializing. Statements
 /// (BEGIN and COMMIT included) are prepared once and run through SQLite's C API with positional
@@ -80,9 +80,6 @@ public sealed class RawInsertWriter : IDisposable
             Step(begin);
             for (var index = start; index < end; index++)
                 RecordSubmission(index);
-            Commit();
-
-            Step(begin);
             for (var index = start; index < end; index++)
                 RecordFill(index);
             Commit();
