@@ -8,10 +8,13 @@ namespace TradingBot.Acceptance.Domain.EventSourcing.Postgres;
 /// transaction-level advisory lock (<c>pg_advisory_xact_lock</c>), held until it commits or rolls back: writers
 /// of every process on the store follow each other as SQLite's <c>BEGIN IMMEDIATE</c> makes them, so each
 /// statement sees every earlier writer's commits and the <c>rowid</c> order of events is their commit order.
-/// A read transaction is a REPEATABLE READ snapshot.
+/// A read transaction is a REPEATABLE READ snapshot. Savepoints (<c>SAVEPOINT</c>, <c>RELEASE</c>) wait and go to the
+/// server with the next statement, in one round trip (<see cref="Defer"/>): they return nothing, and each item of a
+/// unit and each append takes one.
 /// </summary>
 internal sealed class PostgresStoreConnection(NpgsqlConnection connection, long writerLock, bool isWriter) : StoreConnection(isWriter)
 {
+    private readonly List<string> deferred = [];
     private NpgsqlTransaction? transaction;
 
     public override void Begin(bool write)
@@ -27,6 +30,7 @@ internal sealed class PostgresStoreConnection(NpgsqlConnection connection, long 
     {
         var ending = transaction ?? throw new InvalidOperationException("No transaction is open.");
         transaction = null;
+        deferred.Clear(); // the commit releases every savepoint
         using (ending)
             ending.Commit();
     }
@@ -37,6 +41,7 @@ internal sealed class PostgresStoreConnection(NpgsqlConnection connection, long 
     {
         var ending = transaction;
         transaction = null;
+        deferred.Clear();
         if (ending is null)
             return;
         using (ending)
@@ -68,7 +73,46 @@ internal sealed class PostgresStoreConnection(NpgsqlConnection connection, long 
         return true;
     }
 
-    protected override PreparedStatement Prepare(string sql) => new PostgresStatement(connection, sql);
+    /// <summary>A statement that returns nothing and whose outcome nobody waits for: it runs before the next one, in its round trip.</summary>
+    public void Defer(string sql) => deferred.Add(sql);
+
+    /// <summary>Runs <paramref name="command"/> after the deferred statements: the rows it changed.</summary>
+    public int Execute(NpgsqlCommand command)
+    {
+        if (deferred.Count == 0)
+            return command.ExecuteNonQuery();
+        using var batch = WithDeferred(command);
+        batch.ExecuteNonQuery();
+        return batch.BatchCommands[^1].RecordsAffected;
+    }
+
+    /// <summary>Runs <paramref name="command"/> after the deferred statements, adding its rows to <paramref name="rows"/>.</summary>
+    public void Read(NpgsqlCommand command, List<object[]> rows)
+    {
+        using var batch = deferred.Count == 0 ? null : WithDeferred(command);
+        using var reader = batch is null ? command.ExecuteReader() : batch.ExecuteReader(); // savepoints have no rows: it starts on the command's
+        while (reader.Read())
+        {
+            var values = new object[reader.FieldCount];
+            reader.GetValues(values);
+            rows.Add(values);
+        }
+    }
+
+    protected override PreparedStatement Prepare(string sql) => new PostgresStatement(this, connection, sql);
+
+    private NpgsqlBatch WithDeferred(NpgsqlCommand command)
+    {
+        var batch = new NpgsqlBatch(connection);
+        foreach (var sql in deferred)
+            batch.BatchCommands.Add(new NpgsqlBatchCommand(sql));
+        deferred.Clear(); // sent, whatever comes back
+        var last = new NpgsqlBatchCommand(command.CommandText);
+        foreach (NpgsqlParameter parameter in command.Parameters)
+            last.Parameters.Add(parameter.Clone());
+        batch.BatchCommands.Add(last);
+        return batch;
+    }
 
     protected override void Close() => connection.Dispose();
 }
