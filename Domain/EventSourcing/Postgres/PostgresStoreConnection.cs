@@ -11,11 +11,15 @@ namespace TradingBot.Acceptance.Domain.EventSourcing.Postgres;
 /// A read transaction is a REPEATABLE READ snapshot. Savepoints (<c>SAVEPOINT</c>, <c>RELEASE</c>) wait and go to the
 /// server with the next statement, in one round trip (<see cref="Defer"/>): they return nothing, and each item of a
 /// unit and each append takes one.
+/// The writer's <see cref="StoreConnection.KnownDataVersion"/> is the <c>rowid</c> of the last event it knows of:
+/// the store's last when its unit began, plus the events the unit committed (<see cref="LastEvent"/>).
 /// </summary>
 internal sealed class PostgresStoreConnection(NpgsqlConnection connection, long writerLock, bool isWriter) : StoreConnection(isWriter)
 {
     private readonly List<string> deferred = [];
     private NpgsqlTransaction? transaction;
+    private long appended;
+    private bool undone;
 
     public override void Begin(bool write)
     {
@@ -31,8 +35,16 @@ internal sealed class PostgresStoreConnection(NpgsqlConnection connection, long 
         var ending = transaction ?? throw new InvalidOperationException("No transaction is open.");
         transaction = null;
         deferred.Clear(); // the commit releases every savepoint
+        var known = KnownDataVersion;
+        KnownDataVersion = null; // unknown, should the commit fail
         using (ending)
             ending.Commit();
+
+        // Writers follow each other, so its events took the rowids after the last one it knew, unless a rollback
+        // to a savepoint left a gap: then the next unit finds another last event and forgets its cache.
+        if (!undone)
+            KnownDataVersion = known + appended;
+        (appended, undone) = (0, false);
     }
 
     public override bool InTransaction => transaction is not null;
@@ -42,6 +54,7 @@ internal sealed class PostgresStoreConnection(NpgsqlConnection connection, long 
         var ending = transaction;
         transaction = null;
         deferred.Clear();
+        (appended, undone) = (0, false);
         if (ending is null)
             return;
         using (ending)
@@ -59,7 +72,7 @@ internal sealed class PostgresStoreConnection(NpgsqlConnection connection, long 
             mark.Execute();
         try
         {
-            insert.Execute();
+            appended += insert.Execute();
         }
         catch (PostgresException refused) when (refused.SqlState == PostgresErrorCodes.UniqueViolation)
         {
@@ -79,6 +92,7 @@ internal sealed class PostgresStoreConnection(NpgsqlConnection connection, long 
     /// <summary>Runs <paramref name="command"/> after the deferred statements: the rows it changed.</summary>
     public int Execute(NpgsqlCommand command)
     {
+        undone |= command.CommandText.StartsWith("ROLLBACK TO ", StringComparison.Ordinal);
         if (deferred.Count == 0)
             return command.ExecuteNonQuery();
         using var batch = WithDeferred(command);
@@ -97,6 +111,13 @@ internal sealed class PostgresStoreConnection(NpgsqlConnection connection, long 
             reader.GetValues(values);
             rows.Add(values);
         }
+    }
+
+    /// <summary>The <c>rowid</c> of the store's last event, 0 when it has none: read in a writer's transaction, after its lock.</summary>
+    public long LastEvent()
+    {
+        using var last = Statement("SELECT MAX(rowid) FROM events");
+        return last.ScalarInt64() ?? 0;
     }
 
     protected override PreparedStatement Prepare(string sql) => new PostgresStatement(this, connection, sql);
