@@ -16,17 +16,17 @@ namespace TradingBot.Acceptance.Domain.EventSourcing.Postgres;
 internal sealed class PostgresStatement : PreparedStatement
 {
     private readonly PostgresStoreConnection owner;
-    private readonly NpgsqlCommand command;
+    private readonly NpgsqlBatchCommand command;
     private readonly bool deferred;
     private readonly List<object[]> rows = [];
     private int row = -1;
     private bool ran;
 
-    public PostgresStatement(PostgresStoreConnection owner, NpgsqlConnection connection, string sql)
+    public PostgresStatement(PostgresStoreConnection owner, string sql)
     {
         Sql = sql;
         this.owner = owner;
-        command = new NpgsqlCommand(PostgresSql.Translate(sql), connection);
+        command = new NpgsqlBatchCommand(PostgresSql.Translate(sql));
         deferred = sql.StartsWith("SAVEPOINT ", StringComparison.Ordinal) || sql.StartsWith("RELEASE ", StringComparison.Ordinal);
     }
 
@@ -80,7 +80,10 @@ internal sealed class PostgresStatement : PreparedStatement
             parameter.Value = DBNull.Value;
     }
 
-    public override void Close() => command.Dispose();
+    public override void Close()
+    {
+        // A batch command holds no server resource of its own: its connection's batch and connection are disposed with it.
+    }
 
     private PostgresStatement Parameter(int index, NpgsqlDbType type, object? value)
     {

@@ -16,7 +16,8 @@ namespace TradingBot.Acceptance.Domain.EventSourcing.Postgres;
 /// </summary>
 internal sealed class PostgresStoreConnection(NpgsqlConnection connection, long writerLock, bool isWriter) : StoreConnection(isWriter)
 {
-    private readonly List<string> deferred = [];
+    private readonly List<NpgsqlBatchCommand> deferred = [];
+    private readonly NpgsqlBatch batch = new(connection); // each statement's round trip: the deferred ones, then it
     private NpgsqlTransaction? transaction;
     private long appended;
     private bool undone;
@@ -87,24 +88,20 @@ internal sealed class PostgresStoreConnection(NpgsqlConnection connection, long 
     }
 
     /// <summary>A statement that returns nothing and whose outcome nobody waits for: it runs before the next one, in its round trip.</summary>
-    public void Defer(string sql) => deferred.Add(sql);
+    public void Defer(string sql) => deferred.Add(new NpgsqlBatchCommand(sql));
 
     /// <summary>Runs <paramref name="command"/> after the deferred statements: the rows it changed.</summary>
-    public int Execute(NpgsqlCommand command)
+    public int Execute(NpgsqlBatchCommand command)
     {
         undone |= command.CommandText.StartsWith("ROLLBACK TO ", StringComparison.Ordinal);
-        if (deferred.Count == 0)
-            return command.ExecuteNonQuery();
-        using var batch = WithDeferred(command);
-        batch.ExecuteNonQuery();
-        return batch.BatchCommands[^1].RecordsAffected;
+        WithDeferred(command).ExecuteNonQuery();
+        return command.RecordsAffected;
     }
 
     /// <summary>Runs <paramref name="command"/> after the deferred statements, adding its rows to <paramref name="rows"/>.</summary>
-    public void Read(NpgsqlCommand command, List<object[]> rows)
+    public void Read(NpgsqlBatchCommand command, List<object[]> rows)
     {
-        using var batch = deferred.Count == 0 ? null : WithDeferred(command);
-        using var reader = batch is null ? command.ExecuteReader() : batch.ExecuteReader(); // savepoints have no rows: it starts on the command's
+        using var reader = WithDeferred(command).ExecuteReader(); // savepoints have no rows: it starts on the command's
         while (reader.Read())
         {
             var values = new object[reader.FieldCount];
@@ -120,20 +117,21 @@ internal sealed class PostgresStoreConnection(NpgsqlConnection connection, long 
         return last.ScalarInt64() ?? 0;
     }
 
-    protected override PreparedStatement Prepare(string sql) => new PostgresStatement(this, connection, sql);
+    protected override PreparedStatement Prepare(string sql) => new PostgresStatement(this, sql);
 
-    private NpgsqlBatch WithDeferred(NpgsqlCommand command)
+    private NpgsqlBatch WithDeferred(NpgsqlBatchCommand command)
     {
-        var batch = new NpgsqlBatch(connection);
-        foreach (var sql in deferred)
-            batch.BatchCommands.Add(new NpgsqlBatchCommand(sql));
+        batch.BatchCommands.Clear();
+        foreach (var waiting in deferred)
+            batch.BatchCommands.Add(waiting);
         deferred.Clear(); // sent, whatever comes back
-        var last = new NpgsqlBatchCommand(command.CommandText);
-        foreach (NpgsqlParameter parameter in command.Parameters)
-            last.Parameters.Add(parameter.Clone());
-        batch.BatchCommands.Add(last);
+        batch.BatchCommands.Add(command);
         return batch;
     }
 
-    protected override void Close() => connection.Dispose();
+    protected override void Close()
+    {
+        batch.Dispose();
+        connection.Dispose();
+    }
 }
