@@ -2,10 +2,12 @@ using System.Reflection;
 using TradingBot.Acceptance.Support.EventStores;
 using TradingBot.Benchmarks;
 using TradingBot.Benchmarks.Pipeline;
+using TradingBot.Benchmarks.Report;
 
 // The README's benchmark command (benchmarks/run) lands here. `--skip-runners` leaves out the runner
 // comparison (it builds and runs two test projects); `--only-runners` runs nothing else. `--smoke --postgres`
-// times the pipeline once on a SQLite file and once on PostgreSQL.
+// times the pipeline and the raw inserts once on a SQLite file and once on PostgreSQL; with `--statements`, it
+// prints the statements and round trips per fill that the pipeline sends PostgreSQL.
 if (args.Contains("--smoke"))
 {
     Storage[] storages = args.Contains("--memory") ? [Storage.Memory] : args.Contains("--file") ? [Storage.File]
@@ -19,7 +21,7 @@ if (args.Contains("--smoke"))
         else if (args.Contains("--latency"))
             await Smoke.LatencyAsync(storages, args.SkipWhile(arg => arg != "--rate").Skip(1).Select(double.Parse).Cast<double?>().FirstOrDefault()).ConfigureAwait(false);
         else
-            await Smoke.RunAsync(args.Contains("--large") ? 10_000 : 2_000, storages, args.Contains("--repeat") ? 5 : 1).ConfigureAwait(false);
+            await Smoke.RunAsync(args.Contains("--large") ? 10_000 : 2_000, storages, args.Contains("--repeat") ? 5 : 1, args.Contains("--statements")).ConfigureAwait(false);
     }
     finally
     {
@@ -42,7 +44,16 @@ if (args.Contains("--soak"))
 var loadBefore = ShortRun.LoadAverage();
 var repository = Repository.Find();
 var configuration = typeof(Repository).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Release";
-var table = await new ShortRun(repository, configuration, args).RunAsync().ConfigureAwait(false);
+ResultTable table;
+try
+{
+    table = await new ShortRun(repository, configuration, args).RunAsync().ConfigureAwait(false);
+}
+finally
+{
+    TestEventStores.StopServer(); // the throwaway PostgreSQL cluster of the PostgreSQL rows, if one was started
+}
+
 Console.WriteLine();
 Console.WriteLine($"Measured {DateTimeOffset.Now:yyyy-MM-dd HH:mm zzz} on {Environment.ProcessorCount} cores; load average (1, 5, 15 min) before: {loadBefore}, after: {ShortRun.LoadAverage()}");
 Console.WriteLine();

@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Filters;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
@@ -23,6 +24,9 @@ public sealed class ShortRun(string repository, string configuration, IReadOnlyL
     private const int SustainableBurst = 4_000;
     private const double OverloadFactor = 1.5;
     private static readonly double[] OpenLoopRates = [250, 1_000];
+    private static readonly SimpleFilter OnSqlite = new(benchmark => !Equals(benchmark.Parameters["Storage"], Storage.Postgres));
+    private static readonly SimpleFilter OnPostgres = new(benchmark => Equals(benchmark.Parameters["Storage"], Storage.Postgres)
+        && benchmark.Descriptor.WorkloadMethod.Name != nameof(PipelineBenchmarks.HedgingPipelineWithControlsAsync));
 
     /// <summary>The machine's load average over 1, 5 and 15 minutes, as of now.</summary>
     public static string LoadAverage() =>
@@ -37,7 +41,11 @@ public sealed class ShortRun(string repository, string configuration, IReadOnlyL
             // finish compiling them (tier 0, instrumented, optimized); measured earlier, the first passes ran at half speed.
             var onlyLatency = arguments.Contains("--only-latency");
             if (!onlyLatency)
-                AddPipeline(table, BenchmarkRunner.Run<PipelineBenchmarks>(Config(warmups: 4, iterations: 5)));
+            {
+                var onFile = AddPipeline(table, BenchmarkRunner.Run<PipelineBenchmarks>(Config(warmups: 4, iterations: 5).AddFilter(OnSqlite)));
+                AddPostgresPipeline(table, onFile);
+            }
+
             await AddLatencyAsync(table).ConfigureAwait(false);
             if (!onlyLatency)
                 AddScenarioCost(table, BenchmarkRunner.Run<ScenarioCostBenchmarks>(Config(warmups: 1, iterations: 3)));
@@ -54,7 +62,8 @@ public sealed class ShortRun(string repository, string configuration, IReadOnlyL
             .WithOptions(ConfigOptions.DisableOptimizationsValidator)
             .WithArtifactsPath(Path.Combine(repository, "benchmarks", "synthetic-suite", "BenchmarkDotNet.Artifacts"));
 
-    private static void AddPipeline(ResultTable table, Summary summary)
+    /// <summary>The SQLite rows; the pipeline's rate on a file, for the PostgreSQL rows' ratio.</summary>
+    private static double AddPipeline(ResultTable table, Summary summary)
     {
         foreach (var (storage, target, ofRaw) in new[] { (Storage.Memory, 10_000d, 0.50), (Storage.File, 5_000d, 0.70) })
         {
@@ -68,6 +77,28 @@ public sealed class ShortRun(string repository, string configuration, IReadOnlyL
             table.Add($"Pipeline with the pre-trade controls on (none binding) / without, {where}", Number(controlled) + " fills/s", "≥ 95 %",
                 Percent(controlled / pipeline), controlled / pipeline >= 0.95);
         }
+
+        return PerSecond(summary, nameof(PipelineBenchmarks.HedgingPipelineAsync), Storage.File);
+    }
+
+    // The same workload and self-checks on PostgreSQL, with fewer passes (the SQLite rows before it warmed the
+    // runtime up, so BenchmarkDotNet's first pass is the only warm-up, and each PostgreSQL pass takes seconds),
+    // without the controls; skipped, saying why, without a server.
+    private void AddPostgresPipeline(ResultTable table, double onFile)
+    {
+        var (server, unavailable) = PostgresServer.Reach();
+        if (server is null)
+        {
+            table.Add("Pipeline, 20 symbols, on PostgreSQL", $"skipped: {unavailable}");
+            return;
+        }
+
+        var summary = BenchmarkRunner.Run<PipelineBenchmarks>(Config(warmups: 0, iterations: 3).AddFilter(OnPostgres));
+        var pipeline = PerSecond(summary, nameof(PipelineBenchmarks.HedgingPipelineAsync), Storage.Postgres);
+        var raw = PerSecond(summary, nameof(PipelineBenchmarks.RawInserts), Storage.Postgres);
+        table.Add($"Pipeline, 20 symbols, on {server} / on file (SQLite, above)", Number(pipeline) + " fills/s", "", Times(pipeline / onFile));
+        table.Add("Raw inserts of the same rows, on PostgreSQL (a round trip each, an advisory lock per transaction)", Number(raw) + " fills/s");
+        table.Add("Pipeline / raw, on PostgreSQL", Percent(pipeline / raw));
     }
 
     private static async Task AddLatencyAsync(ResultTable table)

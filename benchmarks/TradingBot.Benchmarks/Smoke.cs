@@ -7,12 +7,13 @@ namespace TradingBot.Benchmarks;
 /// <summary>`--smoke`: one timed pass of the pipeline and the raw inserts, for profiling and quick checks.</summary>
 public static class Smoke
 {
-    public static async Task RunAsync(int fills, IReadOnlyList<Storage> storages, int passes = 1)
+    public static async Task RunAsync(int fills, IReadOnlyList<Storage> storages, int passes = 1, bool statements = false)
     {
         for (var pass = 0; pass < passes; pass++)
             foreach (var storage in storages)
             {
                 using (var bot = new PipelineBot(storage))
+                using (var counter = storage == Storage.Postgres && statements ? new StatementCounter() : null)
                 {
                     var feed = TradeFeed.Fills(fills);
                     var (started, cpu, allocated) = (Stopwatch.GetTimestamp(), Process.GetCurrentProcess().TotalProcessorTime, GC.GetTotalAllocatedBytes(precise: true));
@@ -23,12 +24,12 @@ public static class Smoke
                     var events = bot.Database.ReadEventLog().Count;
                     WrittenRows.Count(bot.Database).ShouldBe(WrittenRows.ForHedgedFills(fills, TradeFeed.Symbols.Count), $"pipeline ({storage})");
                     Console.WriteLine($"pipeline {storage}: {fills / elapsed.TotalSeconds:N0} fills/s, {fills / used.TotalSeconds:N0} fills/CPU-s, {perFill:N0} bytes allocated per fill, {events} events, {bot.Executor.Placed} orders");
+                    if (counter is not null)
+                        Console.WriteLine(counter.Report(fills));
                 }
 
-                if (storage == Storage.Postgres)
-                    continue; // the raw-insert ceiling writes through SQLite's C API
                 using (var bot = new PipelineBot(storage))
-                using (var raw = new RawInsertWriter(bot.SqliteDatabase))
+                using (var raw = RawInsertWriter.For(bot.Database))
                 {
                     var (started, cpu) = (Stopwatch.GetTimestamp(), Process.GetCurrentProcess().TotalProcessorTime);
                     raw.Run(TradeFeed.Fills(fills), TradeFeed.Symbols.Count);

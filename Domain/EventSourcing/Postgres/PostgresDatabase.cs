@@ -9,8 +9,8 @@ namespace TradingBot.Acceptance.Domain.EventSourcing.Postgres;
 /// The event store on a PostgreSQL server: the schema of <see cref="PostgresMigrator"/> in the connection's
 /// database and first schema of its search path (so one server holds many stores, e.g. one per scenario), units
 /// of work serialized across processes by an advisory lock (<see cref="PostgresStoreConnection"/>). Several bot
-/// instances may share one store. Its cache is never trusted without a look at the store: each unit reads the
-/// events appended since the version it holds.
+/// instances may share one store. Its cache is trusted while nobody else appends: each write unit reads the
+/// store's last event, and forgets the cache when it is not the last one the writer knows of.
 /// </summary>
 public sealed class PostgresDatabase : EventStoreDatabase
 {
@@ -71,8 +71,21 @@ public sealed class PostgresDatabase : EventStoreDatabase
         }
     }
 
-    /// <summary>Nobody else's commits are known to the cache: every unit checks the store (see the class).</summary>
-    private protected override bool CatchUp(StoreConnection writer) => false;
+    /// <summary>
+    /// As SQLite's <c>PRAGMA data_version</c>: the store's last event is the one the writer knows of when every
+    /// event since its last unit was its own (the cache holds them), else the cache is forgotten.
+    /// </summary>
+    private protected override bool CatchUp(StoreConnection writer)
+    {
+        var last = ((PostgresStoreConnection)writer).LastEvent();
+        if (writer.KnownDataVersion != last)
+        {
+            Cache.Forget();
+            writer.KnownDataVersion = last;
+        }
+
+        return true;
+    }
 
     private protected override StoreConnection OpenStoreConnection(bool isWriter) =>
         new PostgresStoreConnection(source.OpenConnection(), writerLock, isWriter);

@@ -10,19 +10,24 @@ namespace TradingBot.Acceptance.Domain.EventSourcing.Postgres;
 /// PostgreSQL's). Text is sent untyped, so the server reads it as the column it meets (text, json); timestamps
 /// are sent as <c>timestamptz</c>. The rows of a query are read at the first <see cref="Step"/> and the reader
 /// closed at once: one connection runs one command at a time, and the store's code may run another statement
-/// while it still walks the rows of the first.
+/// while it still walks the rows of the first. A savepoint is deferred to the next statement's round trip
+/// (<see cref="PostgresStoreConnection.Defer"/>).
 /// </summary>
 internal sealed class PostgresStatement : PreparedStatement
 {
-    private readonly NpgsqlCommand command;
+    private readonly PostgresStoreConnection owner;
+    private readonly NpgsqlBatchCommand command;
+    private readonly bool deferred;
     private readonly List<object[]> rows = [];
     private int row = -1;
     private bool ran;
 
-    public PostgresStatement(NpgsqlConnection connection, string sql)
+    public PostgresStatement(PostgresStoreConnection owner, string sql)
     {
         Sql = sql;
-        command = new NpgsqlCommand(PostgresSql.Translate(sql), connection);
+        this.owner = owner;
+        command = new NpgsqlBatchCommand(PostgresSql.Translate(sql));
+        deferred = sql.StartsWith("SAVEPOINT ", StringComparison.Ordinal) || sql.StartsWith("RELEASE ", StringComparison.Ordinal);
     }
 
     public override PreparedStatement Bind(int index, string? value) => Parameter(index, NpgsqlDbType.Unknown, value);
@@ -39,21 +44,20 @@ internal sealed class PostgresStatement : PreparedStatement
     {
         if (!ran)
         {
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
-            {
-                var values = new object[reader.FieldCount];
-                reader.GetValues(values);
-                rows.Add(values);
-            }
-
+            owner.Read(command, rows);
             ran = true;
         }
 
         return ++row < rows.Count;
     }
 
-    public override int Execute() => command.ExecuteNonQuery();
+    public override int Execute()
+    {
+        if (!deferred)
+            return owner.Execute(command);
+        owner.Defer(command.CommandText);
+        return 0;
+    }
 
     public override bool IsNull(int column) => rows[row][column] is DBNull;
 
@@ -76,7 +80,10 @@ internal sealed class PostgresStatement : PreparedStatement
             parameter.Value = DBNull.Value;
     }
 
-    public override void Close() => command.Dispose();
+    public override void Close()
+    {
+        // A batch command holds no server resource of its own: its connection's batch and connection are disposed with it.
+    }
 
     private PostgresStatement Parameter(int index, NpgsqlDbType type, object? value)
     {

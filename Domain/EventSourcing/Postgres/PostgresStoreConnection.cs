@@ -8,11 +8,19 @@ namespace TradingBot.Acceptance.Domain.EventSourcing.Postgres;
 /// transaction-level advisory lock (<c>pg_advisory_xact_lock</c>), held until it commits or rolls back: writers
 /// of every process on the store follow each other as SQLite's <c>BEGIN IMMEDIATE</c> makes them, so each
 /// statement sees every earlier writer's commits and the <c>rowid</c> order of events is their commit order.
-/// A read transaction is a REPEATABLE READ snapshot.
+/// A read transaction is a REPEATABLE READ snapshot. Savepoints (<c>SAVEPOINT</c>, <c>RELEASE</c>) wait and go to the
+/// server with the next statement, in one round trip (<see cref="Defer"/>): they return nothing, and each item of a
+/// unit and each append takes one.
+/// The writer's <see cref="StoreConnection.KnownDataVersion"/> is the <c>rowid</c> of the last event it knows of:
+/// the store's last when its unit began, plus the events the unit committed (<see cref="LastEvent"/>).
 /// </summary>
 internal sealed class PostgresStoreConnection(NpgsqlConnection connection, long writerLock, bool isWriter) : StoreConnection(isWriter)
 {
+    private readonly List<NpgsqlBatchCommand> deferred = [];
+    private readonly NpgsqlBatch batch = new(connection); // each statement's round trip: the deferred ones, then it
     private NpgsqlTransaction? transaction;
+    private long appended;
+    private bool undone;
 
     public override void Begin(bool write)
     {
@@ -27,8 +35,17 @@ internal sealed class PostgresStoreConnection(NpgsqlConnection connection, long 
     {
         var ending = transaction ?? throw new InvalidOperationException("No transaction is open.");
         transaction = null;
+        deferred.Clear(); // the commit releases every savepoint
+        var known = KnownDataVersion;
+        KnownDataVersion = null; // unknown, should the commit fail
         using (ending)
             ending.Commit();
+
+        // Writers follow each other, so its events took the rowids after the last one it knew, unless a rollback
+        // to a savepoint left a gap: then the next unit finds another last event and forgets its cache.
+        if (!undone)
+            KnownDataVersion = known + appended;
+        (appended, undone) = (0, false);
     }
 
     public override bool InTransaction => transaction is not null;
@@ -37,6 +54,8 @@ internal sealed class PostgresStoreConnection(NpgsqlConnection connection, long 
     {
         var ending = transaction;
         transaction = null;
+        deferred.Clear();
+        (appended, undone) = (0, false);
         if (ending is null)
             return;
         using (ending)
@@ -54,7 +73,7 @@ internal sealed class PostgresStoreConnection(NpgsqlConnection connection, long 
             mark.Execute();
         try
         {
-            insert.Execute();
+            appended += insert.Execute();
         }
         catch (PostgresException refused) when (refused.SqlState == PostgresErrorCodes.UniqueViolation)
         {
@@ -68,7 +87,51 @@ internal sealed class PostgresStoreConnection(NpgsqlConnection connection, long 
         return true;
     }
 
-    protected override PreparedStatement Prepare(string sql) => new PostgresStatement(connection, sql);
+    /// <summary>A statement that returns nothing and whose outcome nobody waits for: it runs before the next one, in its round trip.</summary>
+    public void Defer(string sql) => deferred.Add(new NpgsqlBatchCommand(sql));
 
-    protected override void Close() => connection.Dispose();
+    /// <summary>Runs <paramref name="command"/> after the deferred statements: the rows it changed.</summary>
+    public int Execute(NpgsqlBatchCommand command)
+    {
+        undone |= command.CommandText.StartsWith("ROLLBACK TO ", StringComparison.Ordinal);
+        WithDeferred(command).ExecuteNonQuery();
+        return command.RecordsAffected;
+    }
+
+    /// <summary>Runs <paramref name="command"/> after the deferred statements, adding its rows to <paramref name="rows"/>.</summary>
+    public void Read(NpgsqlBatchCommand command, List<object[]> rows)
+    {
+        using var reader = WithDeferred(command).ExecuteReader(); // savepoints have no rows: it starts on the command's
+        while (reader.Read())
+        {
+            var values = new object[reader.FieldCount];
+            reader.GetValues(values);
+            rows.Add(values);
+        }
+    }
+
+    /// <summary>The <c>rowid</c> of the store's last event, 0 when it has none: read in a writer's transaction, after its lock.</summary>
+    public long LastEvent()
+    {
+        using var last = Statement("SELECT MAX(rowid) FROM events");
+        return last.ScalarInt64() ?? 0;
+    }
+
+    protected override PreparedStatement Prepare(string sql) => new PostgresStatement(this, sql);
+
+    private NpgsqlBatch WithDeferred(NpgsqlBatchCommand command)
+    {
+        batch.BatchCommands.Clear();
+        foreach (var waiting in deferred)
+            batch.BatchCommands.Add(waiting);
+        deferred.Clear(); // sent, whatever comes back
+        batch.BatchCommands.Add(command);
+        return batch;
+    }
+
+    protected override void Close()
+    {
+        batch.Dispose();
+        connection.Dispose();
+    }
 }

@@ -55,9 +55,6 @@ public sealed class PipelineBot : IDisposable
 
     public EventStoreDatabase Database { get; }
 
-    /// <summary>The SQLite database, for the raw-insert ceiling that writes through SQLite's own API.</summary>
-    public SqliteDatabase SqliteDatabase => Database as SqliteDatabase ?? throw new InvalidOperationException("The raw-insert ceiling runs on SQLite only.");
-
     public InstantExecutor Executor { get; }
 
     public Conductor Conductor { get; }
