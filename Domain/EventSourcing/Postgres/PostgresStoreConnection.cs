@@ -9,14 +9,35 @@ namespace TradingBot.Acceptance.Domain.EventSourcing.Postgres;
 /// of every process on the store follow each other as SQLite's <c>BEGIN IMMEDIATE</c> makes them, so each
 /// statement sees every earlier writer's commits and the <c>rowid</c> order of events is their commit order.
 /// A read transaction is a REPEATABLE READ snapshot.
+/// With a <see cref="LeadershipFence"/> (active/standby), a write transaction commits only if its last statement,
+/// <c>leadership_fence</c>, finds this instance holding the lease in its term, unexpired on the server's clock;
+/// and a transaction left open longer than the lease (a paused process) is ended by the server, so that it holds
+/// neither the writer lock nor the lease row from the instance that takes over.
 /// </summary>
-internal sealed class PostgresStoreConnection(NpgsqlConnection connection, long writerLock, bool isWriter) : StoreConnection(isWriter)
+internal sealed class PostgresStoreConnection : StoreConnection
 {
+    private readonly NpgsqlConnection connection;
+    private readonly long writerLock;
+    private readonly LeadershipFence? fence;
     private NpgsqlTransaction? transaction;
+    private bool writing;
+
+    public PostgresStoreConnection(NpgsqlConnection connection, long writerLock, bool isWriter, LeadershipFence? fence)
+        : base(isWriter)
+    {
+        this.connection = connection;
+        this.writerLock = writerLock;
+        this.fence = fence;
+        if (fence is null)
+            return;
+        using var limit = new NpgsqlCommand($"SET idle_in_transaction_session_timeout = {(long)fence.Duration.TotalMilliseconds}", connection);
+        limit.ExecuteNonQuery();
+    }
 
     public override void Begin(bool write)
     {
         transaction = connection.BeginTransaction(write ? IsolationLevel.ReadCommitted : IsolationLevel.RepeatableRead);
+        writing = write;
         if (!write)
             return;
         using var take = Statement("SELECT pg_advisory_xact_lock(?1)");
@@ -25,6 +46,8 @@ internal sealed class PostgresStoreConnection(NpgsqlConnection connection, long 
 
     public override void Commit()
     {
+        if (writing && fence is not null)
+            CheckFence(fence);
         var ending = transaction ?? throw new InvalidOperationException("No transaction is open.");
         transaction = null;
         using (ending)
@@ -67,6 +90,22 @@ internal sealed class PostgresStoreConnection(NpgsqlConnection connection, long 
         release.Execute();
         return true;
     }
+
+    // The transaction is rolled back by the caller's unit of work when this throws.
+    private void CheckFence(LeadershipFence held)
+    {
+        try
+        {
+            using var check = Statement("SELECT leadership_fence(?1, ?2)");
+            check.Bind(1, held.Holder).Bind(2, held.Term).Execute();
+        }
+        catch (PostgresException refused) when (refused.SqlState == FenceRefused)
+        {
+            throw new LeadershipLostException($"The database refused a write of {held.Holder}: {refused.MessageText}.", refused);
+        }
+    }
+
+    private const string FenceRefused = "TB001";
 
     protected override PreparedStatement Prepare(string sql) => new PostgresStatement(connection, sql);
 
