@@ -247,6 +247,8 @@ public sealed partial class Conductor
     {
         var marketOrder = new MarketOrder(settings.BrokerSymbol(terms.Symbol), terms.Shares, terms.Direction, terms.ClientOrderId);
         var executor = brokers.For(terms.Executor);
+        // Active/standby: an instance whose lease ran out (paused past it) sends nothing; the leader reconciles the order.
+        database.Fence?.ThrowIfNotHeld($"placing order {id} ({terms.Symbol})");
         var result = await executor.PlaceMarketOrderAsync(marketOrder, cancellationToken).ConfigureAwait(false);
         switch (result)
         {
