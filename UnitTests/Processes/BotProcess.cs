@@ -26,6 +26,9 @@ public sealed class BotProcess : IDisposable
     /// <summary>The instance's name as it printed it once running (the leadership lease's holder), or <c>null</c> before.</summary>
     public string? InstanceId { get; private set; }
 
+    /// <summary>Where its operator API listens, as it printed once running, or <c>null</c> when it has none.</summary>
+    public Uri? OperatorApi { get; private set; }
+
     public static string HostAssembly { get; } = Path.Combine(RepositoryRoot(), "Host", "bin", "Debug", "net10.0", "TradingBot.Host.dll");
 
     /// <summary>What the process printed so far (stdout and stderr).</summary>
@@ -116,6 +119,8 @@ public sealed class BotProcess : IDisposable
             output.Add(line);
         if (line.StartsWith("instance: ", StringComparison.Ordinal))
             InstanceId = line["instance: ".Length..];
+        if (line.StartsWith("operator API: ", StringComparison.Ordinal))
+            OperatorApi = new Uri(line["operator API: ".Length..]);
         if (line == "running")
             running.TrySetResult();
     }

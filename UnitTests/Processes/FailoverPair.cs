@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Shouldly;
 using TradingBot.Acceptance.Domain.EventSourcing;
 
@@ -70,6 +71,16 @@ public sealed class FailoverPair : IAsyncDisposable
             + $"{settled.Orders.Count(order => !order.Order.IsTerminal)} orders open, positions {string.Join(", ", settled.Positions.Select(p => $"{p.Symbol} {p.Net}"))}\n{Outputs()}");
         await Task.WhenAll(bots.Select(bot => bot.StopAsync(patience)));
         return World.Read();
+    }
+
+    /// <summary>The role <c>GET /status</c> of <paramref name="bot"/>'s operator API gives: active or standby.</summary>
+    public static async Task<string?> RoleAsync(BotProcess bot)
+    {
+        ArgumentNullException.ThrowIfNull(bot);
+        using var client = new HttpClient { BaseAddress = bot.OperatorApi, Timeout = TimeSpan.FromSeconds(10) };
+        client.DefaultRequestHeaders.Authorization = new("Bearer", ProcessWorld.OperatorToken);
+        using var status = JsonDocument.Parse(await client.GetStringAsync(new Uri("status", UriKind.Relative)));
+        return status.RootElement.TryGetProperty("role", out var role) ? role.GetString() : null;
     }
 
     public void CheckEveryFillHedgedOnce(ProcessWorld.Snapshot end) => HedgeLedger.CheckEveryFillHedgedOnce(World, end, fills);

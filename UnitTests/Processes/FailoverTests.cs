@@ -84,6 +84,8 @@ public sealed class FailoverTests
         after.Events.Count.ShouldBe(settled.Events.Count, $"no event recorded after the paused leader woke\n{lost}");
         pair.World.Journal().Count.ShouldBe(ordersBefore, "no broker order after the paused leader woke");
         (await pair.Watch.ReadAsync())!.ShouldBe(taken, "the new leader keeps the lease");
+        (await FailoverPair.RoleAsync(paused)).ShouldBe("standby", "GET /status of the instance that stepped down");
+        (await FailoverPair.RoleAsync(pair.Leader(taken))).ShouldBe("active", "GET /status of the leader");
         var end = await pair.SettleAndStopAsync(Patience);
         pair.CheckEveryFillHedgedOnce(end);
         TestContext.Out.WriteLine(

@@ -26,6 +26,9 @@ public sealed class ProcessWorld : IAsyncDisposable
         Broker = broker;
     }
 
+    /// <summary>The operator API's token of the bots of an active/standby world (each listens on a free loopback port).</summary>
+    public const string OperatorToken = "process-test-operator-token";
+
     public ScenarioChain Chain { get; }
 
     public BrokerSimulator Broker { get; }
@@ -67,6 +70,7 @@ public sealed class ProcessWorld : IAsyncDisposable
             placementDeadlineSeconds,
             requestTimeoutSeconds = 5,
             ha = leaseSeconds is { } lease ? new { mode = "active-standby", leaseSeconds = lease } : null,
+            operatorApi = leaseSeconds is null ? null : new { token = OperatorToken },
         };
         await File.WriteAllTextAsync(world.ConfigPath, JsonSerializer.Serialize(config));
         return world;
