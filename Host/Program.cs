@@ -33,7 +33,7 @@ var clock = TimeProvider.System;
 try
 {
     config = BotConfiguration.Load(configPath);
-    database = ConfiguredEventStore.Open(config, databasePath, clock);
+    database = ConfiguredEventStore.Open(config, databasePath, clock, config.Fence(HedgingGuards.NewInstanceId(), clock));
 }
 catch (Exception refused) when (refused is DatabaseFileException or EventStoreServerException or BotConfigurationException or IOException)
 {
@@ -80,6 +80,8 @@ Console.WriteLine($"instance: {bot.Services.GetRequiredService<HedgingGuards>().
 Console.WriteLine($"broker: {(mainBroker == SupportedExecutor.Schwab ? config.Schwab : config.Alpaca)}");
 if (fallbackBroker is not null)
     Console.WriteLine($"fallback broker: {(fallbackBroker == SupportedExecutor.Schwab ? config.Schwab : config.Alpaca)}");
+if (database.Fence is { } fence)
+    Console.WriteLine($"active/standby: leadership lease of {fence.Duration.TotalSeconds} s; the tasks run while this instance holds it");
 if (bot.OperatorApi is { } operatorApi)
     Console.WriteLine($"operator API: {operatorApi.Address}");
 Console.WriteLine("running");

@@ -19,6 +19,9 @@ public abstract class EventStoreDatabase : IDisposable
     /// <summary>How to open a connection of one's own, e.g. to inspect the schema or dump the log on failure.</summary>
     public abstract string ConnectionString { get; }
 
+    /// <summary>The fence of an active/standby instance, checked by the database in every write; none by default.</summary>
+    public virtual LeadershipFence? Fence => null;
+
     /// <summary>Starts a write transaction: writers queue up behind each other.</summary>
     public UnitOfWork BeginWrite() => Begin(write: true);
 

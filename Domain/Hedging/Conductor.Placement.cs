@@ -126,6 +126,8 @@ public sealed partial class Conductor
             new(id, symbol, orderId, new ExecutionOutcome.Submitted(id, orderId), unit => recorder.RecordSubmission(unit, id, symbol, orderId));
         BrokerAnswer Failed(string reason) =>
             new(id, symbol, null, new ExecutionOutcome.Failed(id, reason), unit => recorder.RecordFailure(unit, id, symbol, reason));
+        // Active/standby: an instance whose lease ran out (paused past it) sends nothing; the leader reconciles the order.
+        database.Fence?.ThrowIfNotHeld($"placing order {id} ({terms.Symbol})");
         var result = await executor.PlaceMarketOrderAsync(marketOrder, cancellationToken).ConfigureAwait(false);
         switch (result)
         {

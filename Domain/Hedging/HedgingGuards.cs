@@ -23,7 +23,10 @@ public sealed class HedgingGuards
     private readonly ConcurrentDictionary<ExecutionId, byte> placing = new();
 
     /// <summary>This bot instance, as named in the leases of the orders it is placing.</summary>
-    public string InstanceId { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
+    public string InstanceId { get; init; } = NewInstanceId();
+
+    /// <summary>A name no other instance has: machine, process and a random part.</summary>
+    public static string NewInstanceId() => $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
 
     /// <summary>The pre-trade controls every placer and poller of this process asks and informs (DOMAIN §14); none when absent.</summary>
     public RiskControls? Risk { get; init; }

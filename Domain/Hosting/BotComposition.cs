@@ -29,6 +29,7 @@ public sealed class BotComposition
         EventStoreDatabase database, BrokerRoute brokers, TimeProvider clock, HedgingSettings settings, RiskSettings risk, TimeSpan? placementDeadline = null)
         : this(database, brokers, clock, settings, new HedgingGuards
         {
+            InstanceId = InstanceOf(database),
             PlacementDeadline = placementDeadline ?? HedgingGuards.DefaultPlacementDeadline,
             Risk = new RiskControls(database, clock, risk, brokers),
         })
@@ -52,6 +53,10 @@ public sealed class BotComposition
         FallbackPoller = brokers.Fallback is { } fallback ? new OrderStatusPoller(database, fallback, clock, guards, Conductor.Doubts) : null;
         Queue = new EventQueueProcessor(database, Conductor, clock);
     }
+
+    // The lease's holder when the instance is one of an active/standby pair: one name for it in the leases and the log.
+    private static string InstanceOf(EventStoreDatabase database) =>
+        (database ?? throw new ArgumentNullException(nameof(database))).Fence?.Holder ?? HedgingGuards.NewInstanceId();
 
     /// <summary>The bot with the broker's own hedging settings (DOMAIN §5: its threshold and share rules).</summary>
     public static BotComposition For(EventStoreDatabase database, IExecutor executor, TimeProvider clock)

@@ -7,17 +7,20 @@ namespace TradingBot.Acceptance.Domain.Hosting;
 /// The running bot's conductor: starts every registered task under its own supervisor and, on
 /// shutdown, stops them taking new work and lets each finish the unit under way until the deadline
 /// (<see cref="BotOptions.ShutdownDeadline"/>), after which that unit is cancelled. Only committed
-/// transactions remain either way.
+/// transactions remain either way. With a <see cref="LeadershipLease"/> (active/standby) the tasks run only while
+/// this instance holds the lease: they start in each term and are stopped at once when it ends.
 /// </summary>
 public sealed partial class BotConductorService(
-    IEnumerable<IBotTask> tasks, BotActivity activity, BotOptions options, ILoggerFactory loggers) : IHostedService, IDisposable
+    IEnumerable<IBotTask> tasks, BotActivity activity, BotOptions options, ILoggerFactory loggers, LeadershipLease? leadership = null) : IHostedService, IDisposable
 {
     private static readonly TimeSpan AbortGrace = TimeSpan.FromSeconds(5);
     private readonly CancellationTokenSource stopping = new();
     private readonly CancellationTokenSource abort = new();
     private readonly ILogger logger = loggers.CreateLogger<BotConductorService>();
-    private readonly List<TaskSupervisor> supervisors = [];
+    private readonly CancellationTokenSource leasing = new();
+    private List<TaskSupervisor> supervisors = [];
     private Task running = Task.CompletedTask;
+    private Task lease = Task.CompletedTask;
 
     /// <summary>Cancelled the moment a stop begins: from then on no task takes new work.</summary>
     public CancellationToken Stopping => stopping.Token;
@@ -27,16 +30,45 @@ public sealed partial class BotConductorService(
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        foreach (var task in tasks)
+        if (leadership is null)
         {
-            var supervisor = new TaskSupervisor(task, activity, options, loggers.CreateLogger($"{typeof(TaskSupervisor).FullName}.{task.Name}"));
-            supervisors.Add(supervisor);
-            activity.Enter(); // busy from the start: quiescence waits for the task's first idle wait
+            running = Supervise(stopping.Token, abort.Token);
+            return Task.CompletedTask;
         }
 
-        running = Task.WhenAll(supervisors.Select(supervisor => Task.Run(() => supervisor.RunAsync(stopping.Token, abort.Token), CancellationToken.None)));
-        LogStarted(logger, supervisors.Count);
+        lease = Task.Run(() => leadership.RunAsync(leasing.Token), CancellationToken.None);
+        running = Task.Run(LeadAsync, CancellationToken.None);
         return Task.CompletedTask;
+    }
+
+    // Each term of the lease runs the tasks until the term ends or the bot stops; then the next term is awaited.
+    private async Task LeadAsync()
+    {
+        while (!stopping.IsCancellationRequested)
+        {
+            CancellationToken term;
+            try
+            {
+                term = await leadership!.WaitForTermAsync(stopping.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            using var termStopping = CancellationTokenSource.CreateLinkedTokenSource(stopping.Token, term);
+            using var termAbort = CancellationTokenSource.CreateLinkedTokenSource(abort.Token, term);
+            await Supervise(termStopping.Token, termAbort.Token).ConfigureAwait(false);
+        }
+    }
+
+    private Task Supervise(CancellationToken taskStopping, CancellationToken taskAbort)
+    {
+        supervisors = [.. tasks.Select(task => new TaskSupervisor(task, activity, options, loggers.CreateLogger($"{typeof(TaskSupervisor).FullName}.{task.Name}")))];
+        foreach (var _ in supervisors)
+            activity.Enter(); // busy from the start: quiescence waits for the task's first idle wait
+        LogStarted(logger, supervisors.Count);
+        return Task.WhenAll(supervisors.Select(supervisor => Task.Run(() => supervisor.RunAsync(taskStopping, taskAbort), CancellationToken.None)));
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
@@ -55,12 +87,21 @@ public sealed partial class BotConductorService(
             // Work that ignores cancellation is abandoned: only committed transactions remain.
             await running.WaitAsync(AbortGrace, CancellationToken.None).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
+
+        if (leadership is not null)
+        {
+            // The lease is given back only once the tasks are done, so no write of this instance follows it.
+            await leasing.CancelAsync().ConfigureAwait(false);
+            await lease.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            await leadership.ReleaseAsync(cancellationToken).ConfigureAwait(false);
+        }
     }
 
     public void Dispose()
     {
         stopping.Dispose();
         abort.Dispose();
+        leasing.Dispose();
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Bot started with {Tasks} tasks")]

@@ -71,6 +71,13 @@ public sealed record BotConfiguration : IConfigurationCheck
 
     public PostgresSection? Postgres { get; init; }
 
+    /// <summary>Active and standby on the PostgreSQL store; without it every instance runs.</summary>
+    public HaSection? Ha { get; init; }
+
+    /// <summary>The fence of this instance when it is one of an active/standby pair, else <c>null</c>.</summary>
+    public LeadershipFence? Fence(string instanceId, TimeProvider clock) =>
+        Ha is { IsActiveStandby: true } ha ? new LeadershipFence(instanceId, ha.Lease, clock) : null;
+
     /// <exception cref="BotConfigurationException">The file is missing or not a valid configuration.</exception>
     public static BotConfiguration Load(string path) => ConfigurationFile.Read<BotConfiguration>(path).Checked(path);
 
@@ -115,6 +122,7 @@ public sealed record BotConfiguration : IConfigurationCheck
     public void Check()
     {
         _ = OperatorApiSettings();
+        Ha?.Check(EventStore);
         var options = ToOptions();
         options.Check();
         var (main, fallback) = options.Brokers();
@@ -138,13 +146,14 @@ public sealed record BotConfiguration : IConfigurationCheck
 /// <exception cref="EventStoreServerException">The PostgreSQL store cannot be used.</exception>
 public static class ConfiguredEventStore
 {
-    public static EventStoreDatabase Open(BotConfiguration config, string? databasePath, TimeProvider clock)
+    /// <param name="fence">With it, the PostgreSQL store refuses this instance's writes unless it holds the leadership lease.</param>
+    public static EventStoreDatabase Open(BotConfiguration config, string? databasePath, TimeProvider clock, LeadershipFence? fence = null)
     {
         ArgumentNullException.ThrowIfNull(config);
         return config.EventStore switch
         {
             EventStoreKind.Postgres => PostgresDatabase.Open(
-                config.Postgres?.Connection ?? throw new BotConfigurationException("eventStore is postgres, but postgres.connection is missing."), clock),
+                config.Postgres?.Connection ?? throw new BotConfigurationException("eventStore is postgres, but postgres.connection is missing."), clock, fence),
             _ => SqliteDatabase.OpenFile(databasePath ?? throw new BotConfigurationException("The SQLite event store needs its file: --database <bot.db>."), clock),
         };
     }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using TradingBot.Acceptance.Domain.EventSourcing;
+using TradingBot.Acceptance.Domain.EventSourcing.Postgres;
 using TradingBot.Acceptance.Domain.Execution;
 using TradingBot.Acceptance.Domain.Hedging;
 using TradingBot.Acceptance.Domain.Hosting.OperatorSurface;
@@ -16,7 +17,8 @@ namespace TradingBot.Acceptance.Domain.Hosting;
 /// The whole bot as one program on <c>Microsoft.Extensions.Hosting</c>: chain reader, queue processor, order status poller, position checker, rebalancing trigger, rebalancer,
 /// inventory poller, executor maintenance and any further task, each its own supervised loop, all on one
 /// clock. Start (restoring the rebalancing side from the store), stop (gracefully), and start again on the
-/// same database.
+/// same database. On a fenced PostgreSQL store (active/standby) the tasks run only while this instance holds the
+/// leadership lease.
 /// </summary>
 public sealed class HostedBot : IAsyncDisposable
 {
@@ -59,6 +61,8 @@ public sealed class HostedBot : IAsyncDisposable
         builder.Services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
         AddHedging(builder.Services, components);
         AddTasks(builder.Services, components);
+        if (components.Database is PostgresDatabase { Fence: { } fence } postgres)
+            builder.Services.AddSingleton(provider => ActivatorUtilities.CreateInstance<LeadershipLease>(provider, postgres.LeaseStore(), fence));
         if (components.Rebalancing is { } rebalancing)
             AddRebalancing(builder.Services, components, rebalancing);
         // Registered before the conductor, so it stops after it: a graceful stop is not held up by Kestrel's, and the

@@ -14,7 +14,20 @@ public sealed class BotProcess : IDisposable
     private readonly TaskCompletionSource running = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly List<string> output = [];
 
-    private BotProcess(Process process) => this.process = process;
+    private BotProcess(Process process, string? logPath)
+    {
+        this.process = process;
+        LogPath = logPath;
+    }
+
+    /// <summary>The operator log the process was given, if any.</summary>
+    public string? LogPath { get; }
+
+    /// <summary>The instance's name as it printed it once running (the leadership lease's holder), or <c>null</c> before.</summary>
+    public string? InstanceId { get; private set; }
+
+    /// <summary>Where its operator API listens, as it printed once running, or <c>null</c> when it has none.</summary>
+    public Uri? OperatorApi { get; private set; }
 
     public static string HostAssembly { get; } = Path.Combine(RepositoryRoot(), "Host", "bin", "Debug", "net10.0", "TradingBot.Host.dll");
 
@@ -38,7 +51,7 @@ public sealed class BotProcess : IDisposable
         string[] arguments = [HostAssembly, "--config", configPath, .. databasePath is null ? [] : new[] { "--database", databasePath }, .. logPath is null ? [] : new[] { "--log", logPath }];
         foreach (var argument in arguments)
             start.ArgumentList.Add(argument);
-        var bot = new BotProcess(Process.Start(start)!);
+        var bot = new BotProcess(Process.Start(start)!, logPath);
         bot.process.OutputDataReceived += (_, line) => bot.Record(line.Data);
         bot.process.ErrorDataReceived += (_, line) => bot.Record(line.Data);
         bot.process.BeginOutputReadLine();
@@ -71,13 +84,24 @@ public sealed class BotProcess : IDisposable
         await process.WaitForExitAsync();
     }
 
+    /// <summary>SIGSTOP: the process is frozen where it is, as by a long pause of its machine, until <see cref="ResumeAsync"/>.</summary>
+    public Task PauseAsync() => SignalAsync("-STOP");
+
+    /// <summary>SIGCONT: a paused process goes on from where it stopped.</summary>
+    public Task ResumeAsync() => SignalAsync("-CONT");
+
     /// <summary>SIGTERM: the bot stops gracefully.</summary>
     public async Task StopAsync(TimeSpan patience)
     {
-        using (var terminate = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
-            await terminate.WaitForExitAsync();
+        await SignalAsync("-TERM");
         using var timeout = new CancellationTokenSource(patience);
         await process.WaitForExitAsync(timeout.Token);
+    }
+
+    private async Task SignalAsync(string signal)
+    {
+        using var kill = Process.Start("kill", [signal, process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        await kill.WaitForExitAsync();
     }
 
     public void Dispose()
@@ -93,6 +117,10 @@ public sealed class BotProcess : IDisposable
             return;
         lock (output)
             output.Add(line);
+        if (line.StartsWith("instance: ", StringComparison.Ordinal))
+            InstanceId = line["instance: ".Length..];
+        if (line.StartsWith("operator API: ", StringComparison.Ordinal))
+            OperatorApi = new Uri(line["operator API: ".Length..]);
         if (line == "running")
             running.TrySetResult();
     }

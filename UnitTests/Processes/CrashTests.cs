@@ -52,26 +52,11 @@ public sealed class CrashTests(EventStoreKind kind)
 
         var end = world.Read();
         var journal = world.Journal();
-        var trades = end.Events.Where(recorded => recorded.EventType == "OnChainTradeEvent::Filled").Select(recorded => recorded.AggregateId).ToList();
-        trades.Select(trade => trade[..trade.IndexOf(':', StringComparison.Ordinal)]).ShouldBe(fills.Select(fill => fill.TxHash), ignoreOrder: true, "every fill recorded as a trade exactly once");
-        end.Events.Count(recorded => recorded.EventType == "PositionEvent::OnChainOrderFilled").ShouldBe(fills.Count, "fills applied to positions");
-        var filled = end.Orders.Where(order => order.Order is OffchainOrder.Filled).ToDictionary(order => order.Order.Terms.ClientOrderId.ToString());
-        journal.Select(order => order.ClientOrderId).ShouldBeUnique("client order ids in the broker's journal");
-        foreach (var order in journal)
-            filled.ShouldContainKey(order.ClientOrderId, $"the broker's order {order.ClientOrderId} ({order.Symbol} {order.Qty}) is tracked by the bot and filled");
-        foreach (var token in Tokens)
-        {
-            var symbol = token[1..];
-            var sold = fills.Where(fill => fill.Token == token).Sum(fill => fill.Shares);
-            journal.Where(order => order.Symbol == symbol).Sum(order => decimal.Parse(order.Qty, System.Globalization.CultureInfo.InvariantCulture))
-                .ShouldBe(sold, $"{symbol}: shares the broker was asked to buy, against {sold} sold on-chain (one order per exposure)");
-        }
-
-        end.Positions.ShouldAllBe(position => position.Net.Value == 0m, "every position flat");
+        HedgeLedger.CheckEveryFillHedgedOnce(world, end, fills);
         if (kind == EventStoreKind.Sqlite)
             world.IntegrityCheck().ShouldBe("ok", "PRAGMA integrity_check");
         TestContext.Out.WriteLine(
-            $"crash on {kind}: {Kills} kills (seed {seed}), {fills.Count} fills, {journal.Count} broker orders, {journal.Count - journal.Select(order => order.ClientOrderId).Distinct().Count()} duplicates, "
+            $"crash on {kind}: {Kills} kills (seed {seed}), {fills.Count} fills, {journal.Count} broker orders, {HedgeLedger.Duplicates(world)} duplicates, "
             + $"{end.Orders.Count(order => order.Order is OffchainOrder.Failed)} orders failed and hedged again");
     }
 }

@@ -26,6 +26,9 @@ public sealed class ProcessWorld : IAsyncDisposable
         Broker = broker;
     }
 
+    /// <summary>The operator API's token of the bots of an active/standby world (each listens on a free loopback port).</summary>
+    public const string OperatorToken = "process-test-operator-token";
+
     public ScenarioChain Chain { get; }
 
     public BrokerSimulator Broker { get; }
@@ -41,7 +44,9 @@ public sealed class ProcessWorld : IAsyncDisposable
         BotProcess.Start(ConfigPath, Store.Kind == EventStoreKind.Sqlite ? DatabasePath : null, Path.Combine(folder, $"bot-{Guid.NewGuid():N}.log"));
 
     /// <param name="kind">Where the bots keep their events: the SQLite file <see cref="DatabasePath"/>, or a PostgreSQL schema of the run's server.</param>
-    public static async Task<ProcessWorld> StartAsync(TimeSpan brokerLatency, double placementDeadlineSeconds, EventStoreKind kind = EventStoreKind.Sqlite)
+    /// <param name="leaseSeconds">With it, the bots run as active and standby on a leadership lease of that length (PostgreSQL only).</param>
+    public static async Task<ProcessWorld> StartAsync(
+        TimeSpan brokerLatency, double placementDeadlineSeconds, EventStoreKind kind = EventStoreKind.Sqlite, double? leaseSeconds = null)
     {
         var folder = Directory.CreateTempSubdirectory("bot-processes-").FullName;
         var chain = await ScenarioChain.StartAsync(TimeProvider.System, deploymentBlock: 0, blockTime: TimeSpan.FromMilliseconds(100));
@@ -64,6 +69,8 @@ public sealed class ProcessWorld : IAsyncDisposable
             positionCheckIntervalSeconds = 0.3,
             placementDeadlineSeconds,
             requestTimeoutSeconds = 5,
+            ha = leaseSeconds is { } lease ? new { mode = "active-standby", leaseSeconds = lease } : null,
+            operatorApi = leaseSeconds is null ? null : new { token = OperatorToken },
         };
         await File.WriteAllTextAsync(world.ConfigPath, JsonSerializer.Serialize(config));
         return world;

@@ -16,16 +16,21 @@ public sealed class PostgresDatabase : EventStoreDatabase
 {
     private readonly NpgsqlDataSource source;
     private readonly long writerLock;
+    private readonly LeadershipFence? fence;
 
-    private PostgresDatabase(NpgsqlDataSource source, string connectionString, long writerLock)
+    private PostgresDatabase(NpgsqlDataSource source, string connectionString, long writerLock, LeadershipFence? fence)
         : base(readersTakeTurns: false)
     {
         this.source = source;
         this.writerLock = writerLock;
+        this.fence = fence;
         ConnectionString = connectionString;
     }
 
     public override string ConnectionString { get; }
+
+    /// <summary>With a fence, every write transaction of this process must hold the leadership lease at its commit.</summary>
+    public override LeadershipFence? Fence => fence;
 
     /// <summary>The server as host:port, for messages.</summary>
     public string Server { get; private init; } = "";
@@ -36,9 +41,11 @@ public sealed class PostgresDatabase : EventStoreDatabase
     /// <summary>
     /// Opens the store and brings its schema up to date. Throws <see cref="EventStoreServerException"/>, naming the
     /// server, the database and the cause, when the connection string cannot be read, the server cannot be reached
-    /// or refuses the login, or the schema is newer than this bot's or older and may not be migrated.
+    /// or refuses the login, or the schema is newer than this bot's or older and may not be migrated. With
+    /// <paramref name="fence"/>, an instance of an active/standby pair: the database refuses its writes unless it
+    /// holds the leadership lease (<see cref="PostgresStoreConnection"/>).
     /// </summary>
-    public static PostgresDatabase Open(string connectionString, TimeProvider clock)
+    public static PostgresDatabase Open(string connectionString, TimeProvider clock, LeadershipFence? fence = null)
     {
         ArgumentNullException.ThrowIfNull(clock);
         NpgsqlConnectionStringBuilder settings;
@@ -62,7 +69,7 @@ public sealed class PostgresDatabase : EventStoreDatabase
         {
             using (var migrating = source.OpenConnection())
                 PostgresMigrator.Apply(migrating, lockKey, clock.GetUtcNow());
-            return new PostgresDatabase(source, settings.ConnectionString, lockKey) { Server = server, Database = database };
+            return new PostgresDatabase(source, settings.ConnectionString, lockKey, fence) { Server = server, Database = database };
         }
         catch (Exception refused) when (refused is NpgsqlException or SchemaVersionException or TimeoutException or InvalidOperationException)
         {
@@ -88,7 +95,10 @@ public sealed class PostgresDatabase : EventStoreDatabase
     }
 
     private protected override StoreConnection OpenStoreConnection(bool isWriter) =>
-        new PostgresStoreConnection(source.OpenConnection(), writerLock, isWriter);
+        new PostgresStoreConnection(source.OpenConnection(), writerLock, isWriter, isWriter ? fence : null);
+
+    /// <summary>The leadership lease of this store, on connections of its own.</summary>
+    public PostgresLeaseStore LeaseStore() => new(source);
 
     protected override void Dispose(bool disposing)
     {

@@ -13,18 +13,40 @@ namespace TradingBot.Acceptance.Domain.EventSourcing.Postgres;
 /// unit and each append takes one.
 /// The writer's <see cref="StoreConnection.KnownDataVersion"/> is the <c>rowid</c> of the last event it knows of:
 /// the store's last when its unit began, plus the events the unit committed (<see cref="LastEvent"/>).
+/// With a <see cref="LeadershipFence"/> (active/standby), a write transaction commits only if its last statement,
+/// <c>leadership_fence</c>, finds this instance holding the lease in its term, unexpired on the server's clock;
+/// and a transaction left open longer than the lease (a paused process) is ended by the server, so that it holds
+/// neither the writer lock nor the lease row from the instance that takes over.
 /// </summary>
-internal sealed class PostgresStoreConnection(NpgsqlConnection connection, long writerLock, bool isWriter) : StoreConnection(isWriter)
+internal sealed class PostgresStoreConnection : StoreConnection
 {
+    private readonly NpgsqlConnection connection;
+    private readonly long writerLock;
+    private readonly LeadershipFence? fence;
     private readonly List<NpgsqlBatchCommand> deferred = [];
-    private readonly NpgsqlBatch batch = new(connection); // each statement's round trip: the deferred ones, then it
+    private readonly NpgsqlBatch batch; // each statement's round trip: the deferred ones, then it
     private NpgsqlTransaction? transaction;
+    private bool writing;
     private long appended;
     private bool undone;
+
+    public PostgresStoreConnection(NpgsqlConnection connection, long writerLock, bool isWriter, LeadershipFence? fence)
+        : base(isWriter)
+    {
+        this.connection = connection;
+        this.writerLock = writerLock;
+        this.fence = fence;
+        batch = new NpgsqlBatch(connection);
+        if (fence is null)
+            return;
+        using var limit = new NpgsqlCommand($"SET idle_in_transaction_session_timeout = {(long)fence.Duration.TotalMilliseconds}", connection);
+        limit.ExecuteNonQuery();
+    }
 
     public override void Begin(bool write)
     {
         transaction = connection.BeginTransaction(write ? IsolationLevel.ReadCommitted : IsolationLevel.RepeatableRead);
+        writing = write;
         if (!write)
             return;
         using var take = Statement("SELECT pg_advisory_xact_lock(?1)");
@@ -33,6 +55,8 @@ internal sealed class PostgresStoreConnection(NpgsqlConnection connection, long 
 
     public override void Commit()
     {
+        if (writing && fence is not null)
+            CheckFence(fence);
         var ending = transaction ?? throw new InvalidOperationException("No transaction is open.");
         transaction = null;
         deferred.Clear(); // the commit releases every savepoint
@@ -89,6 +113,22 @@ internal sealed class PostgresStoreConnection(NpgsqlConnection connection, long 
 
     /// <summary>A statement that returns nothing and whose outcome nobody waits for: it runs before the next one, in its round trip.</summary>
     public void Defer(string sql) => deferred.Add(new NpgsqlBatchCommand(sql));
+
+    // The transaction is rolled back by the caller's unit of work when this throws.
+    private void CheckFence(LeadershipFence held)
+    {
+        try
+        {
+            using var check = Statement("SELECT leadership_fence(?1, ?2)");
+            check.Bind(1, held.Holder).Bind(2, held.Term).Execute();
+        }
+        catch (PostgresException refused) when (refused.SqlState == FenceRefused)
+        {
+            throw new LeadershipLostException($"The database refused a write of {held.Holder}: {refused.MessageText}.", refused);
+        }
+    }
+
+    private const string FenceRefused = "TB001";
 
     /// <summary>Runs <paramref name="command"/> after the deferred statements: the rows it changed.</summary>
     public int Execute(NpgsqlBatchCommand command)

@@ -30,10 +30,12 @@ public sealed partial class OperatorApi : IAsyncDisposable
     private readonly EventStoreDatabase database;
     private readonly BearerToken token;
     private readonly ILogger logger;
+    private readonly Func<string?> role;
 
-    private OperatorApi(WebApplication app, OperatorApiSettings settings, RiskControls risk, EventStoreDatabase database, ILogger logger)
+    private OperatorApi(WebApplication app, OperatorApiSettings settings, RiskControls risk, EventStoreDatabase database, ILogger logger, Func<string?> role)
     {
         this.app = app;
+        this.role = role;
         this.risk = risk;
         this.database = database;
         this.logger = logger;
@@ -43,8 +45,9 @@ public sealed partial class OperatorApi : IAsyncDisposable
     /// <summary>Where the API listens, e.g. <c>http://127.0.0.1:41234/</c> (the port picked when the settings said 0).</summary>
     public Uri Address { get; private set; } = new("http://127.0.0.1/");
 
+    /// <param name="role">The instance's role for <c>GET /status</c> (active or standby), or none without active and standby.</param>
     public static async Task<OperatorApi> StartAsync(
-        OperatorApiSettings settings, RiskControls risk, EventStoreDatabase database, ILogger logger, CancellationToken cancellationToken)
+        OperatorApiSettings settings, RiskControls risk, EventStoreDatabase database, ILogger logger, CancellationToken cancellationToken, Func<string?>? role = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var builder = WebApplication.CreateSlimBuilder();
@@ -56,7 +59,7 @@ public sealed partial class OperatorApi : IAsyncDisposable
             kestrel.AddServerHeader = false;
         });
         var app = builder.Build();
-        var api = new OperatorApi(app, settings, risk, database, logger);
+        var api = new OperatorApi(app, settings, risk, database, logger, role ?? (() => null));
         app.Use(api.AuthenticateAsync);
         app.MapGet("/status", api.StatusAsync);
         app.MapPost("/kill-switch", api.EngageAsync);
@@ -131,7 +134,7 @@ public sealed partial class OperatorApi : IAsyncDisposable
     }
 
     private Task WriteStatusAsync(HttpContext context) =>
-        WriteAsync(context, StatusCodes.Status200OK, OperatorStatus.Read(risk, database));
+        WriteAsync(context, StatusCodes.Status200OK, OperatorStatus.Read(risk, database) with { Role = role() });
 
     private async Task RefuseAsync(HttpContext context, string problem)
     {

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using TradingBot.Acceptance.Domain.EventSourcing;
 using TradingBot.Acceptance.Domain.OffchainOrders;
 using TradingBot.Acceptance.Domain.Positions;
@@ -5,7 +6,7 @@ using TradingBot.Acceptance.Domain.Risk;
 
 namespace TradingBot.Acceptance.Domain.Hosting.OperatorSurface;
 
-/// <summary>What <c>GET /status</c> answers (and every command, after it): the controls of §14, every position and the orders in doubt.</summary>
+/// <summary>What <c>GET /status</c> answers (and every command, after it): the controls of §14, every position, the orders in doubt and, with active and standby, the instance's role.</summary>
 public sealed record OperatorStatus(
     KillSwitchRow KillSwitch,
     FallbackRow Fallback,
@@ -14,6 +15,10 @@ public sealed record OperatorStatus(
     IReadOnlyList<AlertRow> Alerts,
     IReadOnlyList<OrderInDoubtRow> OrdersInDoubt)
 {
+    /// <summary>With active and standby: <c>active</c> on the instance holding the leadership lease, else <c>standby</c>; absent otherwise.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Role { get; init; }
+
     /// <summary>The controls as <paramref name="risk"/> holds them now, the positions and orders as the views of <paramref name="database"/> do.</summary>
     public static OperatorStatus Read(RiskControls risk, EventStoreDatabase database)
     {
