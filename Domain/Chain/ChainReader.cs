@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using TradingBot.Acceptance.Domain.Timing;
 
@@ -13,7 +14,7 @@ namespace TradingBot.Acceptance.Domain.Chain;
 /// </summary>
 public sealed partial class ChainReader(
     ChainReaderOptions options, ChainLogProcessor processor, ChainConnection connection, TimeProvider clock, Random random, ILogger<ChainReader> logger,
-    ChainReaderWaits? waits = null)
+    ChainReaderWaits? waits = null, ActivitySource? tracing = null)
 {
     private readonly ChainReaderWaits waits = waits ?? new ChainReaderWaits(clock);
     private int connections;
@@ -223,6 +224,7 @@ public sealed partial class ChainReader(
         if (due.Count == 0 && processor.Retrying == 0)
             return;
         var readThrough = Math.Min(boundary, buffer.HighestSeen - Orderbook.RequiredConfirmations) - 1;
+        using var traced = tracing?.StartActivity("chain.release")?.AddTag("through", boundary).AddTag("logs", due.Count);
         await processor.ProcessAsync(due, Math.Max(readThrough, processor.StartBlock() - 1), stopping).ConfigureAwait(false);
         buffer.Forget(processor.StartBlock() - 1);
     }

@@ -4,7 +4,9 @@ namespace TradingBot.Acceptance.Domain.EventSourcing;
 /// Folded aggregates and id watermarks shared by the units of work of one database, so that a load
 /// replays only the events appended since and the next numeric id reads only the rows written since.
 /// Only committed facts enter; an entry is only replaced by a later one. Bounded: when full it drops the
-/// one-event streams (as cheap to replay as to look up), then starts over if that is not enough.
+/// entries that are cheapest to replay (the shortest streams) until a quarter is free, so that a long stream
+/// (a registry of many vaults, a busy symbol's position) is not replayed from its first event after every
+/// burst of new one-off aggregates (trades, orders).
 /// <para>
 /// When a write unit finds that another connection has committed since this database's last write, it
 /// forgets everything (<see cref="Forget"/>); a unit's entries enter only if nothing was forgotten since
@@ -13,7 +15,7 @@ namespace TradingBot.Acceptance.Domain.EventSourcing;
 /// </summary>
 internal sealed class AggregateCache
 {
-    private const int Capacity = 16_384;
+    private const int Capacity = 65_536;
 
     private readonly Lock gate = new();
     private readonly Dictionary<(string Type, string Id), (object Loaded, long Version)> aggregates = [];
@@ -84,15 +86,26 @@ internal sealed class AggregateCache
         }
     }
 
+    // Finds the shortest version below which dropping every entry frees a quarter, and drops those: two passes.
     private void MakeRoom()
     {
-        foreach (var (key, entry) in aggregates)
+        const int Buckets = 64;
+        Span<int> counts = stackalloc int[Buckets];
+        foreach (var entry in aggregates.Values)
+            counts[(int)Math.Min(entry.Version, Buckets - 1)]++;
+        var (keep, below) = (aggregates.Count, 0);
+        while (below < Buckets - 1 && keep > Capacity * 3 / 4)
+            keep -= counts[++below];
+        if (keep > Capacity * 3 / 4)
         {
-            if (entry.Version == 1)
-                aggregates.Remove(key);
+            aggregates.Clear(); // nearly all of them long streams: start over
+            return;
         }
 
-        if (aggregates.Count >= Capacity * 3 / 4)
-            aggregates.Clear();
+        foreach (var (key, entry) in aggregates)
+        {
+            if (entry.Version <= below)
+                aggregates.Remove(key);
+        }
     }
 }

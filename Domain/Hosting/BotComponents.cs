@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using TradingBot.Acceptance.Domain.EventSourcing;
 using TradingBot.Acceptance.Domain.Execution;
@@ -32,6 +33,12 @@ public sealed record BotComponents(EventStoreDatabase Database, IExecutor Execut
 
     /// <summary>With it, the bot runs the operator API (§14.4) over its controls.</summary>
     public OperatorApiSettings? OperatorApi { get; init; }
+
+    /// <summary>
+    /// Where the path from a confirming block to a broker order is traced: the chain reader's releases
+    /// (<c>chain.release</c>) and the queue processor's batches (<c>queue.batch</c>) as activities; none by default.
+    /// </summary>
+    public ActivitySource? Tracing { get; init; }
 
     /// <summary>More tasks to run beside the hedging ones, built once the bot's services exist.</summary>
     public IReadOnlyList<Func<IServiceProvider, IBotTask>> OptionalTasks { get; init; } = [];

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using TradingBot.Acceptance.Domain.Chain;
 using TradingBot.Acceptance.Domain.EventSourcing;
@@ -13,7 +14,8 @@ public sealed class ChainReaderTask : IBotTask
 {
     private readonly ChainReader reader;
 
-    public ChainReaderTask(BotOptions options, EventStoreDatabase database, BotChannels channels, BotActivity activity, TimeProvider clock, Random random, ILoggerFactory loggers)
+    public ChainReaderTask(BotOptions options, EventStoreDatabase database, BotChannels channels, BotActivity activity, TimeProvider clock, Random random, ILoggerFactory loggers,
+        ActivitySource? tracing = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(channels);
@@ -22,7 +24,7 @@ public sealed class ChainReaderTask : IBotTask
         Symbols = new TokenSymbols(connection, waits.DelayAsync);
         var orderbook = options.Chain.Orderbook;
         Processor = new ChainLogProcessor(orderbook, new OrderbookFillReader(orderbook, connection, Symbols), database, clock, () => channels.QueueChanged.Writer.TryWrite(true));
-        reader = new ChainReader(options.Chain, Processor, connection, clock, random, loggers.CreateLogger<ChainReader>(), waits);
+        reader = new ChainReader(options.Chain, Processor, connection, clock, random, loggers.CreateLogger<ChainReader>(), waits, tracing);
     }
 
     public string Name => "chain-reader";

@@ -113,6 +113,8 @@ public sealed class HostedBot : IAsyncDisposable
         services.AddSingleton(bot.Executor);
         services.AddSingleton(bot.Clock);
         services.AddSingleton(components.Options);
+        if (components.Tracing is { } tracing)
+            services.AddSingleton(tracing);
         services.AddSingleton(bot.Settings);
         services.AddSingleton(bot.Guards);
         services.AddSingleton(bot.Conductor);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using TradingBot.Acceptance.Domain.Hedging;
 
 namespace TradingBot.Acceptance.Domain.Hosting;
@@ -7,7 +8,7 @@ namespace TradingBot.Acceptance.Domain.Hosting;
 /// restart resumes what was left). A batch of rows is one unit of work: their trades' shared transaction,
 /// the broker calls of the hedges they triggered and the recording of the answers. A shutdown stops between batches.
 /// </summary>
-public sealed class QueueProcessorTask(EventQueueProcessor processor, BotChannels channels, BotActivity activity) : IBotTask
+public sealed class QueueProcessorTask(EventQueueProcessor processor, BotChannels channels, BotActivity activity, ActivitySource? tracing = null) : IBotTask
 {
     private long processed;
 
@@ -35,7 +36,9 @@ public sealed class QueueProcessorTask(EventQueueProcessor processor, BotChannel
         {
             while (!stopping.IsCancellationRequested)
             {
+                using var traced = tracing?.StartActivity("queue.batch");
                 var steps = await processor.ProcessBatchAsync(EventQueueProcessor.DefaultBatchSize, abort).ConfigureAwait(false);
+                traced?.AddTag("rows", steps.Count);
                 if (steps.Count == 0)
                     return;
                 Interlocked.Add(ref processed, steps.Count);

@@ -17,6 +17,12 @@ namespace TradingBot.Acceptance.Domain.OrderStatus;
 public sealed class OrderStatusPoller
 {
     public const string NoErrorReason = ExecutionRecorder.NoErrorReason;
+
+    /// <summary>
+    /// Answers recorded per transaction. A cycle may follow thousands of orders: in one transaction it would hold
+    /// the writer, and the locks of all their symbols, for seconds, and every fill arriving meanwhile would wait.
+    /// </summary>
+    public const int AnswersPerUnit = 32;
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(15);
     public static readonly TimeSpan MaxJitter = TimeSpan.FromSeconds(5);
 
@@ -40,12 +46,12 @@ public sealed class OrderStatusPoller
     }
 
     /// <summary>
-    /// One poll cycle over every open order, by execution id: the broker is asked about each in turn, then
-    /// every answer is recorded in one transaction, a savepoint each, after the answers to placements of this
-    /// process that no transaction has recorded yet (an order the broker took is polled with them). An answer whose recording throws
-    /// leaves nothing of itself, the answers before it commit, the later ones wait for the next cycle, and the
-    /// exception is rethrown (as is one from a broker call, after the answers already had are recorded).
-    /// Returns what happened to each order.
+    /// One poll cycle over every open order, by execution id: the broker is asked about each in turn, and
+    /// every <see cref="AnswersPerUnit"/> answers are recorded in one transaction, a savepoint each; the first
+    /// transaction records first the answers to placements of this process that no transaction has recorded yet
+    /// (an order the broker took is polled with them). An answer whose recording throws leaves nothing of itself,
+    /// the answers before it commit, the later orders wait for the next cycle, and the exception is rethrown (as
+    /// is one from a broker call, after the answers already had are recorded). Returns what happened to each order.
     /// </summary>
     public async Task<IReadOnlyList<ExecutionOutcome>> PollPendingOrdersAsync(CancellationToken cancellationToken)
     {
@@ -62,8 +68,7 @@ public sealed class OrderStatusPoller
         var waiting = recorder.TakeWaiting();
         var accepted = waiting.Where(answer => answer.Accepted is not null).ToDictionary(answer => answer.ExecutionId, answer => answer.Accepted!.Value);
         var outcomes = new List<ExecutionOutcome?>();
-        var answers = new List<(Symbol Symbol, Func<UnitOfWork, ExecutionOutcome> Record)>();
-        var slots = new List<int>();
+        var answers = new List<(int Slot, Symbol Symbol, Func<UnitOfWork, ExecutionOutcome> Record)>();
         ExceptionDispatchInfo? failure = null;
         try
         {
@@ -81,23 +86,20 @@ public sealed class OrderStatusPoller
                     _ => await ReconcileAsync(executionId, order.Terms, cancellationToken).ConfigureAwait(false),
                 };
                 if (record is not null)
-                {
-                    slots.Add(outcomes.Count);
-                    answers.Add((order.Terms.Symbol, record));
-                }
-
+                    answers.Add((outcomes.Count, order.Terms.Symbol, record));
                 if (record is null && unrecorded is null)
                     continue;
                 outcomes.Add(unrecorded);
+                if (answers.Count >= AnswersPerUnit)
+                    await RecordAsync(answers, waiting, outcomes, cancellationToken).ConfigureAwait(false);
                 if (unrecorded is ExecutionOutcome.Unknown { Failure.Kind: BrokerFailureKind.RateLimited })
                     break; // 429: this cycle ends here, the next one comes after Retry-After
             }
 
             // Orders failed as stale before the broker acknowledged them may have reached it: a fill found is credited (§13.5).
-            foreach (var late in await doubts.LookForLateFillsAsync(executor, failedAsStale, cancellationToken).ConfigureAwait(false))
+            foreach (var (symbol, record) in await doubts.LookForLateFillsAsync(executor, failedAsStale, cancellationToken).ConfigureAwait(false))
             {
-                slots.Add(outcomes.Count);
-                answers.Add(late);
+                answers.Add((outcomes.Count, symbol, record));
                 outcomes.Add(null);
             }
         }
@@ -106,11 +108,30 @@ public sealed class OrderStatusPoller
             failure = ExceptionDispatchInfo.Capture(exception);
         }
 
-        var recorded = await recorder.RecordAllAsync(answers, continueAfterFailure: false, cancellationToken, waiting).ConfigureAwait(false);
+        if (answers.Count > 0 || waiting.Count > 0)
+            await RecordAsync(answers, waiting, outcomes, cancellationToken).ConfigureAwait(false);
         failure?.Throw();
-        for (var answer = 0; answer < slots.Count; answer++)
-            outcomes[slots[answer]] = recorded[answer];
         return outcomes.Select(outcome => outcome!).ToList();
+    }
+
+    // Records the answers had so far in one transaction, after the waiting ones, each into its order's slot; none
+    // is left to record after (waiting answers not committed go back to wait for the next transaction).
+    private async Task RecordAsync(
+        List<(int Slot, Symbol Symbol, Func<UnitOfWork, ExecutionOutcome> Record)> answers, List<BrokerAnswer> waiting,
+        List<ExecutionOutcome?> outcomes, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var recorded = await recorder.RecordAllAsync([.. answers.Select(answer => (answer.Symbol, answer.Record))], continueAfterFailure: false, cancellationToken, waiting)
+                .ConfigureAwait(false);
+            for (var answer = 0; answer < answers.Count; answer++)
+                outcomes[answers[answer].Slot] = recorded[answer];
+        }
+        finally
+        {
+            answers.Clear();
+            waiting.Clear();
+        }
     }
 
     private async Task<(ExecutionOutcome? Unrecorded, Func<UnitOfWork, ExecutionOutcome>? Record)> PollAsync(

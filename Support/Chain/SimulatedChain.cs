@@ -17,6 +17,7 @@ public sealed class SimulatedChain
     private readonly List<SimulatedBlock> blocks = [];
     private readonly List<(string TxHash, List<(string Topic, string Data)> Logs)> pending = [];
     private readonly Dictionary<string, string> symbols = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, SimulatedBlock> mined = new(StringComparer.OrdinalIgnoreCase);
     private readonly TimeProvider clock;
     private long transactions;
 
@@ -34,6 +35,12 @@ public sealed class SimulatedChain
     public TimeSpan BlockTime { get; }
 
     public DateTimeOffset Genesis { get; }
+
+    /// <summary>
+    /// How many of the latest blocks the node keeps, as a pruned node does (older ones are forgotten with their logs);
+    /// all of them by default. A long run sets it so that the node's memory does not grow with the chain.
+    /// </summary>
+    public int KeepBlocks { get; set; } = int.MaxValue;
 
     public long Tip
     {
@@ -103,6 +110,8 @@ public sealed class SimulatedChain
                 block.Logs.RemoveAll(log => log.TransactionHash == txHash);
             }
 
+            mined.Remove(txHash);
+
             return removed;
         }
     }
@@ -120,7 +129,10 @@ public sealed class SimulatedChain
     public SimulatedBlock? Block(long number)
     {
         lock (gate)
-            return blocks.Find(block => block.Number == number);
+        {
+            var index = number - blocks[0].Number; // the blocks are consecutive from the first
+            return index >= 0 && index < blocks.Count ? blocks[(int)index] : null;
+        }
     }
 
     /// <summary>The block and logs of a transaction, or null when no block holds it.</summary>
@@ -128,7 +140,7 @@ public sealed class SimulatedChain
     {
         lock (gate)
         {
-            var block = blocks.Find(candidate => candidate.Logs.Any(log => string.Equals(log.TransactionHash, txHash, StringComparison.OrdinalIgnoreCase)));
+            var block = mined.GetValueOrDefault(txHash);
             return block is null ? null : (block, [.. block.Logs.Where(log => string.Equals(log.TransactionHash, txHash, StringComparison.OrdinalIgnoreCase))]);
         }
     }
@@ -145,10 +157,20 @@ public sealed class SimulatedChain
                 block.Logs.Add(new ChainLog(
                     Orderbook, [topic], data, number, block.Hash, pending[index].TxHash, index, logIndex++, Removed: false, block.Timestamp));
             }
+
+            if (pending[index].Logs.Count > 0)
+                mined[pending[index].TxHash] = block;
         }
 
         pending.Clear();
         blocks.Add(block);
+        while (blocks.Count > Math.Max(1, KeepBlocks))
+        {
+            foreach (var log in blocks[0].Logs)
+                mined.Remove(log.TransactionHash!);
+            blocks.RemoveAt(0);
+        }
+
         return [.. block.Logs];
     }
 

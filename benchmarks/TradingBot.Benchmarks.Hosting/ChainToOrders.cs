@@ -22,7 +22,7 @@ public static class ChainToOrders
     private const int Confirmations = 3;
     private static readonly TimeSpan BlockTime = TimeSpan.FromMilliseconds(100);
 
-    public sealed record Result(int Orders, double OrdersPerSecond, double P50Milliseconds, double P99Milliseconds, double MaxMilliseconds);
+    public sealed record Result(int Orders, double OrdersPerSecond, double P50Milliseconds, double P99Milliseconds, double MaxMilliseconds, string Stages);
 
     /// <summary>Submits <paramref name="fills"/> fills at <paramref name="perSecond"/> (0 = all at once) and waits for every order.</summary>
     public static async Task<Result> RunAsync(int fills, int perSecond, bool inMemory, bool rebalancing = false)
@@ -36,10 +36,14 @@ public static class ChainToOrders
             chain.Node.BlockMined = number => minedAt[number] = Stopwatch.GetTimestamp();
             using var database = inMemory ? SqliteDatabase.InMemory(clock) : SqliteDatabase.OpenFile(Path.Combine(folder, "bot.db"), clock);
             var executor = new TimedExecutor(clock);
+            using var tracing = new ActivitySource("TradingBot.Benchmarks.Hosting");
+            using var stages = new StageTimes(tracing);
+            var (collections, paused) = (GC.CollectionCount(0), GC.GetTotalPauseDuration());
             var options = new BotOptions { Chain = chain.ReaderOptions(0, Confirmations) };
             await using var bot = HostedBot.Create(new BotComponents(database, executor, clock, options, HedgingSettings.ForExecutor(SupportedExecutor.DryRun))
             {
                 Seed = 1,
+                Tracing = tracing,
                 Rebalancing = rebalancing ? UnreachablePorts.Components : null,
             });
             var tickers = Enumerable.Range(1, fills).Select(Ticker).ToList();
@@ -55,12 +59,15 @@ public static class ChainToOrders
                 await Task.Delay(5);
             await bot.StopAsync(CancellationToken.None);
 
-            var confirmedAt = submitted.Select(fill => minedAt[chain.Node.Chain.Transaction(fill.TxHash)!.Value.Block.Number + Confirmations]).ToList();
+            var blocks = submitted.Select(fill => chain.Node.Chain.Transaction(fill.TxHash)!.Value.Block.Number).ToList();
+            var confirmedAt = blocks.Select(block => minedAt[block + Confirmations]).ToList();
             var latencies = submitted.Select((fill, index) => Stopwatch.GetElapsedTime(confirmedAt[index], executor.PlacedAt[new Symbol(fill.Ticker)]).TotalMilliseconds)
                 .Order().ToList();
             // Orders per second from the first confirming block to the last order: the confirmations themselves are the chain's pace.
             var elapsed = Stopwatch.GetElapsedTime(confirmedAt.Min(), executor.PlacedAt.Values.Max());
-            return new Result(executor.Accepted, fills / elapsed.TotalSeconds, Percentile(latencies, 0.50), Percentile(latencies, 0.99), latencies[^1]);
+            var breakdown = stages.Describe([.. submitted.Select((fill, index) => new StageTimes.Fill(blocks[index], confirmedAt[index], executor.PlacedAt[new Symbol(fill.Ticker)]))])
+                + $"; {GC.CollectionCount(0) - collections} collections pausing {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:F1} ms";
+            return new Result(executor.Accepted, fills / elapsed.TotalSeconds, Percentile(latencies, 0.50), Percentile(latencies, 0.99), latencies[^1], breakdown);
         }
         finally
         {

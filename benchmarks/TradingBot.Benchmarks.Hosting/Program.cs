@@ -1,7 +1,7 @@
 using System.Globalization;
 using TradingBot.Benchmarks.Hosting;
 
-// Usage: dotnet run -c Release --project benchmarks/TradingBot.Benchmarks.Hosting [-- --quick | --decode]
+// Usage: dotnet run -c Release --project benchmarks/TradingBot.Benchmarks.Hosting [-- --quick [--seconds N] | --decode]
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 Console.WriteLine($"Running bot benchmark, {DateTime.UtcNow:yyyy-MM-dd}, {Environment.ProcessorCount} cores");
 
@@ -18,8 +18,12 @@ if (args.Contains("--quick"))
     await ChainToOrders.RunAsync(200, 0, inMemory: false);
     var quickBurst = await ChainToOrders.RunAsync(1000, 0, inMemory: false);
     Console.WriteLine($"quick, database file (WAL): burst of {quickBurst.Orders} fills -> {quickBurst.OrdersPerSecond:F0} orders/s (confirming block to order placed: p50 {quickBurst.P50Milliseconds:F1} ms, p99 {quickBurst.P99Milliseconds:F1} ms)");
-    var quickPaced = await ChainToOrders.RunAsync(1000, 1000, inMemory: false);
-    Console.WriteLine($"quick, database file (WAL): 1,000 fills/s for 1 s -> {quickPaced.Orders} orders, latency p50 {quickPaced.P50Milliseconds:F1} ms, p99 {quickPaced.P99Milliseconds:F1} ms, max {quickPaced.MaxMilliseconds:F1} ms");
+    Console.WriteLine(quickBurst.Stages);
+    // --seconds N paces the second run for N seconds: more samples for a steadier p99 when comparing builds.
+    var seconds = args.SkipWhile(arg => arg != "--seconds").Skip(1).Select(int.Parse).DefaultIfEmpty(1).First();
+    var quickPaced = await ChainToOrders.RunAsync(1000 * seconds, 1000, inMemory: false);
+    Console.WriteLine($"quick, database file (WAL): 1,000 fills/s for {seconds} s -> {quickPaced.Orders} orders, latency p50 {quickPaced.P50Milliseconds:F1} ms, p99 {quickPaced.P99Milliseconds:F1} ms, max {quickPaced.MaxMilliseconds:F1} ms");
+    Console.WriteLine(quickPaced.Stages);
     return;
 }
 
