@@ -13,8 +13,8 @@ public static class PostgresServer
 {
     /// <summary>
     /// Reaches the server (starting the throwaway cluster if need be): what it is, e.g. "PostgreSQL 15.14, a
-    /// throwaway cluster on the loopback (fsync off)", or why it cannot be used (no <c>initdb</c>, a refused
-    /// connection), never both.
+    /// throwaway cluster on the loopback (…)", or why it cannot be used (no <c>initdb</c>, a refused connection),
+    /// never both.
     /// </summary>
     public static (string? Server, string? Unavailable) Reach()
     {
@@ -25,7 +25,7 @@ public static class PostgresServer
             using var version = new NpgsqlCommand("SHOW server_version", connection);
             var where = Environment.GetEnvironmentVariable("TRADINGBOT_POSTGRES") is { Length: > 0 }
                 ? $"the server of TRADINGBOT_POSTGRES ({connection.Host}:{connection.Port})"
-                : "a throwaway cluster on the loopback (fsync off)";
+                : "a throwaway cluster on the loopback (fsync and synchronous_commit off, as the tests')";
             return ($"PostgreSQL {((string)version.ExecuteScalar()!).Split(' ')[0]}, {where}", null);
         }
         catch (Exception unavailable) when (unavailable is InvalidOperationException or NpgsqlException or Win32Exception or IOException or ArgumentException)

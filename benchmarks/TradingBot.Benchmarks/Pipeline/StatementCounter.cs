@@ -13,6 +13,7 @@ public sealed class StatementCounter : IDisposable
     private readonly ConcurrentDictionary<string, int> statements = new(StringComparer.Ordinal);
     private readonly ActivityListener listener;
     private int roundTrips;
+    private int prepared;
 
     public StatementCounter()
     {
@@ -30,7 +31,7 @@ public sealed class StatementCounter : IDisposable
     {
         var lines = statements.OrderByDescending(pair => pair.Value).Take(25)
             .Select(pair => string.Create(CultureInfo.InvariantCulture, $"  {(double)pair.Value / fills,6:N2}  {Shorten(pair.Key)}"));
-        return string.Create(CultureInfo.InvariantCulture, $"{(double)roundTrips / fills:N2} round trips per fill (commits not counted), {(double)statements.Values.Sum() / fills:N2} statements:{Environment.NewLine}")
+        return string.Create(CultureInfo.InvariantCulture, $"{(double)roundTrips / fills:N2} round trips per fill (commits not counted; {(double)prepared / roundTrips:P0} prepared), {(double)statements.Values.Sum() / fills:N2} statements:{Environment.NewLine}")
             + string.Join(Environment.NewLine, lines);
     }
 
@@ -41,6 +42,8 @@ public sealed class StatementCounter : IDisposable
     private void Stopped(Activity activity)
     {
         Interlocked.Increment(ref roundTrips);
+        if (activity.GetTagItem("db.npgsql.prepared") is true)
+            Interlocked.Increment(ref prepared);
         var text = activity.GetTagItem("db.query.text") as string ?? activity.DisplayName;
         foreach (var statement in text.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             statements.AddOrUpdate(statement, 1, static (_, count) => count + 1);
