@@ -55,6 +55,17 @@ public sealed class OrderStatusPoller
     /// </summary>
     public async Task<IReadOnlyList<ExecutionOutcome>> PollPendingOrdersAsync(CancellationToken cancellationToken)
     {
+        var placingHere = new List<ExecutionId>();
+        var outcomes = await PollCycleAsync(null, placingHere, cancellationToken).ConfigureAwait(false);
+        // Orders this process was placing when the cycle read, whose answers another transaction (the next batch's)
+        // has recorded since: followed now rather than a cycle later.
+        var recordedSince = placingHere.Where(id => !guards.IsPlacing(id)).ToHashSet();
+        return recordedSince.Count == 0 ? outcomes : [.. outcomes, .. await PollCycleAsync(recordedSince, null, cancellationToken).ConfigureAwait(false)];
+    }
+
+    // One cycle, over every open order or only some (then without the late-fill lookups); notes the orders skipped as placed by this process.
+    private async Task<IReadOnlyList<ExecutionOutcome>> PollCycleAsync(HashSet<ExecutionId>? only, List<ExecutionId>? placingHere, CancellationToken cancellationToken)
+    {
         IReadOnlyList<TrackedOrder> open;
         IReadOnlyList<TrackedOrder> failedAsStale;
         IReadOnlySet<string> placing;
@@ -72,7 +83,7 @@ public sealed class OrderStatusPoller
         ExceptionDispatchInfo? failure = null;
         try
         {
-            foreach (var (executionId, order) in open.Where(tracked => tracked.Order.Terms.Executor == executor.Kind))
+            foreach (var (executionId, order) in open.Where(tracked => tracked.Order.Terms.Executor == executor.Kind && (only is null || only.Contains(tracked.ExecutionId))))
             {
                 var (unrecorded, record) = order switch
                 {
@@ -82,7 +93,8 @@ public sealed class OrderStatusPoller
                     OffchainOrder.Pending when accepted.TryGetValue(executionId, out var brokerOrderId) =>
                         await PollAsync(executionId, order.Terms, brokerOrderId, cancellationToken).ConfigureAwait(false),
                     // Placed by this process, or by another instance whose deadline has not passed: not ours to reconcile.
-                    _ when guards.IsPlacing(executionId) || placing.Contains(order.Terms.Symbol.Value) => (null, null),
+                    _ when guards.IsPlacing(executionId) => PlacedHere(executionId),
+                    _ when placing.Contains(order.Terms.Symbol.Value) => (null, null),
                     _ => await ReconcileAsync(executionId, order.Terms, cancellationToken).ConfigureAwait(false),
                 };
                 if (record is not null)
@@ -97,7 +109,7 @@ public sealed class OrderStatusPoller
             }
 
             // Orders failed as stale before the broker acknowledged them may have reached it: a fill found is credited (§13.5).
-            foreach (var (symbol, record) in await doubts.LookForLateFillsAsync(executor, failedAsStale, cancellationToken).ConfigureAwait(false))
+            foreach (var (symbol, record) in only is not null ? [] : await doubts.LookForLateFillsAsync(executor, failedAsStale, cancellationToken).ConfigureAwait(false))
             {
                 answers.Add((outcomes.Count, symbol, record));
                 outcomes.Add(null);
@@ -112,6 +124,12 @@ public sealed class OrderStatusPoller
             await RecordAsync(answers, waiting, outcomes, cancellationToken).ConfigureAwait(false);
         failure?.Throw();
         return outcomes.Select(outcome => outcome!).ToList();
+
+        (ExecutionOutcome?, Func<UnitOfWork, ExecutionOutcome>?) PlacedHere(ExecutionId executionId)
+        {
+            placingHere?.Add(executionId);
+            return (null, null);
+        }
     }
 
     // Records the answers had so far in one transaction, after the waiting ones, each into its order's slot; none
