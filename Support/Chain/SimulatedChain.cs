@@ -27,6 +27,7 @@ public sealed class SimulatedChain
         this.clock = clock;
         BlockTime = blockTime;
         Genesis = clock.GetUtcNow();
+        FirstBlock = firstBlock;
         blocks.Add(NewBlock(firstBlock, "0x" + new string('0', 64), []));
     }
 
@@ -35,6 +36,9 @@ public sealed class SimulatedChain
     public TimeSpan BlockTime { get; }
 
     public DateTimeOffset Genesis { get; }
+
+    /// <summary>The block mined at <see cref="Genesis"/>; the node may since have forgotten it (<see cref="KeepBlocks"/>).</summary>
+    public long FirstBlock { get; }
 
     /// <summary>
     /// How many of the latest blocks the node keeps, as a pruned node does (older ones are forgotten with their logs);
@@ -90,7 +94,7 @@ public sealed class SimulatedChain
         var mined = new List<ChainLog>();
         lock (gate)
         {
-            var due = blocks[0].Number + (long)((clock.GetUtcNow() - Genesis) / BlockTime);
+            var due = FirstBlock + (long)((clock.GetUtcNow() - Genesis) / BlockTime);
             while (blocks[^1].Number < due)
                 mined.AddRange(MineOne());
         }
@@ -175,7 +179,7 @@ public sealed class SimulatedChain
     }
 
     private SimulatedBlock NewBlock(long number, string parentHash, List<ChainLog> logs) =>
-        new(number, Hash("block", number), parentHash, Genesis.Add(BlockTime * (number - (blocks.Count == 0 ? number : blocks[0].Number))).ToUnixTimeSeconds(), logs);
+        new(number, Hash("block", number), parentHash, Genesis.Add(BlockTime * (number - FirstBlock)).ToUnixTimeSeconds(), logs);
 
     private static string Hash(string kind, long number) =>
         "0x" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{kind}:{number}"))));

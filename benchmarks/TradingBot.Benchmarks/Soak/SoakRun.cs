@@ -70,6 +70,9 @@ public static class SoakRun
             // The last orders are filled by the poller's next round, at most 20 s later.
             var filled = await UntilAsync(() => Unfilled(database) == 0, TimeSpan.FromSeconds(30)).ConfigureAwait(false);
             await bot.StopAsync(CancellationToken.None).ConfigureAwait(false);
+            // A stall of seconds is most often the reader reconnecting (a request unanswered within its timeout) or a task restarted.
+            var faults = string.Join(", ", bot.Tasks.Supervisors.Where(task => task.Faults > 0).Select(task => $"{task.Name} {task.Faults} ({task.LastFault?.Message})"));
+            Console.WriteLine($"chain reader: {bot.Reader.Connections} connections, {bot.Reader.Stalls} stalls; task faults: {(faults.Length == 0 ? "none" : faults)}");
 
             var (latencies, extraShares) = ledger.Match();
             var windows = Windows(latencies, gauges, started, duration);
