@@ -110,7 +110,7 @@ public abstract class EventStoreDatabase : IDisposable
 
     internal void Return(StoreConnection connection)
     {
-        if (disposed)
+        if (disposed || connection.IsBroken)
             connection.Dispose();
         else if (connection.IsWriter)
             idleWriter = connection;

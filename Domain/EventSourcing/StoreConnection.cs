@@ -53,6 +53,9 @@ internal abstract class StoreConnection(bool isWriter) : IDisposable
     /// <summary>A transaction is open (SQLite ends it by itself after some errors).</summary>
     public abstract bool InTransaction { get; }
 
+    /// <summary>The connection can no longer be used (e.g. the server ended its session): it is closed, not kept for the next unit.</summary>
+    public virtual bool IsBroken => false;
+
     /// <summary>Rolls back, unless the database already ended the transaction.</summary>
     public abstract void Rollback();
 

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.Json;
 using Shouldly;
 using TradingBot.Acceptance.Domain.EventSourcing;
@@ -76,11 +77,22 @@ public sealed class FailoverPair : IAsyncDisposable
     /// <summary>The role <c>GET /status</c> of <paramref name="bot"/>'s operator API gives: active or standby.</summary>
     public static async Task<string?> RoleAsync(BotProcess bot)
     {
+        var (_, body) = await OperatorAsync(bot, HttpMethod.Get, "status");
+        using var status = JsonDocument.Parse(body);
+        return status.RootElement.TryGetProperty("role", out var role) ? role.GetString() : null;
+    }
+
+    /// <summary>A request to <paramref name="bot"/>'s operator API with the token: the status code and the body.</summary>
+    public static async Task<(HttpStatusCode Status, string Body)> OperatorAsync(BotProcess bot, HttpMethod method, string path, string? body = null)
+    {
         ArgumentNullException.ThrowIfNull(bot);
         using var client = new HttpClient { BaseAddress = bot.OperatorApi, Timeout = TimeSpan.FromSeconds(10) };
-        client.DefaultRequestHeaders.Authorization = new("Bearer", ProcessWorld.OperatorToken);
-        using var status = JsonDocument.Parse(await client.GetStringAsync(new Uri("status", UriKind.Relative)));
-        return status.RootElement.TryGetProperty("role", out var role) ? role.GetString() : null;
+        using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
+        request.Headers.Authorization = new("Bearer", ProcessWorld.OperatorToken);
+        if (body is not null)
+            request.Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
+        using var response = await client.SendAsync(request);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 
     public void CheckEveryFillHedgedOnce(ProcessWorld.Snapshot end) => HedgeLedger.CheckEveryFillHedgedOnce(World, end, fills);

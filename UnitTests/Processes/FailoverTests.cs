@@ -1,3 +1,4 @@
+using System.Net;
 using System.Diagnostics;
 using System.Globalization;
 using NUnit.Framework;
@@ -86,6 +87,9 @@ public sealed class FailoverTests
         (await pair.Watch.ReadAsync())!.ShouldBe(taken, "the new leader keeps the lease");
         (await FailoverPair.RoleAsync(paused)).ShouldBe("standby", "GET /status of the instance that stepped down");
         (await FailoverPair.RoleAsync(pair.Leader(taken))).ShouldBe("active", "GET /status of the leader");
+        var command = await FailoverPair.OperatorAsync(paused, HttpMethod.Post, "kill-switch", "{\"reason\":\"drill\"}");
+        command.Status.ShouldBe(HttpStatusCode.Conflict, $"the standby's kill switch write is fenced: {command.Body}");
+        command.Body.ShouldContain("this instance is the standby");
         var end = await pair.SettleAndStopAsync(Patience);
         pair.CheckEveryFillHedgedOnce(end);
         TestContext.Out.WriteLine(

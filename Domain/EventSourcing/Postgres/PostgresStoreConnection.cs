@@ -74,6 +74,9 @@ internal sealed class PostgresStoreConnection : StoreConnection
 
     public override bool InTransaction => transaction is not null;
 
+    // A session the server ended (an idle transaction past its timeout, a restart) is not reused.
+    public override bool IsBroken => connection.FullState != ConnectionState.Open;
+
     public override void Rollback()
     {
         var ending = transaction;

@@ -87,7 +87,16 @@ public sealed partial class OperatorApi : IAsyncDisposable
             return;
         }
 
-        await next(context).ConfigureAwait(false);
+        try
+        {
+            await next(context).ConfigureAwait(false);
+        }
+        catch (LeadershipLostException standby) when (!context.Response.HasStarted)
+        {
+            // Active and standby: the standby's writes are fenced; the command is the active instance's to take.
+            LogInvalid(logger, context.Request.Method, context.Request.Path.Value ?? "/", standby.Message);
+            await WriteAsync(context, StatusCodes.Status409Conflict, new OperatorError($"{Standby}: {standby.Message}")).ConfigureAwait(false);
+        }
     }
 
     private Task StatusAsync(HttpContext context) => WriteStatusAsync(context);
@@ -158,6 +167,8 @@ public sealed partial class OperatorApi : IAsyncDisposable
     public const string By = "an operator";
 
     public const string NotEngaged = "the kill switch is not engaged: nothing to reset";
+
+    public const string Standby = "this instance is the standby: send the command to the active one";
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Operator API listening on {Address}")]
     private static partial void LogListening(ILogger logger, Uri address);
