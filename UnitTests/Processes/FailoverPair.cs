@@ -54,12 +54,13 @@ public sealed class FailoverPair : IAsyncDisposable
     public BotProcess Leader(LeadershipWatch.Lease lease) =>
         bots.SingleOrDefault(bot => bot.InstanceId == lease.Holder) ?? throw new InvalidOperationException($"No running bot is {lease.Holder}:\n{Outputs()}");
 
-    /// <summary>Forgets a killed process and starts a fresh standby in its place.</summary>
-    public void Replace(BotProcess killed)
+    /// <summary>Forgets a killed process and, unless told otherwise, starts a fresh standby in its place.</summary>
+    public void Replace(BotProcess killed, bool startFresh = true)
     {
         bots.Remove(killed);
         killed.Dispose();
-        bots.Add(World.StartBot());
+        if (startFresh)
+            bots.Add(World.StartBot());
     }
 
     public async Task WaitUntilRunningAsync(TimeSpan patience) => await Task.WhenAll(bots.Select(bot => bot.WaitUntilRunningAsync(patience)));

@@ -59,7 +59,7 @@ public sealed class FailoverTests
     }
 
     [Test]
-    public async Task A_leader_paused_past_its_lease_records_and_sends_nothing_when_it_wakes_and_steps_down()
+    public async Task A_leader_paused_past_its_lease_records_and_sends_nothing_when_it_wakes_steps_down_and_can_lead_again()
     {
         await using var pair = await FailoverPair.StartAsync(LeaseSeconds);
         var lease = await pair.Watch.WaitForTermAfterAsync(0, Patience, pair.Outputs);
@@ -83,19 +83,28 @@ public sealed class FailoverTests
         var refused = BotLog.Count(paused, nameof(LeadershipLostException));
 
         after.Events.Count.ShouldBe(settled.Events.Count, $"no event recorded after the paused leader woke\n{lost}");
-        pair.World.Journal().Count.ShouldBe(ordersBefore, "no broker order after the paused leader woke");
+        var sentAfterWaking = pair.World.Journal().Count - ordersBefore;
+        sentAfterWaking.ShouldBe(0, "no broker order after the paused leader woke");
         (await pair.Watch.ReadAsync())!.ShouldBe(taken, "the new leader keeps the lease");
         (await FailoverPair.RoleAsync(paused)).ShouldBe("standby", "GET /status of the instance that stepped down");
         (await FailoverPair.RoleAsync(pair.Leader(taken))).ShouldBe("active", "GET /status of the leader");
         var command = await FailoverPair.OperatorAsync(paused, HttpMethod.Post, "kill-switch", "{\"reason\":\"drill\"}");
         command.Status.ShouldBe(HttpStatusCode.Conflict, $"the standby's kill switch write is fenced: {command.Body}");
         command.Body.ShouldContain("this instance is the standby");
+        (await FailoverPair.OperatorAsync(paused, HttpMethod.Put, "limits", "{\"order_limit_usd\":1000}")).Status.ShouldBe(HttpStatusCode.Conflict, "limits are the active instance's");
+
+        // Stepped down, it is a standby like any other: when the leader dies it takes over, and its writes go through again.
+        var leader = pair.Leader(taken);
+        await leader.KillAsync();
+        pair.Replace(leader, startFresh: false);
+        (await pair.Watch.WaitForTermAfterAsync(taken.Term, Patience, pair.Outputs)).Holder.ShouldBe(paused.InstanceId);
+        pair.Burst(6, 3);
         var end = await pair.SettleAndStopAsync(Patience);
         pair.CheckEveryFillHedgedOnce(end);
         TestContext.Out.WriteLine(
             $"ha: leader paused (SIGSTOP) in a burst, standby took term {taken.Term} {Ms(takeover)} after the pause; after SIGCONT the old leader "
-            + $"recorded {after.Events.Count - settled.Events.Count} events and sent {pair.World.Journal().Count - ordersBefore} broker orders, "
-            + $"{refused} of its writes or broker calls refused, and stepped down; {pair.Fills.Count} fills, {pair.World.Journal().Count} broker orders, {pair.Duplicates()} duplicates");
+            + $"recorded {after.Events.Count - settled.Events.Count} events and sent {sentAfterWaking} broker orders, "
+            + $"{refused} of its writes or broker calls refused, and stepped down, then led again after the new leader was killed; {pair.Fills.Count} fills, {pair.World.Journal().Count} broker orders, {pair.Duplicates()} duplicates");
     }
 
     private static string Ms(TimeSpan elapsed) => $"{elapsed.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture)} ms";

@@ -87,6 +87,14 @@ public sealed partial class OperatorApi : IAsyncDisposable
             return;
         }
 
+        if (!HttpMethods.IsGet(context.Request.Method) && role() == "standby")
+        {
+            // Active and standby: commands are the active instance's (the limits live in its memory, the kill switch in its writes).
+            LogInvalid(logger, context.Request.Method, context.Request.Path.Value ?? "/", Standby);
+            await WriteAsync(context, StatusCodes.Status409Conflict, new OperatorError(Standby)).ConfigureAwait(false);
+            return;
+        }
+
         try
         {
             await next(context).ConfigureAwait(false);
