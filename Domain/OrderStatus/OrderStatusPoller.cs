@@ -76,6 +76,7 @@ public sealed class OrderStatusPoller
             placing = unit.SymbolLocks.PlacementsUnderWay(clock.GetUtcNow());
         }
 
+        var placingAtRead = open.Select(tracked => tracked.ExecutionId).Where(guards.IsPlacing).ToHashSet(); // this process's, as of the read
         var waiting = recorder.TakeWaiting();
         var accepted = waiting.Where(answer => answer.Accepted is not null).ToDictionary(answer => answer.ExecutionId, answer => answer.Accepted!.Value);
         var outcomes = new List<ExecutionOutcome?>();
@@ -93,7 +94,7 @@ public sealed class OrderStatusPoller
                     OffchainOrder.Pending when accepted.TryGetValue(executionId, out var brokerOrderId) =>
                         await PollAsync(executionId, order.Terms, brokerOrderId, cancellationToken).ConfigureAwait(false),
                     // Placed by this process, or by another instance whose deadline has not passed: not ours to reconcile.
-                    _ when guards.IsPlacing(executionId) => PlacedHere(executionId),
+                    _ when placingAtRead.Contains(executionId) || guards.IsPlacing(executionId) => PlacedHere(executionId),
                     _ when placing.Contains(order.Terms.Symbol.Value) => (null, null),
                     _ => await ReconcileAsync(executionId, order.Terms, cancellationToken).ConfigureAwait(false),
                 };

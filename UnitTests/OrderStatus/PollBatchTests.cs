@@ -45,4 +45,30 @@ public sealed class PollBatchTests
         MigrationTests.Query(bot.Database.ConnectionString, "SELECT symbol FROM symbol_locks ORDER BY symbol").ShouldBe(["MSFT", "NVDA"], "leases still held");
         bot.Conductor.LoadPosition(new Symbol("AAPL"))!.PendingExecutionId.ShouldBeNull("AAPL's position completed");
     }
+
+    [Test]
+    public async Task An_order_whose_answer_another_transaction_records_during_the_cycle_is_followed_in_the_same_poll()
+    {
+        using var bot = new HedgingTestBed();
+        await bot.TradeAsync("tMSFT", 1.5m, Direction.Sell); // execution 1, submitted
+        bot.Queue.Enqueue(FillEventData.ForFill(HedgingTestBed.Hash(9), 0, 200, HedgingTestBed.Start, "tAAPL", 1.2m, Direction.Sell, 100m));
+        await bot.Queue.ProcessBatchAsync(10, None); // execution 2: placed, its answer waiting
+        var takenByAnotherTransaction = bot.Conductor.Recorder.TakeWaiting();
+        var recordedDuringTheCycle = false;
+        bot.Executor.WithOrderStatus(orderId =>
+        {
+            if (!recordedDuringTheCycle)
+            {
+                recordedDuringTheCycle = true; // while the poll asks about execution 1, the other transaction commits
+                bot.Conductor.Recorder.RecordAllAsync([], continueAfterFailure: true, None, takenByAnotherTransaction).GetAwaiter().GetResult();
+            }
+
+            return new Domain.Execution.BrokerOrderState.Filled(orderId, new Usd(100m), bot.Clock.GetUtcNow());
+        });
+
+        var outcomes = await bot.Poller.PollPendingOrdersAsync(None);
+
+        outcomes.Select(outcome => outcome.ShouldBeOfType<ExecutionOutcome.Filled>().ExecutionId.Value).ShouldBe([1L, 2L], "both orders, the second once its answer was recorded");
+        new OffchainOrderView(bot.Database).All("Filled").Count.ShouldBe(2, "filled orders");
+    }
 }

@@ -10,7 +10,7 @@ namespace TradingBot.Benchmarks.Latency;
 /// loop): a feeder enqueues 1-share fills, round-robin over the 20 symbols, each at its scheduled time
 /// (<c>perSecond</c>), whether or not the workers keep up, and each fill's latency counts from that time
 /// (<see cref="CoverageLedger"/>); <c>workers</c> queue workers take the rows; one poller records the broker's
-/// fills as soon as orders are placed. At an infinite rate every fill is due at the start (a burst): the rate the
+/// fills after every batch. At an infinite rate every fill is due at the start (a burst): the rate the
 /// run reaches is then the rate the workers sustain. After the run, the database must hold every fill offered,
 /// every order the broker received and its fill (<see cref="WrittenRows"/>).
 /// </summary>
@@ -89,9 +89,11 @@ public static class OpenLoopRun
                 var row = step switch { QueueStep.Processed processed => processed.RowId, QueueStep.DeadLettered dead => dead.RowId, _ => (long?)null };
                 if (row is { } id && rows.TryAdd(id, 0))
                     countdown.Signal();
-                if (step is QueueStep.Processed { Execution: not null })
-                    placed.Release();
             }
+
+            // After every batch, not only one that placed orders: its transaction may have recorded the broker's answers to earlier placements.
+            if (steps.Count > 0)
+                placed.Release();
 
             if (steps.Count == 0)
             {
