@@ -22,8 +22,17 @@ public abstract class EventStoreDatabase : IDisposable
     /// <summary>The fence of an active/standby instance, checked by the database in every write; none by default.</summary>
     public virtual LeadershipFence? Fence => null;
 
+    private long writesBegun;
+
     /// <summary>Starts a write transaction: writers queue up behind each other.</summary>
-    public UnitOfWork BeginWrite() => Begin(write: true);
+    public UnitOfWork BeginWrite()
+    {
+        Interlocked.Increment(ref writesBegun);
+        return Begin(write: true);
+    }
+
+    /// <summary>How many write transactions were started: shows which work takes the one writer's turns.</summary>
+    internal long WritesBegun => Interlocked.Read(ref writesBegun);
 
     /// <summary>Starts a read transaction: a consistent snapshot, never a write.</summary>
     public UnitOfWork BeginRead() => Begin(write: false);

@@ -76,6 +76,16 @@ public sealed class SymbolLocks
         release.Bind(1, symbol.Value).Execute();
     }
 
+    /// <summary>When each lease was taken or last renewed, by symbol: every lease in one statement.</summary>
+    public IReadOnlyDictionary<string, DateTimeOffset> AllLockedAt()
+    {
+        using var select = unit.Statement("SELECT symbol, locked_at FROM symbol_locks");
+        var leases = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+        while (select.Step())
+            leases[select.Text(0)] = Rfc3339.Parse(select.Text(1));
+        return leases;
+    }
+
     /// <summary>When the lease was taken or last renewed, or <c>null</c> when nobody holds it.</summary>
     public DateTimeOffset? LockedAt(Symbol symbol)
     {

@@ -12,12 +12,12 @@ public sealed partial class Conductor
     /// </summary>
     public async Task<IReadOnlyList<ExecutionId>> CleanupStaleExecutionsAsync(CancellationToken cancellationToken)
     {
-        IReadOnlyList<string> symbols;
+        IReadOnlyList<Symbol> symbols;
         using (var read = database.BeginRead())
-            symbols = PositionView.Symbols(read, withPendingExecution: true);
+            symbols = recorder.StaleCandidates(read, clock.GetUtcNow());
         var failed = new List<ExecutionId>();
         var inDoubt = new List<InDoubtOrder>();
-        foreach (var symbol in symbols.Select(text => new Symbol(text)))
+        foreach (var symbol in symbols)
         {
             using var gate = await guards.EnterAsync(symbol, cancellationToken).ConfigureAwait(false);
             using var unit = database.BeginWrite();
