@@ -1,5 +1,6 @@
 using TradingBot.Acceptance.Domain.EventSourcing;
 using TradingBot.Acceptance.Domain.Finance;
+using TradingBot.Acceptance.Domain.OffchainOrders;
 using TradingBot.Acceptance.Domain.Positions;
 
 namespace TradingBot.Acceptance.Domain.Hedging;
@@ -7,11 +8,6 @@ namespace TradingBot.Acceptance.Domain.Hedging;
 /// <summary>Which symbols the stale cleanup looks at under their lock (docs/domain.md §6.5 and §13).</summary>
 internal sealed partial class ExecutionRecorder
 {
-    // An order is in doubt once its cancel was requested; only an acknowledged (open) order can be.
-    private const string InDoubtCondition = "status IN ('Submitted', 'PartiallyFilled')"
-        + " AND (json_extract(payload, '$.Live.Submitted.cancel_requested_at') IS NOT NULL"
-        + " OR json_extract(payload, '$.Live.PartiallyFilled.cancel_requested_at') IS NOT NULL)";
-
     /// <summary>
     /// The symbols with a pending execution that <see cref="CleanUpStale"/> could act on at <paramref name="now"/>,
     /// oldest <c>last_updated</c> first, found in the caller's read: those whose lease has not moved for 10 minutes
@@ -23,8 +19,8 @@ internal sealed partial class ExecutionRecorder
     public IReadOnlyList<Symbol> StaleCandidates(UnitOfWork unit, DateTimeOffset now)
     {
         var leases = unit.SymbolLocks.AllLockedAt();
-        var inDoubt = unit.QueryView(Orders, InDoubtCondition, "CAST(view_id AS INTEGER)")
-            .Select(loaded => loaded.State!.Terms.Symbol.Value)
+        var inDoubt = OffchainOrderView.FindInDoubt(unit, Orders)
+            .Select(tracked => tracked.Order.Terms.Symbol.Value)
             .ToHashSet(StringComparer.Ordinal);
         return PositionView.Symbols(unit, withPendingExecution: true)
             .Where(symbol => !leases.TryGetValue(symbol, out var lockedAt) || now - lockedAt > StaleAfter || inDoubt.Contains(symbol))

@@ -26,6 +26,16 @@ public sealed class OffchainOrderView(EventStoreDatabase database)
     public IReadOnlyList<TrackedOrder> ForSymbol(Symbol symbol) =>
         All().Where(tracked => tracked.Order.Terms.Symbol == symbol).ToList();
 
+    /// <summary>The orders in doubt (docs/domain.md §13): acknowledged, their cancel asked for, their end not yet told by the broker.</summary>
+    public IReadOnlyList<TrackedOrder> InDoubt()
+    {
+        using var unit = database.BeginRead();
+        return FindInDoubt(unit, orders);
+    }
+
+    internal static IReadOnlyList<TrackedOrder> FindInDoubt(UnitOfWork unit, OffchainOrderAggregate orders) =>
+        Find(unit, orders, "Submitted", "PartiallyFilled").Where(tracked => tracked.Order.IsInDoubt).ToList();
+
     /// <summary>The failed orders the broker never acknowledged, failed with <paramref name="error"/>, with no late fill credited.</summary>
     internal static IReadOnlyList<TrackedOrder> FindUncreditedFailures(UnitOfWork unit, OffchainOrderAggregate orders, string error)
     {

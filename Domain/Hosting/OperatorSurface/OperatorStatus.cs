@@ -37,8 +37,7 @@ public sealed record OperatorStatus(
 
     // An order is in doubt from the cancel the bot asked for until the broker says how it ended (docs/domain.md §13).
     private static List<OrderInDoubtRow> InDoubt(EventStoreDatabase database) =>
-        [.. new OffchainOrderView(database).All("Submitted", "PartiallyFilled")
-            .Where(tracked => tracked.Order.CancelRequested is not null)
+        [.. new OffchainOrderView(database).InDoubt()
             .Select(tracked => new OrderInDoubtRow(tracked.ExecutionId.ToString(), tracked.Order.Terms.Symbol.Value, tracked.Order.CancelRequested!.RequestedAt))];
 }
 
