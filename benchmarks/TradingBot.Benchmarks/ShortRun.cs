@@ -37,12 +37,18 @@ public sealed class ShortRun(string repository, string configuration, IReadOnlyL
         var table = new ResultTable();
         if (!arguments.Contains("--only-runners"))
         {
-            // The pipeline runs a few hundred methods once per fill: the runtime needs several 2,000-fill passes to
-            // finish compiling them (tier 0, instrumented, optimized); measured earlier, the first passes ran at half speed.
+            // Every pass of the pipeline rows runs warm code (PipelineWarmUp); BenchmarkDotNet's own warm-up passes of
+            // each row then grow the heap and SQLite's caches to their steady size.
             var onlyLatency = arguments.Contains("--only-latency");
             if (!onlyLatency)
             {
-                var onFile = AddPipeline(table, BenchmarkRunner.Run<PipelineBenchmarks>(Config(warmups: 4, iterations: 5).AddFilter(OnSqlite)));
+                var warmUp = await PipelineWarmUp.RunAsync([Storage.Memory, Storage.File]).ConfigureAwait(false);
+                table.Add("Pipeline rows' warm-up, every pass in turn until a round leaves the JIT quiet", warmUp.ToString(), $"≤ {PipelineWarmUp.QuietMethods} methods",
+                    "", warmUp.Quiet);
+                var sqlite = Config(warmups: 4, iterations: 5).AddFilter(OnSqlite);
+                var onFile = AddPipeline(table, BenchmarkRunner.Run<PipelineBenchmarks>(arguments.Contains("--reverse") ? sqlite.WithOrderer(new ReversedOrder()) : sqlite));
+                if (arguments.Contains("--only-pipeline")) // the SQLite rows alone, for a quick comparison of two builds
+                    return table;
                 AddPostgresPipeline(table, onFile);
             }
 
