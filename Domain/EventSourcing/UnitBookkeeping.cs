@@ -58,6 +58,9 @@ internal sealed class UnitBookkeeping
             cache.Keep(aggregateType, watermark, epoch);
     }
 
+    /// <summary>Savepoints open now, the innermost included.</summary>
+    public int OpenSavepoints => items.Count;
+
     public Mark BeginSavepoint()
     {
         seen.Journaling = numericIds.Journaling = pendingViews.Journaling = true;
