@@ -121,9 +121,10 @@ public sealed class SqliteDatabase : EventStoreDatabase
         // With WAL, NORMAL syncs at checkpoints instead of on every commit: a crash of the bot loses nothing
         // committed; a power cut may lose the last commits, which restart recovery re-derives (§10).
         Execute(connection, "PRAGMA synchronous = NORMAL");
-        // A savepoint (one per queue item) copies each page it changes into a sub-journal, which SQLite spills
-        // to a temporary file past 64 KiB: on a file, 2,000 fills created, wrote and deleted 197 files in
-        // /var/tmp. That journal only serves a rollback to the savepoint, never crash recovery.
+        // A savepoint (a batch's, or one per queue item once an item failed) copies each page it changes into a
+        // sub-journal, which SQLite spills to a temporary file past 64 KiB: on a file, 2,000 fills with a savepoint
+        // per item created, wrote and deleted 197 files in /var/tmp. That journal only serves a rollback to the
+        // savepoint, never crash recovery.
         Execute(connection, "PRAGMA temp_store = MEMORY");
         if (!inMemory)
             Execute(connection, "PRAGMA wal_autocheckpoint = 0"); // the checkpointer's thread does it
