@@ -32,9 +32,10 @@ public sealed class GaugeSeries(TimeSpan duration)
             Median(taken, gauges => gauges.HeapBytes),
             (int)Median(taken, gauges => gauges.Handles),
             (int)Median(taken, gauges => gauges.Threads),
-            (int)Median(taken, gauges => gauges.PoolThreads));
-        return new WindowGauges(median, (int)Median(taken, gauges => gauges.OtherThreads), taken.Count, taken.Min(gauges => gauges.ResidentBytes), taken.Max(gauges => gauges.ResidentBytes),
-            taken.Min(gauges => gauges.PoolThreads), taken.Max(gauges => gauges.PoolThreads));
+            (int)Median(taken, gauges => gauges.PoolThreads),
+            (int)Median(taken, gauges => gauges.CollectorThreads));
+        return new WindowGauges(median, (int)Median(taken, gauges => gauges.OtherThreads), taken.Count,
+            taken.Min(gauges => gauges.ResidentBytes), taken.Max(gauges => gauges.ResidentBytes), taken.Min(gauges => gauges.PoolThreads), taken.Max(gauges => gauges.PoolThreads));
     }
 
     // The lower middle of an even count: a figure that was sampled, never an average of two.

@@ -200,7 +200,7 @@ public static class SoakRun
             ($"resident memory at the end within 10 % of after the first minute ({compared}): {Megabytes(end.ResidentBytes)} against {Megabytes(baseline.ResidentBytes)}",
                 Math.Abs(end.ResidentBytes - baseline.ResidentBytes) <= baseline.ResidentBytes / 10),
             ($"no growth in handles: {end.Handles} against {baseline.Handles}", end.Handles <= baseline.Handles),
-            ($"no growth in threads outside the thread pool: {endGauges.OtherThreads} against {baselineGauges.OtherThreads}",
+            ($"no growth in threads other than the pool's workers and the background collector's: {endGauges.OtherThreads} against {baselineGauges.OtherThreads}",
                 endGauges.OtherThreads <= baselineGauges.OtherThreads),
             // The pool adds a worker when its queue stalls and retires one only after seconds without work, so its count
             // moves with the machine's load; a worker that never comes back lifts the fewest of every later window.
