@@ -3,9 +3,9 @@ namespace TradingBot.Benchmarks.Soak;
 /// <summary>
 /// The process gauges sampled every second of the feed. A window's figure is the median of its samples, not one
 /// sample at its end: with background collections the managed heap, and resident memory with it, rises between
-/// two full collections by the garbage of tens of seconds and falls back at each, and the thread pool adds and
-/// retires workers as the bot's tasks block on their turn at the writer. One sample then says where the window
-/// ended in those cycles; the median says where the window was.
+/// two full collections by the garbage of seconds and falls back at some of them, and the thread pool adds and
+/// retires workers as work waits on its threads. One sample then says where the window ended in those cycles;
+/// the median says where the window was.
 /// </summary>
 public sealed class GaugeSeries(TimeSpan duration)
 {
@@ -35,7 +35,8 @@ public sealed class GaugeSeries(TimeSpan duration)
             (int)Median(taken, gauges => gauges.PoolThreads),
             (int)Median(taken, gauges => gauges.CollectorThreads));
         return new WindowGauges(median, (int)Median(taken, gauges => gauges.OtherThreads), taken.Count,
-            taken.Min(gauges => gauges.ResidentBytes), taken.Max(gauges => gauges.ResidentBytes), taken.Min(gauges => gauges.PoolThreads), taken.Max(gauges => gauges.PoolThreads));
+            taken.Min(gauges => gauges.ResidentBytes), taken.Max(gauges => gauges.ResidentBytes),
+            taken.Min(gauges => gauges.PoolThreads), taken.Max(gauges => gauges.PoolThreads));
     }
 
     // The lower middle of an even count: a figure that was sampled, never an average of two.
