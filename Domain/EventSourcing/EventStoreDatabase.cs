@@ -31,6 +31,16 @@ public abstract class EventStoreDatabase : IDisposable
         return Begin(write: true);
     }
 
+    /// <summary>
+    /// Starts a write transaction for work that can wait (the order status poller's answers): the writers waiting
+    /// beside it go first, up to <see cref="UnitGate.BackgroundPassedOver"/> of them in a row.
+    /// </summary>
+    public UnitOfWork BeginBackgroundWrite()
+    {
+        Interlocked.Increment(ref writesBegun);
+        return Begin(write: true, inBackground: true);
+    }
+
     /// <summary>How many write transactions were started: shows which work takes the one writer's turns.</summary>
     internal long WritesBegun => Interlocked.Read(ref writesBegun);
 
@@ -76,9 +86,9 @@ public abstract class EventStoreDatabase : IDisposable
         return events;
     }
 
-    private UnitOfWork Begin(bool write)
+    private UnitOfWork Begin(bool write, bool inBackground = false)
     {
-        var turn = Gate.Enter(write);
+        var turn = Gate.Enter(write, inBackground);
         StoreConnection? connection = null;
         try
         {

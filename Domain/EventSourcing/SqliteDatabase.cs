@@ -39,7 +39,7 @@ public sealed class SqliteDatabase : EventStoreDatabase
         }
 
         if (!inMemory)
-            checkpointer = new WalCheckpointer(OpenConnection());
+            checkpointer = new WalCheckpointer(OpenConnection(), Gate);
     }
 
     /// <summary>A fresh private database in shared-cache memory: several connections, no file.</summary>

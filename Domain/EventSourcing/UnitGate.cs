@@ -12,18 +12,29 @@ namespace TradingBot.Acceptance.Domain.EventSourcing;
 /// semaphore lets a newcomer take a free turn before the waiter it just woke, which then queues again
 /// at the back: with eight workers some fills waited tens of milliseconds behind their own queue.)
 /// </para>
+/// <para>
+/// A background unit (work that can wait, such as the order status poller's answers) lets the units that
+/// wait beside it go first, up to <see cref="BackgroundPassedOver"/> of them in a row, and then takes its turn:
+/// hedging does not queue behind a poll of thousands of orders, and a poll is not starved by a busy queue.
+/// </para>
 /// </summary>
 [SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable", Justification = "Its events are kept for reuse and only make a wait handle when a wait outlasts their spinning; a unit may still leave after the database is disposed.")]
 internal sealed class UnitGate(bool readersToo)
 {
+    /// <summary>How many other units in a row a waiting background unit lets go first.</summary>
+    public const int BackgroundPassedOver = 8;
+
     private readonly Lock sync = new();
     private readonly Queue<ManualResetEventSlim> waiting = new();
+    private readonly Queue<ManualResetEventSlim> background = new();
     private readonly Stack<ManualResetEventSlim> spare = new();
     private readonly AsyncLocal<bool> holding = new();
     private bool taken;
+    private int passedOver;
 
     /// <summary>Waits for this unit's turn; <c>false</c> when it needs none (a reader on file, or nested).</summary>
-    public bool Enter(bool write)
+    /// <param name="inBackground">Lets the other units waiting go first (up to <see cref="BackgroundPassedOver"/> in a row).</param>
+    public bool Enter(bool write, bool inBackground = false)
     {
         if ((!write && !readersToo) || holding.Value)
             return false;
@@ -33,7 +44,7 @@ internal sealed class UnitGate(bool readersToo)
             if (taken)
             {
                 turn = spare.TryPop(out var reused) ? reused : new ManualResetEventSlim();
-                waiting.Enqueue(turn);
+                (inBackground ? background : waiting).Enqueue(turn);
             }
 
             taken = true;
@@ -51,15 +62,40 @@ internal sealed class UnitGate(bool readersToo)
         return true;
     }
 
+    /// <summary>How many units wait for their turn.</summary>
+    internal int Waiting
+    {
+        get
+        {
+            lock (sync)
+                return waiting.Count + background.Count;
+        }
+    }
+
     public void Leave()
     {
         holding.Value = false;
         lock (sync)
         {
-            if (waiting.TryDequeue(out var next))
+            if (Next() is { } next)
                 next.Set();
             else
                 taken = false;
         }
+    }
+
+    // The longest waiter, background units after the others unless they were passed over too often.
+    private ManualResetEventSlim? Next()
+    {
+        if (background.Count > 0 && (waiting.Count == 0 || passedOver >= BackgroundPassedOver))
+        {
+            passedOver = 0;
+            return background.Dequeue();
+        }
+
+        if (!waiting.TryDequeue(out var next))
+            return null;
+        passedOver = background.Count > 0 ? passedOver + 1 : 0;
+        return next;
     }
 }

@@ -72,7 +72,7 @@ public sealed partial class Conductor
         if (route is null)
             return [];
         var started = new List<StartedExecution>();
-        foreach (var position in Candidates())
+        foreach (var position in Candidates(route.Broker.Kind))
         {
             if (HedgeReadiness.Evaluate(OnBroker(position, route.Broker.Kind), route.Broker.Kind) is not HedgeDecision.Ready
                 || !await route.Broker.IsMarketOpenAsync(cancellationToken).ConfigureAwait(false))
@@ -90,7 +90,11 @@ public sealed partial class Conductor
     // answers, nothing is placed (§10). With a fallback broker the main one is probed on every tick (§14.3).
     // The position as the broker that would get its hedge sees it: that broker's threshold applies (§14.3).
     private Position OnBroker(Position position, SupportedExecutor broker) =>
-        brokers.Fallback is null ? position : position with { Threshold = brokers.ThresholdFor(broker, settings.Threshold) };
+        ThresholdOn(broker) is { } threshold ? position with { Threshold = threshold } : position;
+
+    // The threshold every position has on this broker, or null when each keeps its own.
+    private ExecutionThreshold? ThresholdOn(SupportedExecutor broker) =>
+        brokers.Fallback is null ? null : brokers.ThresholdFor(broker, settings.Threshold);
 
     /// <summary>The symbol's position, or <c>null</c> when no fill of it was seen.</summary>
     public Position? LoadPosition(Symbol symbol) => new PositionView(database).Load(symbol);
@@ -180,10 +184,11 @@ public sealed partial class Conductor
         }
     }
 
-    private List<Position> Candidates()
+    // The positions the view rows say may be ready on this broker (a tick loads these few, not every position).
+    private List<Position> Candidates(SupportedExecutor broker)
     {
         using var unit = database.BeginRead();
-        return PositionView.Symbols(unit, withPendingExecution: false)
+        return PositionView.MayBeReady(unit, ThresholdOn(broker))
             .Select(symbol => unit.Load(recorder.Positions, symbol).State!)
             .ToList();
     }

@@ -32,11 +32,12 @@ internal sealed partial class ExecutionRecorder(EventStoreDatabase database, Tim
     /// of their symbols (taken in canonical order), after the <paramref name="waiting"/> answers of earlier
     /// placements (<see cref="TakeWaiting"/>). An answer whose recording throws leaves nothing of itself;
     /// the answers before it commit, and with <paramref name="continueAfterFailure"/> the ones after it too.
-    /// The first such exception is then rethrown.
+    /// The first such exception is then rethrown. <paramref name="inBackground"/>: the transaction lets the writers
+    /// waiting beside it go first (<see cref="EventStoreDatabase.BeginBackgroundWrite"/>).
     /// </summary>
     public async Task<IReadOnlyList<ExecutionOutcome>> RecordAllAsync(
         IReadOnlyList<(Symbol Symbol, Func<UnitOfWork, ExecutionOutcome> Record)> answers, bool continueAfterFailure, CancellationToken cancellationToken,
-        List<BrokerAnswer>? waiting = null)
+        List<BrokerAnswer>? waiting = null, bool inBackground = false)
     {
         waiting ??= [];
         if (answers.Count == 0 && waiting.Count == 0)
@@ -45,7 +46,7 @@ internal sealed partial class ExecutionRecorder(EventStoreDatabase database, Tim
         try
         {
             using var gate = await guards.EnterAllAsync(answers.Select(answer => answer.Symbol).Concat(waiting.Select(answer => answer.Symbol)), cancellationToken).ConfigureAwait(false);
-            using var unit = database.BeginWrite();
+            using var unit = inBackground ? database.BeginBackgroundWrite() : database.BeginWrite();
             var earlier = RecordWaiting(unit, waiting);
             var (outcomes, failure) = unit.EachInSavepoint(answers, answer => answer.Record(unit), continueAfterFailure);
             unit.Commit();

@@ -7,6 +7,11 @@ namespace TradingBot.Acceptance.Domain.OffchainOrders;
 /// <summary>Reads broker orders: <c>offchain_order_view</c> finds them by status, replay gives their state.</summary>
 public sealed class OffchainOrderView(EventStoreDatabase database)
 {
+    // An acknowledged order whose view row holds a cancel request (OrderDoubtJson writes it with the request).
+    private const string HoldsCancelRequest =
+        "(status = 'Submitted' AND json_extract(payload, '$.Live.Submitted.cancel_requested_at') IS NOT NULL)"
+        + " OR (status = 'PartiallyFilled' AND json_extract(payload, '$.Live.PartiallyFilled.cancel_requested_at') IS NOT NULL)";
+
     private readonly OffchainOrderAggregate orders = new();
 
     public OffchainOrder? Load(ExecutionId executionId)
@@ -33,8 +38,13 @@ public sealed class OffchainOrderView(EventStoreDatabase database)
         return FindInDoubt(unit, orders);
     }
 
+    /// <summary>
+    /// The orders in doubt, by execution id. The view rows narrow the read to acknowledged orders whose row holds a cancel
+    /// request (thousands of open orders are not loaded each time); <see cref="OffchainOrder.IsInDoubt"/> decides.
+    /// </summary>
     internal static IReadOnlyList<TrackedOrder> FindInDoubt(UnitOfWork unit, OffchainOrderAggregate orders) =>
-        Find(unit, orders, "Submitted", "PartiallyFilled").Where(tracked => tracked.Order.IsInDoubt).ToList();
+        Query(unit, orders, HoldsCancelRequest).Where(tracked => tracked.Order.IsInDoubt)
+            .ToList();
 
     /// <summary>The failed orders the broker never acknowledged, failed with <paramref name="error"/>, with no late fill credited.</summary>
     internal static IReadOnlyList<TrackedOrder> FindUncreditedFailures(UnitOfWork unit, OffchainOrderAggregate orders, string error)
@@ -51,9 +61,11 @@ public sealed class OffchainOrderView(EventStoreDatabase database)
     {
         if (statuses.Any(status => !status.All(char.IsAsciiLetter)))
             throw new ArgumentException("A status is a single word such as Submitted.", nameof(statuses));
-        var condition = statuses.Length == 0 ? "1 = 1" : $"status IN ({string.Join(", ", statuses.Select(status => $"'{status}'"))})";
-        return unit.QueryView(orders, condition, "CAST(view_id AS INTEGER)")
+        return Query(unit, orders, statuses.Length == 0 ? "1 = 1" : $"status IN ({string.Join(", ", statuses.Select(status => $"'{status}'"))})");
+    }
+
+    private static List<TrackedOrder> Query(UnitOfWork unit, OffchainOrderAggregate orders, string condition) =>
+        unit.QueryView(orders, condition, "CAST(view_id AS INTEGER)")
             .Select(loaded => new TrackedOrder(new ExecutionId(long.Parse(loaded.AggregateId, CultureInfo.InvariantCulture)), loaded.State!))
             .ToList();
-    }
 }

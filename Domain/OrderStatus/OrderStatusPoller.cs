@@ -21,6 +21,7 @@ public sealed class OrderStatusPoller
     /// <summary>
     /// Answers recorded per transaction. A cycle may follow thousands of orders: in one transaction it would hold
     /// the writer, and the locks of all their symbols, for seconds, and every fill arriving meanwhile would wait.
+    /// Each of these transactions is a background one: the queue processor's batches waiting meanwhile go first.
     /// </summary>
     public const int AnswersPerUnit = 32;
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(15);
@@ -141,8 +142,8 @@ public sealed class OrderStatusPoller
     {
         try
         {
-            var recorded = await recorder.RecordAllAsync([.. answers.Select(answer => (answer.Symbol, answer.Record))], continueAfterFailure: false, cancellationToken, waiting)
-                .ConfigureAwait(false);
+            var recorded = await recorder.RecordAllAsync(
+                [.. answers.Select(answer => (answer.Symbol, answer.Record))], continueAfterFailure: false, cancellationToken, waiting, inBackground: true).ConfigureAwait(false);
             for (var answer = 0; answer < answers.Count; answer++)
                 outcomes[answers[answer].Slot] = recorded[answer];
         }

@@ -82,6 +82,27 @@ public sealed class StaleCleanupTests(EventStoreKind kind)
         (database.WritesBegun - writes).ShouldBe(Fresh.Length, "one write per stale execution");
     }
 
+    [Test]
+    public async Task An_acknowledged_order_gone_silent_is_found_in_doubt_on_every_tick()
+    {
+        var answering = new MockExecutor(clock);
+        answering.WithCancelsUnanswered();
+        var bot = BotComposition.For(database, answering.Executor, clock).Conductor;
+        var fill = HedgingTestBed.Fill(HedgingTestBed.Hash(++nextTransaction), "tAAPL", 1.2m, Direction.Sell);
+        var execution = (await bot.ProcessTradeWithinTransactionAsync(fill, None)).ShouldNotBeNull("a hedge of tAAPL");
+        await bot.ExecutePendingOffchainExecutionAsync(execution.ExecutionId, None);
+        await PlaceUnansweredAsync("tMSFT");
+        new OffchainOrderView(database).InDoubt().ShouldBeEmpty("acknowledged, no cancel asked yet");
+
+        clock.Advance(TimeSpan.FromMinutes(11));
+        await bot.CleanupStaleExecutionsAsync(None);
+        new OffchainOrderView(database).InDoubt().Select(tracked => tracked.ExecutionId).ShouldBe([execution.ExecutionId], "in doubt");
+        clock.Advance(TimeSpan.FromMinutes(1));
+        await bot.CleanupStaleExecutionsAsync(None);
+
+        answering.CancelRequests().Count.ShouldBe(2, "cancels sent while unanswered, one per tick");
+    }
+
     // A fill that triggers a hedge the broker never answers: a pending execution under a fresh lease.
     private async Task<ExecutionId> PlaceUnansweredAsync(string token)
     {
