@@ -13,6 +13,9 @@ public sealed class ChainConnection : IChainRpc
     /// <summary>Whether a connection is in use.</summary>
     public bool IsOpen => current is not null;
 
+    /// <summary>The notifications the node has pushed on the connection in use so far, or null without one.</summary>
+    public long? PushesReceived => (current as WebSocketJsonRpc)?.PushesReceived;
+
     public Task<long> BlockNumberAsync(CancellationToken cancellation) => Current.BlockNumberAsync(cancellation);
 
     public Task<IReadOnlyList<ChainLog>> GetLogsAsync(LogFilter filter, CancellationToken cancellation) => Current.GetLogsAsync(filter, cancellation);

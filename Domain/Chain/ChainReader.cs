@@ -29,6 +29,9 @@ public sealed partial class ChainReader(
     /// <summary>Whether a connection to the node is open and in use right now.</summary>
     public bool IsConnected => connection.IsOpen;
 
+    /// <summary>The notifications the node has pushed on the open connection so far, or null when none is open.</summary>
+    public long? PushesReceived => connection.PushesReceived;
+
     private OrderbookSettings Orderbook => options.Orderbook;
 
     public async Task RunAsync(CancellationToken stopping)

@@ -24,6 +24,7 @@ public sealed class WebSocketJsonRpc : IChainRpc, IAsyncDisposable
     private readonly TimeSpan timeout;
     private Task receiving = Task.CompletedTask;
     private long ids;
+    private long pushes;
 
     private WebSocketJsonRpc(TimeProvider clock, TimeSpan timeout)
     {
@@ -33,6 +34,9 @@ public sealed class WebSocketJsonRpc : IChainRpc, IAsyncDisposable
 
     /// <summary>The logs and new heads pushed to this connection's subscriptions; completes when the socket is lost.</summary>
     public ChannelReader<NodePush> Notifications => notifications.Reader;
+
+    /// <summary>How many subscription notifications arrived on this connection, readable or not.</summary>
+    public long PushesReceived => Interlocked.Read(ref pushes);
 
     public static async Task<WebSocketJsonRpc> ConnectAsync(Uri node, TimeProvider clock, TimeSpan timeout, CancellationToken cancellation)
     {
@@ -213,6 +217,7 @@ public sealed class WebSocketJsonRpc : IChainRpc, IAsyncDisposable
 
         if (body.TryGetProperty("method", out var method) && method.ValueEquals("eth_subscription"))
         {
+            Interlocked.Increment(ref pushes); // counted before the reader can see it: whoever compares counts never misses one in the channel
             try
             {
                 var pushed = body.GetProperty("params").GetProperty("result");

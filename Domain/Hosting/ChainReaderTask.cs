@@ -43,5 +43,8 @@ public sealed class ChainReaderTask : IBotTask
 
     public bool IsConnected => reader.IsConnected;
 
+    /// <summary>The notifications the node has pushed on the open connection so far, or null when none is open.</summary>
+    public long? PushesReceived => reader.PushesReceived;
+
     public Task RunAsync(CancellationToken stopping, CancellationToken abort) => reader.RunAsync(stopping);
 }

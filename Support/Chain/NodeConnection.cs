@@ -14,6 +14,7 @@ public sealed class NodeConnection(HttpContext context, int number)
     private readonly Dictionary<string, (string? Address, IReadOnlyCollection<string> Topic0s)> subscriptions = [];
     private readonly HashSet<string> heads = [];
     private readonly Channel<string> outbox = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
+    private long pushed;
 
     /// <summary>The connection's number: 1 for the node's first WebSocket client, and so on.</summary>
     public int Number => number;
@@ -67,6 +68,16 @@ public sealed class NodeConnection(HttpContext context, int number)
     }
 
     public void Send(string message) => outbox.Writer.TryWrite(message);
+
+    /// <summary>How many subscription notifications were sent on this connection.</summary>
+    public long Pushed => Interlocked.Read(ref pushed);
+
+    /// <summary>Sends a subscription notification, counted in <see cref="Pushed"/>.</summary>
+    public void Push(string notification)
+    {
+        Interlocked.Increment(ref pushed);
+        Send(notification);
+    }
 
     /// <summary>Cuts the connection as a network failure does: no close frame.</summary>
     public void Drop()

@@ -59,6 +59,16 @@ public sealed class SimulatedBaseNode : IAsyncDisposable
     /// <summary>The first block of the first <c>eth_getLogs</c> of fills each connection asked for (its backfill's start), by connection number.</summary>
     public IReadOnlyDictionary<int, long> BackfillStarts => rpc.BackfillStarts;
 
+    /// <summary>The notifications sent on the newest open connection (the bot's, once it has connected), or null without one.</summary>
+    public long? PushedOnNewestConnection
+    {
+        get
+        {
+            lock (gate)
+                return connections.Count == 0 ? null : connections[^1].Pushed;
+        }
+    }
+
     public int OpenConnections
     {
         get
@@ -144,7 +154,7 @@ public sealed class SimulatedBaseNode : IAsyncDisposable
                 foreach (var connection in connections)
                 {
                     foreach (var subscription in connection.SubscriptionsFor(log))
-                        connection.Send(SimulatedNodeRpc.Notification(subscription, log));
+                        connection.Push(SimulatedNodeRpc.Notification(subscription, log));
                 }
             }
         }
@@ -159,7 +169,7 @@ public sealed class SimulatedBaseNode : IAsyncDisposable
             foreach (var subscription in connection.HeadSubscriptions)
             {
                 for (var number = from; number <= to; number++)
-                    connection.Send(SimulatedNodeRpc.HeadNotification(subscription, Chain.Block(number)!));
+                    connection.Push(SimulatedNodeRpc.HeadNotification(subscription, Chain.Block(number)!));
             }
         }
     }

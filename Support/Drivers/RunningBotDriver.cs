@@ -241,11 +241,17 @@ public sealed partial class RunningBotDriver(ScenarioWorld world, ScenarioRebala
         return rows.Count == expected.Count && rows.All(row => row.Processed);
     }
 
+    // Quiescent, and nothing the node pushed is still on its way: the reader counts as idle while it waits for a push,
+    // so without the second test a push in flight would let the clock run on, block after block, before it arrives.
     private async Task WaitAsync(Func<bool> condition)
     {
         using var patience = new CancellationTokenSource(Patience);
-        await Bot.WaitUntilQuiescentAsync(condition, patience.Token).ConfigureAwait(false);
+        await Bot.WaitUntilQuiescentAsync(() => PushesArrived() && condition(), patience.Token).ConfigureAwait(false);
     }
+
+    // Re-checked at each change of the bot's activity: a push arriving wakes the reader, which is one.
+    private bool PushesArrived() =>
+        Bot.Reader.PushesReceived is not { } received || Chain?.Node.PushedOnNewestConnection is not { } pushed || received >= pushed;
 
     private async Task DisposeBotAsync()
     {
