@@ -58,11 +58,18 @@ public sealed class SimulatedChain
     /// <summary>The address of an ERC-20 whose <c>symbol()</c> answers <paramref name="symbol"/> (one per symbol).</summary>
     public string Token(string symbol)
     {
-        var address = "0x" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("token:" + symbol)))[..40];
+        var address = TokenAddress(symbol);
         lock (gate)
             symbols[address] = symbol;
         return address;
     }
+
+    /// <summary>
+    /// The address <see cref="Token"/> gives <paramref name="symbol"/> on every simulated chain, without deploying it:
+    /// a bot in another process than the node knows its tokens ahead by it.
+    /// </summary>
+    public static string TokenAddress(string symbol) =>
+        "0x" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("token:" + symbol)))[..40];
 
     public string? SymbolOf(string token)
     {

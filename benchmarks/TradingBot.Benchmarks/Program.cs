@@ -31,11 +31,18 @@ if (args.Contains("--smoke"))
     return 0;
 }
 
+if (args is ["--soak-node", var nodeSeconds, var bookkeeping])
+{
+    // The soak's node and feeder, started by the soak itself as a process of their own.
+    return await TradingBot.Benchmarks.Soak.SoakNode.RunAsync(TimeSpan.FromSeconds(double.Parse(nodeSeconds, System.Globalization.CultureInfo.InvariantCulture)), bookkeeping)
+        .ConfigureAwait(false);
+}
+
 if (args.Contains("--soak"))
 {
     // Not part of CI: five minutes of the hosted bot by default; --soak-seconds shortens it for a check.
     var seconds = args.SkipWhile(arg => arg != "--soak-seconds").Skip(1).Select(int.Parse).DefaultIfEmpty(300).First();
-    Console.WriteLine($"Soak: the hosted bot at {TradingBot.Benchmarks.Soak.SoakRun.PerSecond:N0} fills/s for {seconds} s from the simulated node, on a database file; load average before: {ShortRun.LoadAverage()}");
+    Console.WriteLine($"Soak: the hosted bot at {TradingBot.Benchmarks.Soak.SoakFills.PerSecond:N0} fills/s for {seconds} s from the simulated node in a process of its own, on a database file; load average before: {ShortRun.LoadAverage()}");
     var met = await TradingBot.Benchmarks.Soak.SoakRun.RunAsync(TimeSpan.FromSeconds(seconds)).ConfigureAwait(false);
     Console.WriteLine($"Measured {DateTimeOffset.Now:yyyy-MM-dd HH:mm zzz} on {Environment.ProcessorCount} cores; load average after: {ShortRun.LoadAverage()}");
     return met ? 0 : 1;

@@ -16,10 +16,9 @@ public static class KnownVaults
 {
     private static readonly string Seeded = HexQuantity.Data(new byte[32]);
 
-    public static void Record(EventStoreDatabase database, SimulatedChain chain, IEnumerable<string> tickers, TimeProvider clock)
+    public static void Record(EventStoreDatabase database, IEnumerable<string> tickers, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(database);
-        ArgumentNullException.ThrowIfNull(chain);
         ArgumentNullException.ThrowIfNull(tickers);
         ArgumentNullException.ThrowIfNull(clock);
         var registry = VaultRegistry.IdOf(ScenarioChain.Orderbook, ScenarioChain.BotOwner);
@@ -30,7 +29,7 @@ public static class KnownVaults
         {
             if (!Symbol.TryFromTokenSymbol("t" + ticker, out var symbol))
                 throw new InvalidOperationException($"t{ticker} is not a tokenized equity's symbol.");
-            Discover(unit, registry, new VaultRegistryCommand.DiscoverEquityVault(chain.Token("t" + ticker), Vault(ChainTrades.EquityVault), Seeded, symbol), now);
+            Discover(unit, registry, new VaultRegistryCommand.DiscoverEquityVault(SimulatedChain.TokenAddress("t" + ticker), Vault(ChainTrades.EquityVault), Seeded, symbol), now);
         }
 
         unit.Commit();

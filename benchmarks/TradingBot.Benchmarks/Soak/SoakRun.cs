@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Microsoft.Data.Sqlite;
+using TradingBot.Acceptance.Domain.Chain;
 using TradingBot.Acceptance.Domain.EventSourcing;
 using TradingBot.Acceptance.Domain.Finance;
 using TradingBot.Acceptance.Domain.Hedging;
@@ -15,7 +16,8 @@ namespace TradingBot.Benchmarks.Soak;
 /// <summary>
 /// The soak (`benchmarks/run --soak`): the hosted bot, with its production intervals, on a database file, reading
 /// the simulated Base node (a block every 100 ms of real time, 3 confirmations) at 1,000 fills/s for five minutes
-/// (or <c>--soak-seconds</c>): raw TakeOrderV3 logs submitted as they fall due and spread over the blocks. Fills
+/// (or <c>--soak-seconds</c>): raw TakeOrderV3 logs submitted as they fall due and spread over the blocks. The node
+/// and its feeder run in a process of their own (<see cref="NodeProcess"/>), so that what is measured is the bot's. Fills
 /// rotate over 30,000 symbols, so that each symbol's order has been filled (the order status poller runs every
 /// 15–20 s) before its next fill and every fill is hedged by an order of its own. Each fill's latency runs from
 /// the block that confirms it to the broker receiving its order (<see cref="ConfirmedFills"/>); windows group the
@@ -26,16 +28,6 @@ namespace TradingBot.Benchmarks.Soak;
 /// </summary>
 public static class SoakRun
 {
-    public const double PerSecond = 1_000;
-    private const int Symbols = 30_000;
-    private const int Confirmations = 3;
-    // The node keeps 40 s of blocks, as a pruned node does: holding every log of the run would grow the memory the
-    // soak measures. 40 s is more than the reader can fall behind before it reconnects and reads the logs since its
-    // checkpoint (a request unanswered for 30 s, then a 1-second backoff). The node's logs are most of the process's
-    // managed heap (a TakeOrderV3 log holds 3 KB of hex): with a minute of them (200 MB) the heap only reached its
-    // steady size after 90 s, past the window the end is compared with; 40 s of them are all there by then.
-    private const int KeptBlocks = 400;
-    private static readonly TimeSpan BlockTime = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan Window = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan P99Target = TimeSpan.FromMilliseconds(50);
     private static readonly TimeSpan Settling = TimeSpan.FromSeconds(60);
@@ -47,41 +39,44 @@ public static class SoakRun
         try
         {
             var clock = TimeProvider.System;
-            await using var chain = await ScenarioChain.StartAsync(clock, deploymentBlock: 0, blocksBeforeStart: 1, BlockTime).ConfigureAwait(false);
-            var fills = (int)(duration.TotalSeconds * PerSecond);
-            var tickers = Enumerable.Range(1, Math.Min(fills, Symbols)).Select(Ticker).ToList();
-            var ledger = new ConfirmedFills(chain.Node.Chain, Confirmations, tickers, fills);
-            chain.Node.BlockMined = ledger.Mined;
-            chain.Node.Chain.KeepBlocks = KeptBlocks;
+            await using var node = await NodeProcess.StartAsync(duration, folder).ConfigureAwait(false);
+            var fills = SoakFills.Count(duration);
+            var tickers = SoakFills.Tickers(fills);
+            var ledger = new ConfirmedFills(tickers, fills);
             using var database = SqliteDatabase.OpenFile(Path.Combine(folder, "bot.db"), clock);
             var executor = new InstantExecutor(clock) { Received = ledger.Received };
-            var options = new BotOptions { Chain = chain.ReaderOptions(0, Confirmations) };
+            var options = new BotOptions
+            {
+                Chain = new ChainReaderOptions(node.WebSocketUri, new OrderbookSettings(ScenarioChain.Orderbook, ScenarioChain.BotOwner, 0, SoakFills.Confirmations)),
+            };
             await using var bot = HostedBot.Create(new BotComponents(database, executor, clock, options, HedgingSettings.ForExecutor(SupportedExecutor.DryRun)) { Seed = 1 });
             // The symbols and their vaults are known ahead, as configured tokens are: the soak measures fills, not first
             // symbol() look-ups and vault discoveries.
             foreach (var ticker in tickers)
-                bot.Reader.Symbols.Seed(chain.Node.Chain.Token("t" + ticker), "t" + ticker);
-            bot.Reader.Symbols.Seed(chain.Trades.Usdc, "USDC");
-            KnownVaults.Record(database, chain.Node.Chain, tickers, clock);
+                bot.Reader.Symbols.Seed(SimulatedChain.TokenAddress("t" + ticker), "t" + ticker);
+            bot.Reader.Symbols.Seed(SimulatedChain.TokenAddress("USDC"), "USDC");
+            KnownVaults.Record(database, tickers, clock);
             await bot.StartAsync(CancellationToken.None).ConfigureAwait(false);
             while (!bot.Reader.IsConnected)
                 await Task.Delay(10).ConfigureAwait(false);
 
             var started = Stopwatch.GetTimestamp();
             var gauges = new GaugeSeries(duration);
-            await FeedAsync(chain, ledger, tickers, fills, started, gauges).ConfigureAwait(false);
+            await node.FeedAsync(started).ConfigureAwait(false);
+            await SampleAsync(node.FedAsync(), gauges, started).ConfigureAwait(false);
             var hedged = await UntilAsync(() => ledger.SharesReceived >= fills, TimeSpan.FromSeconds(30)).ConfigureAwait(false);
             // The last orders are filled by the poller's next round, at most 20 s later.
             var filled = await UntilAsync(() => Unfilled(database) == 0, TimeSpan.FromSeconds(30)).ConfigureAwait(false);
             await bot.StopAsync(CancellationToken.None).ConfigureAwait(false);
+            var (scheduled, confirmed) = await node.StopAsync().ConfigureAwait(false);
             // A stall of seconds is most often the reader reconnecting (a request unanswered within its timeout) or a task restarted.
             var faults = string.Join(", ", bot.Tasks.Supervisors.Where(task => task.Faults > 0).Select(task => $"{task.Name} {task.Faults} ({task.LastFault?.Message})"));
             Console.WriteLine($"chain reader: {bot.Reader.Connections} connections, {bot.Reader.Stalls} stalls; task faults: {(faults.Length == 0 ? "none" : faults)}");
 
-            var (latencies, extraShares) = ledger.Match();
+            var (latencies, extraShares) = ledger.Match(scheduled, confirmed);
             var windows = Windows(latencies, gauges, started, duration);
             Console.WriteLine(Table(windows));
-            return Check(windows, duration, (hedged && extraShares == 0, latencies.Count, fills), filled, database, executor.Placed);
+            return Check(windows, duration, (hedged && extraShares == 0 && scheduled.Length == fills, latencies.Count, fills), filled, database, executor.Placed);
         }
         finally
         {
@@ -90,32 +85,17 @@ public static class SoakRun
         }
     }
 
-    // Open loop: every 5 ms, submits the fills due by then, whatever the bot is doing; the node mines them into its
-    // next 100 ms block. Samples the gauges every second.
-    private static async Task FeedAsync(ScenarioChain chain, ConfirmedFills ledger, List<string> tickers, int fills, long started, GaugeSeries gauges)
+    // Samples this process's gauges every second until the node has fed every fill.
+    private static async Task SampleAsync(Task fed, GaugeSeries gauges, long started)
     {
-        using var ticks = new PeriodicTimer(TimeSpan.FromMilliseconds(5));
-        for (var next = 0; next < fills;)
+        using var ticks = new PeriodicTimer(TimeSpan.FromMilliseconds(100));
+        while (!fed.IsCompleted)
         {
-            for (var now = Stopwatch.GetTimestamp(); next < fills && Due(started, next) <= now; next++)
-            {
-                ledger.Submitted(chain.Trades.Take("t" + tickers[next % tickers.Count], Direction.Sell, 1m, 100m), Due(started, next));
-            }
-
             gauges.SampleIfDue(Stopwatch.GetElapsedTime(started));
             await ticks.WaitForNextTickAsync().ConfigureAwait(false);
         }
-    }
 
-    private static long Due(long started, int index) => started + (long)(index * Stopwatch.Frequency / PerSecond);
-
-    // A ticker per number (A, B, …, Z, BA, BB, …).
-    private static string Ticker(int number)
-    {
-        var letters = new StringBuilder();
-        for (var rest = number; rest > 0; rest /= 26)
-            letters.Insert(0, (char)('A' + (rest % 26)));
-        return letters.ToString();
+        await fed.ConfigureAwait(false);
     }
 
     private static async Task<bool> UntilAsync(Func<bool> condition, TimeSpan deadline)
@@ -190,7 +170,7 @@ public static class SoakRun
         var (baseline, end) = (baselineGauges.Median, endGauges.Median);
         var compared = $"the last window, from {(windows[^1].Number - 1) * Window.TotalSeconds:N0} s, against the window from {(baselineWindow.Number - 1) * Window.TotalSeconds:N0} s";
         var rows = WrittenRows.Count(database);
-        var symbols = Math.Min(hedging.Fills, Symbols);
+        var symbols = SoakFills.Tickers(hedging.Fills).Count;
         // The vault registry holds the USDC vault once and each token's vault once (§4.7), known before the run.
         var hedgingRows = WrittenRows.For(hedging.Fills, orders, symbols);
         var expected = hedgingRows with { Events = hedgingRows.Events + symbols + 1 };
