@@ -33,10 +33,13 @@ public sealed class GaugeSeries(TimeSpan duration)
             (int)Median(taken, gauges => gauges.Handles),
             (int)Median(taken, gauges => gauges.Threads),
             (int)Median(taken, gauges => gauges.PoolThreads),
-            (int)Median(taken, gauges => gauges.CollectorThreads));
+            (int)Median(taken, gauges => gauges.CollectorThreads),
+            taken[^1].Paused);
+        // The pauses since the last sample before the window (or since the start).
+        var pausedBefore = samples.LastOrDefault(sample => sample.At <= from).Gauges?.Paused ?? TimeSpan.Zero;
         return new WindowGauges(median, (int)Median(taken, gauges => gauges.OtherThreads), taken.Count,
             taken.Min(gauges => gauges.ResidentBytes), taken.Max(gauges => gauges.ResidentBytes),
-            taken.Min(gauges => gauges.PoolThreads), taken.Max(gauges => gauges.PoolThreads));
+            taken.Min(gauges => gauges.PoolThreads), taken.Max(gauges => gauges.PoolThreads), taken[^1].Paused - pausedBefore);
     }
 
     // The lower middle of an even count: a figure that was sampled, never an average of two.

@@ -5,9 +5,10 @@ namespace TradingBot.Benchmarks.Soak;
 /// <summary>
 /// What the process holds at one moment: resident memory, the managed heap, open handles, threads, and how many of
 /// those threads the runtime starts and ends by itself as the load goes: the thread pool's workers and the
-/// background collector's thread, which ends after seconds without a collection.
+/// background collector's thread, which ends after seconds without a collection; and how long the garbage collector
+/// has paused the process's threads since it started.
 /// </summary>
-public sealed record ProcessGauges(long ResidentBytes, long HeapBytes, int Handles, int Threads, int PoolThreads, int CollectorThreads)
+public sealed record ProcessGauges(long ResidentBytes, long HeapBytes, int Handles, int Threads, int PoolThreads, int CollectorThreads, TimeSpan Paused)
 {
     /// <summary>The threads that stay for as long as what started them: the runtime's others, the bot's own, the node's server's.</summary>
     public int OtherThreads => Threads - PoolThreads - CollectorThreads;
@@ -18,7 +19,7 @@ public sealed record ProcessGauges(long ResidentBytes, long HeapBytes, int Handl
         // Handles: the process's open file descriptors (sockets, files, pipes, event fds) on Linux.
         var handles = Directory.Exists("/proc/self/fd") ? Directory.GetFileSystemEntries("/proc/self/fd").Length : process.HandleCount;
         var (threads, pool, collector) = Directory.Exists("/proc/self/task") ? CountByName() : (process.Threads.Count, ThreadPool.ThreadCount, 0);
-        return new ProcessGauges(process.WorkingSet64, GC.GetTotalMemory(forceFullCollection: false), handles, threads, pool, collector);
+        return new ProcessGauges(process.WorkingSet64, GC.GetTotalMemory(forceFullCollection: false), handles, threads, pool, collector, GC.GetTotalPauseDuration());
     }
 
     // The runtime names its threads (".NET TP Worker", ".NET BGC"); a thread that ends while being read is not counted.
