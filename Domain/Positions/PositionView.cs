@@ -11,7 +11,8 @@ public sealed class PositionView(EventStoreDatabase database)
     // floating point (PostgreSQL as numeric), and a position exactly at its threshold must never be left out.
     private const string Margin = "0.999999";
 
-    private const string NoPendingExecution = "json_extract(payload, '$.Live.pending_execution_id') IS NULL";
+    private const string PendingExecution = "json_extract(payload, '$.Live.pending_execution_id')";
+    private const string NoPendingExecution = PendingExecution + " IS NULL";
     private const string Exposure = "abs(CAST(json_extract(payload, '$.Live.net') AS NUMERIC))";
     private const string LastPrice = "CAST(json_extract(payload, '$.Live.last_price_usdc') AS NUMERIC)";
 
@@ -33,7 +34,7 @@ public sealed class PositionView(EventStoreDatabase database)
 
     /// <summary>Symbols with (or without) a pending execution, oldest <c>last_updated</c> first.</summary>
     internal static IReadOnlyList<string> Symbols(UnitOfWork unit, bool withPendingExecution) =>
-        Symbols(unit, withPendingExecution ? "json_extract(payload, '$.Live.pending_execution_id') IS NOT NULL" : NoPendingExecution);
+        Symbols(unit, withPendingExecution ? PendingExecution + " IS NOT NULL" : NoPendingExecution);
 
     /// <summary>
     /// The symbols of the positions without a pending execution whose net may reach the threshold (inclusive, §5):
