@@ -19,8 +19,10 @@ public static class PollCycle
 {
     public const int DefaultOrders = 15_000;
 
-    public static async Task RunAsync(int orders, Storage storage, int passes)
+    /// <param name="allocations">Also print which types the cycles after the first allocate (<see cref="AllocationSampler"/>).</param>
+    public static async Task RunAsync(int orders, Storage storage, int passes, bool allocations = false)
     {
+        using var sampler = allocations ? new AllocationSampler() : null;
         for (var pass = 1; pass <= passes; pass++)
         {
             using var bot = new PipelineBot(storage);
@@ -34,7 +36,11 @@ public static class PollCycle
             GC.Collect();
             var collections = GC.CollectionCount(0);
             var (started, cpu, allocated) = (Stopwatch.GetTimestamp(), Process.GetCurrentProcess().TotalProcessorTime, GC.GetTotalAllocatedBytes(precise: true));
+            if (sampler is not null)
+                sampler.On = pass > 1; // the first cycle runs code not yet optimised
             var outcomes = await bot.Poller.PollPendingOrdersAsync(CancellationToken.None).ConfigureAwait(false);
+            if (sampler is not null)
+                sampler.On = false;
             var elapsed = Stopwatch.GetElapsedTime(started);
             var perOrder = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / orders;
             var used = Process.GetCurrentProcess().TotalProcessorTime - cpu;
@@ -48,6 +54,9 @@ public static class PollCycle
                 $"poll {storage} pass {pass}: {orders:N0} orders filled in {used.TotalMilliseconds:N0} CPU ms, {elapsed.TotalMilliseconds:N0} ms wall, "
                 + $"{perOrder:N0} bytes allocated per order, {collections} gen0 collections; load average {ShortRun.LoadAverage()}"));
         }
+
+        foreach (var (type, samples) in sampler?.Top(40) ?? [])
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{samples,6} allocation samples: {type}"));
     }
 
     // One fill of 1 share per symbol, a round of one batch at a time through the queue processor, so that each fill
