@@ -126,8 +126,8 @@ public sealed partial class UnitOfWork : IDisposable
         if (events.Count == 0)
             return current;
         var lifecycle = current.Lifecycle;
-        foreach (var @event in events)
-            lifecycle = lifecycle.Apply(aggregate, @event);
+        for (var index = 0; index < events.Count; index++) // not foreach: an interface's enumerator is an object per call
+            lifecycle = lifecycle.Apply(aggregate, events[index]);
         if (lifecycle is Lifecycle<TState>.Failed failed)
             throw new InvalidOperationException($"A decider produced events that do not apply to {current.AggregateType}/{current.AggregateId}: {failed.Error}");
 
