@@ -9,7 +9,7 @@ using TradingBot.Benchmarks.Report;
 // times the pipeline and the raw inserts once on a SQLite file and once on PostgreSQL; with `--statements`, it
 // prints the statements and round trips per fill that the pipeline sends PostgreSQL. `--smoke --poll` times cycles of
 // the order status poller over 15,000 open orders (`--orders N`, `--passes N`,
-// `--allocations`; on a file, `--memory` or `--postgres`).
+// `--allocations`, `--cold`: polled by a bot opened anew; on a file, `--memory` or `--postgres`).
 if (args.Contains("--smoke"))
 {
     Storage[] storages = args.Contains("--memory") ? [Storage.Memory] : args.Contains("--file") ? [Storage.File]
@@ -20,7 +20,7 @@ if (args.Contains("--smoke"))
             await TradingBot.Benchmarks.Poller.PollCycle.RunAsync(
                 IntAfter("--orders") ?? TradingBot.Benchmarks.Poller.PollCycle.DefaultOrders,
                 args.Contains("--memory") ? Storage.Memory : args.Contains("--postgres") ? Storage.Postgres : Storage.File,
-                IntAfter("--passes") ?? 3, args.Contains("--allocations")).ConfigureAwait(false);
+                IntAfter("--passes") ?? 3, args.Contains("--allocations"), args.Contains("--cold")).ConfigureAwait(false);
         else if (args.Contains("--phases"))
             await Smoke.PhasesAsync(2_000, storages).ConfigureAwait(false);
         else if (args.Contains("--controls"))
