@@ -200,7 +200,7 @@ public sealed partial class UnitOfWork : IDisposable
         while (select.Step())
         {
             version = select.Int64(0);
-            lifecycle = lifecycle.Apply(aggregate, EventRowSql.ReadEvent(aggregate, select.Text(1), select.Text(2)));
+            lifecycle = lifecycle.Apply(aggregate, EventRowSql.ReadEvent(aggregate, select.Utf8(1), select.Utf8(2)));
         }
 
         return start with { Lifecycle = lifecycle, Version = version };
