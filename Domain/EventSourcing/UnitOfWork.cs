@@ -70,12 +70,21 @@ public sealed partial class UnitOfWork : IDisposable
     /// </summary>
     public Decision<TEvent, TError> Execute<TState, TEvent, TError>(
         IAggregate<TState, TEvent> aggregate, string aggregateId, Func<TState?, Decision<TEvent, TError>> decide)
+        where TState : class =>
+        Execute(aggregate, aggregateId, decide, static (state, decide) => decide(state));
+
+    /// <summary>
+    /// <see cref="Execute{TState, TEvent, TError}(IAggregate{TState, TEvent}, string, Func{TState, Decision{TEvent, TError}})"/>
+    /// with what the decision needs passed along: a caller deciding thousands of times (a poll cycle's fills) makes no closure.
+    /// </summary>
+    public Decision<TEvent, TError> Execute<TState, TEvent, TError, TArgument>(
+        IAggregate<TState, TEvent> aggregate, string aggregateId, TArgument argument, Func<TState?, TArgument, Decision<TEvent, TError>> decide)
         where TState : class
     {
         var loaded = Load(aggregate, aggregateId);
         for (var attempt = 1; ; attempt++)
         {
-            var decision = decide(loaded.State);
+            var decision = decide(loaded.State, argument);
             if (decision is not Decision<TEvent, TError>.Accepted { Events.Count: > 0 } accepted)
                 return decision;
             try

@@ -135,11 +135,14 @@ internal sealed partial class ExecutionRecorder(EventStoreDatabase database, Tim
     public ExecutionOutcome RecordFill(UnitOfWork unit, ExecutionId id, OrderTerms terms, BrokerOrderId brokerOrderId, BrokerOrderState.Filled filled)
     {
         var now = clock.GetUtcNow();
-        if (unit.Execute(Orders, id.ToString(), order => OffchainOrderDecider.Decide(order, new OffchainOrderCommand.CompleteFill(filled.Price), now))
+        // Static deciders with their arguments: a poll cycle records thousands of fills.
+        if (unit.Execute(Orders, id.ToString(), (filled.Price, now),
+                static (order, fill) => OffchainOrderDecider.Decide(order, new OffchainOrderCommand.CompleteFill(fill.Price), fill.now))
             is OrderDecision.Rejected rejected)
             return new ExecutionOutcome.Superseded(id, rejected.Error.ToString());
         var complete = new PositionCommand.CompleteOffChainOrder(id, terms.Shares, terms.Direction, brokerOrderId, filled.Price, filled.ExecutedAt);
-        if (unit.Execute(Positions, terms.Symbol.Value, position => PositionDecider.Decide(position, complete, now)) is PositionDecision.Rejected refused)
+        if (unit.Execute(Positions, terms.Symbol.Value, (complete, now), static (position, fill) => PositionDecider.Decide(position, fill.complete, fill.now))
+            is PositionDecision.Rejected refused)
             throw new InvalidOperationException($"Order {id} filled but position {terms.Symbol} refused it: {refused.Error}");
         unit.SymbolLocks.Release(terms.Symbol);
         return new ExecutionOutcome.Filled(id, filled.Price);
