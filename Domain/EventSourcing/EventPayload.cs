@@ -36,7 +36,18 @@ public static class EventPayload
 
     /// <summary>The one tag of a payload and its body.</summary>
     public static JsonProperty Untag(JsonElement root, string payload) =>
-        root.ValueKind == JsonValueKind.Object && root.EnumerateObject().ToList() is [var tagged]
-            ? tagged
-            : throw new JsonException($"An event payload holds one tagged object, not: {payload}");
+        TryUntag(root, out var tagged) ? tagged : throw new JsonException($"An event payload holds one tagged object, not: {payload}");
+
+    /// <summary>The one tag of a payload and its body; <c>false</c> when it holds anything else.</summary>
+    public static bool TryUntag(JsonElement root, out JsonProperty tagged)
+    {
+        tagged = default;
+        if (root.ValueKind != JsonValueKind.Object)
+            return false;
+        using var properties = root.EnumerateObject(); // walked as it is: no list per event read
+        if (!properties.MoveNext())
+            return false;
+        tagged = properties.Current;
+        return !properties.MoveNext();
+    }
 }

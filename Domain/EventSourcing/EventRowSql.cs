@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
@@ -37,14 +38,28 @@ internal static class EventRowSql
             ? room[..written]
             : Encoding.UTF8.GetBytes($"{aggregateType}Event::{name}");
 
-    public static TEvent ReadEvent<TState, TEvent>(IAggregate<TState, TEvent> aggregate, string eventType, string payload)
+    /// <summary>
+    /// A stored event from its row's <c>event_type</c> and payload as UTF-8: a replay may read thousands (the open
+    /// orders an aggregate cache has dropped), with no string made per row.
+    /// </summary>
+    public static TEvent ReadEvent<TState, TEvent>(IAggregate<TState, TEvent> aggregate, ReadOnlySpan<byte> eventType, ReadOnlySpan<byte> payload)
         where TState : class
     {
-        using var document = JsonDocument.Parse(payload);
-        var tagged = EventPayload.Untag(document.RootElement, payload);
-        if (eventType != $"{aggregate.AggregateType}Event::{tagged.Name}")
-            throw new JsonException($"Event {eventType} has a payload tagged '{tagged.Name}': {payload}");
-        return aggregate.ReadEvent(tagged.Name, tagged.Value);
+        var copy = ArrayPool<byte>.Shared.Rent(payload.Length); // the document reads memory, not a span
+        try
+        {
+            payload.CopyTo(copy);
+            using var document = JsonDocument.Parse(copy.AsMemory(0, payload.Length));
+            if (!EventPayload.TryUntag(document.RootElement, out var tagged))
+                throw new JsonException($"An event payload holds one tagged object, not: {Encoding.UTF8.GetString(payload)}");
+            if (!eventType.SequenceEqual(EventType(aggregate.AggregateType, tagged.Name, stackalloc byte[MaxEventTypeBytes])))
+                throw new JsonException($"Event {Encoding.UTF8.GetString(eventType)} has a payload tagged '{tagged.Name}': {Encoding.UTF8.GetString(payload)}");
+            return aggregate.ReadEvent(tagged.Name, tagged.Value);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(copy);
+        }
     }
 
     private static string BuildInsertSql(int count)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Numerics;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 
@@ -54,16 +55,36 @@ public static class JsonPayload
     public static BigInteger GetUnits(this JsonElement body, string name) =>
         BigInteger.Parse(body.GetText(name), NumberStyles.None, CultureInfo.InvariantCulture);
 
-    public static decimal GetDecimal(this JsonElement body, string name) =>
-        decimal.Parse(body.GetRequired(name).GetString() ?? throw Missing(name), DecimalStyle, CultureInfo.InvariantCulture);
+    public static decimal GetDecimal(this JsonElement body, string name) => ReadDecimal(body.GetRequired(name), name);
 
     public static decimal? GetOptionalDecimal(this JsonElement body, string name) =>
-        body.TryGetProperty(name, out var field) && field.ValueKind == JsonValueKind.String
-            ? decimal.Parse(field.GetString()!, DecimalStyle, CultureInfo.InvariantCulture)
-            : null;
+        body.TryGetProperty(name, out var field) && field.ValueKind == JsonValueKind.String ? ReadDecimal(field, name) : null;
 
-    public static DateTimeOffset GetTimestamp(this JsonElement body, string name) =>
-        Rfc3339.Parse(body.GetText(name));
+    public static DateTimeOffset GetTimestamp(this JsonElement body, string name)
+    {
+        var field = body.GetRequired(name);
+        if (!TryUnescaped(field, out var utf8) || utf8.Length > Rfc3339.MaxUtf8Length)
+            return Rfc3339.Parse(field.GetString() ?? throw Missing(name));
+        Span<char> text = stackalloc char[Rfc3339.MaxUtf8Length];
+        return Rfc3339.Parse(text[..Encoding.UTF8.GetChars(utf8, text)]);
+    }
+
+    // Decimals and timestamps, several in each event read (thousands in a replay), are parsed from the payload's
+    // UTF-8 as it is, with no string made; a value holding an escape (never written so) is decoded first.
+    private static decimal ReadDecimal(JsonElement field, string name) =>
+        TryUnescaped(field, out var utf8)
+            ? decimal.Parse(utf8, DecimalStyle, CultureInfo.InvariantCulture)
+            : decimal.Parse(field.GetString() ?? throw Missing(name), DecimalStyle, CultureInfo.InvariantCulture);
+
+    private static bool TryUnescaped(JsonElement field, out ReadOnlySpan<byte> utf8)
+    {
+        utf8 = default;
+        if (field.ValueKind != JsonValueKind.String)
+            return false;
+        var raw = JsonMarshal.GetRawUtf8Value(field); // with its quotes
+        utf8 = raw[1..^1];
+        return utf8.IndexOf((byte)'\\') < 0;
+    }
 
     public static string GetText(this JsonElement body, string name) =>
         body.GetRequired(name).GetString() ?? throw Missing(name);

@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace TradingBot.Acceptance.Domain.EventSourcing;
 
 /// <summary>
@@ -42,6 +44,12 @@ internal abstract class PreparedStatement : IDisposable
 
     /// <summary>A column as text; a timestamp in its stored form (<see cref="Rfc3339"/>).</summary>
     public abstract string Text(int column);
+
+    /// <summary>
+    /// A text column as UTF-8, valid until the statement moves on: read without making a string (SQLite hands out
+    /// its own bytes); by default the text encoded.
+    /// </summary>
+    public virtual ReadOnlySpan<byte> Utf8(int column) => Encoding.UTF8.GetBytes(Text(column));
 
     public string? OptionalText(int column) => IsNull(column) ? null : Text(column);
 

@@ -24,7 +24,9 @@ public static class Rfc3339
             ? room[..written]
             : throw new ArgumentException($"{MaxUtf8Length} bytes do not hold {instant:O}.", nameof(room));
 
-    public static DateTimeOffset Parse(string text) =>
+    public static DateTimeOffset Parse(string text) => Parse(text.AsSpan());
+
+    public static DateTimeOffset Parse(ReadOnlySpan<char> text) =>
         DateTimeOffset.TryParseExact(text, RoundTrip, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var stored)
             ? stored
             : DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);

@@ -85,6 +85,9 @@ internal sealed class SqliteStatement : PreparedStatement
 
     public override string Text(int column) => raw.sqlite3_column_text(statement, column).utf8_to_string();
 
+    // A text value's bytes, as stored (the database is UTF-8).
+    public override ReadOnlySpan<byte> Utf8(int column) => raw.sqlite3_column_blob(statement, column);
+
     /// <summary>Ready for the next use: the statement restarts and forgets its parameters.</summary>
     public override void Dispose()
     {

@@ -70,12 +70,21 @@ public sealed partial class UnitOfWork : IDisposable
     /// </summary>
     public Decision<TEvent, TError> Execute<TState, TEvent, TError>(
         IAggregate<TState, TEvent> aggregate, string aggregateId, Func<TState?, Decision<TEvent, TError>> decide)
+        where TState : class =>
+        Execute(aggregate, aggregateId, decide, static (state, decide) => decide(state));
+
+    /// <summary>
+    /// <see cref="Execute{TState, TEvent, TError}(IAggregate{TState, TEvent}, string, Func{TState, Decision{TEvent, TError}})"/>
+    /// with what the decision needs passed along: a caller deciding thousands of times (a poll cycle's fills) makes no closure.
+    /// </summary>
+    public Decision<TEvent, TError> Execute<TState, TEvent, TError, TArgument>(
+        IAggregate<TState, TEvent> aggregate, string aggregateId, TArgument argument, Func<TState?, TArgument, Decision<TEvent, TError>> decide)
         where TState : class
     {
         var loaded = Load(aggregate, aggregateId);
         for (var attempt = 1; ; attempt++)
         {
-            var decision = decide(loaded.State);
+            var decision = decide(loaded.State, argument);
             if (decision is not Decision<TEvent, TError>.Accepted { Events.Count: > 0 } accepted)
                 return decision;
             try
@@ -126,8 +135,8 @@ public sealed partial class UnitOfWork : IDisposable
         if (events.Count == 0)
             return current;
         var lifecycle = current.Lifecycle;
-        foreach (var @event in events)
-            lifecycle = lifecycle.Apply(aggregate, @event);
+        for (var index = 0; index < events.Count; index++) // not foreach: an interface's enumerator is an object per call
+            lifecycle = lifecycle.Apply(aggregate, events[index]);
         if (lifecycle is Lifecycle<TState>.Failed failed)
             throw new InvalidOperationException($"A decider produced events that do not apply to {current.AggregateType}/{current.AggregateId}: {failed.Error}");
 
@@ -200,7 +209,7 @@ public sealed partial class UnitOfWork : IDisposable
         while (select.Step())
         {
             version = select.Int64(0);
-            lifecycle = lifecycle.Apply(aggregate, EventRowSql.ReadEvent(aggregate, select.Text(1), select.Text(2)));
+            lifecycle = lifecycle.Apply(aggregate, EventRowSql.ReadEvent(aggregate, select.Utf8(1), select.Utf8(2)));
         }
 
         return start with { Lifecycle = lifecycle, Version = version };

@@ -47,20 +47,34 @@ internal sealed partial class ExecutionRecorder
     }
 
     /// <summary>
-    /// What to record for a status the broker reported on an acknowledged order, or null when it could not be read.
-    /// An order that ended unfilled or part filled is settled as an order in doubt when its cancel was requested
-    /// (looked at when the answer is recorded: the cleanup may have requested it meanwhile), else it failed.
+    /// What to record for a status the broker reported on an acknowledged order, or null when it could not be read
+    /// (<see cref="RecordStatus(UnitOfWork, ExecutionId, OrderTerms, BrokerOrderId, BrokerOrderState)"/>).
     /// </summary>
     public Func<UnitOfWork, ExecutionOutcome>? RecordStatus(ExecutionId id, OrderTerms terms, BrokerOrderId brokerOrderId, BrokerOrderState state) =>
+        IsReadable(state) ? unit => RecordStatus(unit, id, terms, brokerOrderId, state) : null;
+
+    /// <summary>Whether the broker's answer tells a status to record: not when it could not be read; an unknown answer throws.</summary>
+    public static bool IsReadable(BrokerOrderState state) => state switch
+    {
+        BrokerOrderState.Filled or BrokerOrderState.Failed or BrokerOrderState.CanceledAfterPartialFill or BrokerOrderState.Pending or BrokerOrderState.Submitted => true,
+        BrokerOrderState.Unreadable => false,
+        _ => throw new ArgumentOutOfRangeException(nameof(state), state, "Unknown broker order state."),
+    };
+
+    /// <summary>
+    /// Records a status the broker reported on an acknowledged order (<see cref="IsReadable"/>). An order that ended
+    /// unfilled or part filled is settled as an order in doubt when its cancel was requested (looked at when the
+    /// answer is recorded: the cleanup may have requested it meanwhile), else it failed.
+    /// </summary>
+    public ExecutionOutcome RecordStatus(UnitOfWork unit, ExecutionId id, OrderTerms terms, BrokerOrderId brokerOrderId, BrokerOrderState state) =>
         state switch
         {
-            BrokerOrderState.Filled filled => unit => RecordFill(unit, id, terms, brokerOrderId, filled),
-            BrokerOrderState.Failed failed => unit => RecordEnded(unit, id, terms, brokerOrderId, default, null, failed.FailedAt, failed.ErrorReason ?? NoErrorReason),
+            BrokerOrderState.Filled filled => RecordFill(unit, id, terms, brokerOrderId, filled),
+            BrokerOrderState.Failed failed => RecordEnded(unit, id, terms, brokerOrderId, default, null, failed.FailedAt, failed.ErrorReason ?? NoErrorReason),
             BrokerOrderState.CanceledAfterPartialFill partial =>
-                unit => RecordEnded(unit, id, terms, brokerOrderId, partial.SharesFilled, partial.AvgPrice, partial.CanceledAt, partial.ErrorReason),
-            BrokerOrderState.Pending or BrokerOrderState.Submitted => unit => RenewLease(unit, id, terms.Symbol),
-            BrokerOrderState.Unreadable => null,
-            _ => throw new ArgumentOutOfRangeException(nameof(state), state, "Unknown broker order state."),
+                RecordEnded(unit, id, terms, brokerOrderId, partial.SharesFilled, partial.AvgPrice, partial.CanceledAt, partial.ErrorReason),
+            BrokerOrderState.Pending or BrokerOrderState.Submitted => RenewLease(unit, id, terms.Symbol),
+            _ => throw new ArgumentOutOfRangeException(nameof(state), state, "Not a status to record."),
         };
 
     private ExecutionOutcome RecordEnded(

@@ -35,20 +35,35 @@ internal sealed partial class ExecutionRecorder(EventStoreDatabase database, Tim
     /// The first such exception is then rethrown. <paramref name="inBackground"/>: the transaction lets the writers
     /// waiting beside it go first (<see cref="EventStoreDatabase.BeginBackgroundWrite"/>).
     /// </summary>
-    public async Task<IReadOnlyList<ExecutionOutcome>> RecordAllAsync(
+    public Task<IReadOnlyList<ExecutionOutcome>> RecordAllAsync(
         IReadOnlyList<(Symbol Symbol, Func<UnitOfWork, ExecutionOutcome> Record)> answers, bool continueAfterFailure, CancellationToken cancellationToken,
-        List<BrokerAnswer>? waiting = null, bool inBackground = false)
+        List<BrokerAnswer>? waiting = null, bool inBackground = false) =>
+        RecordAllAsync(answers, static answer => answer.Symbol, static (unit, answer) => answer.Record(unit), continueAfterFailure, cancellationToken, waiting, inBackground);
+
+    /// <summary>
+    /// <see cref="RecordAllAsync(IReadOnlyList{ValueTuple{Symbol, Func{UnitOfWork, ExecutionOutcome}}}, bool, CancellationToken, List{BrokerAnswer}?, bool)"/>
+    /// for answers of any shape, each recorded by <paramref name="record"/>: a caller with thousands of answers need not
+    /// make a closure for each.
+    /// </summary>
+    public async Task<IReadOnlyList<ExecutionOutcome>> RecordAllAsync<TAnswer>(
+        IReadOnlyList<TAnswer> answers, Func<TAnswer, Symbol> symbolOf, Func<UnitOfWork, TAnswer, ExecutionOutcome> record, bool continueAfterFailure,
+        CancellationToken cancellationToken, List<BrokerAnswer>? waiting = null, bool inBackground = false)
     {
         waiting ??= [];
         if (answers.Count == 0 && waiting.Count == 0)
             return [];
+        var symbols = new List<Symbol>(answers.Count + waiting.Count);
+        for (var index = 0; index < answers.Count; index++)
+            symbols.Add(symbolOf(answers[index]));
+        foreach (var answer in waiting)
+            symbols.Add(answer.Symbol);
         var committed = false;
         try
         {
-            using var gate = await guards.EnterAllAsync(answers.Select(answer => answer.Symbol).Concat(waiting.Select(answer => answer.Symbol)), cancellationToken).ConfigureAwait(false);
+            using var gate = await guards.EnterAllAsync(symbols, cancellationToken).ConfigureAwait(false);
             using var unit = inBackground ? database.BeginBackgroundWrite() : database.BeginWrite();
             var earlier = RecordWaiting(unit, waiting);
-            var (outcomes, failure) = unit.EachInSavepoint(answers, answer => answer.Record(unit), continueAfterFailure);
+            var (outcomes, failure) = unit.EachInSavepoint(answers, answer => record(unit, answer), continueAfterFailure);
             unit.Commit();
             committed = true;
             (failure ?? earlier)?.Throw();
@@ -120,11 +135,14 @@ internal sealed partial class ExecutionRecorder(EventStoreDatabase database, Tim
     public ExecutionOutcome RecordFill(UnitOfWork unit, ExecutionId id, OrderTerms terms, BrokerOrderId brokerOrderId, BrokerOrderState.Filled filled)
     {
         var now = clock.GetUtcNow();
-        if (unit.Execute(Orders, id.ToString(), order => OffchainOrderDecider.Decide(order, new OffchainOrderCommand.CompleteFill(filled.Price), now))
+        // Static deciders with their arguments: a poll cycle records thousands of fills.
+        if (unit.Execute(Orders, id.ToString(), (filled.Price, now),
+                static (order, fill) => OffchainOrderDecider.Decide(order, new OffchainOrderCommand.CompleteFill(fill.Price), fill.now))
             is OrderDecision.Rejected rejected)
             return new ExecutionOutcome.Superseded(id, rejected.Error.ToString());
         var complete = new PositionCommand.CompleteOffChainOrder(id, terms.Shares, terms.Direction, brokerOrderId, filled.Price, filled.ExecutedAt);
-        if (unit.Execute(Positions, terms.Symbol.Value, position => PositionDecider.Decide(position, complete, now)) is PositionDecision.Rejected refused)
+        if (unit.Execute(Positions, terms.Symbol.Value, (complete, now), static (position, fill) => PositionDecider.Decide(position, fill.complete, fill.now))
+            is PositionDecision.Rejected refused)
             throw new InvalidOperationException($"Order {id} filled but position {terms.Symbol} refused it: {refused.Error}");
         unit.SymbolLocks.Release(terms.Symbol);
         return new ExecutionOutcome.Filled(id, filled.Price);

@@ -37,7 +37,7 @@ public sealed class HedgingGuards
     /// <summary>Waits for the symbol's lock; dispose the result to release it.</summary>
     public async Task<IDisposable> EnterAsync(Symbol symbol, CancellationToken cancellationToken)
     {
-        var gate = symbols.GetOrAdd(symbol, _ => new SemaphoreSlim(1, 1));
+        var gate = symbols.GetOrAdd(symbol, static _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         return new Release(gate);
     }
@@ -48,16 +48,25 @@ public sealed class HedgingGuards
     /// </summary>
     public async Task<IDisposable> EnterAllAsync(IEnumerable<Symbol> symbolsToHold, CancellationToken cancellationToken)
     {
-        var ordered = symbolsToHold.Distinct().OrderBy(symbol => symbol.Value, StringComparer.Ordinal).ToList();
-        var held = new List<IDisposable>(ordered.Count);
+        var ordered = new List<Symbol>(symbolsToHold);
+        ordered.Sort(static (left, right) => string.CompareOrdinal(left.Value, right.Value));
+        var held = new List<SemaphoreSlim>(ordered.Count);
         try
         {
-            foreach (var symbol in ordered)
-                held.Add(await EnterAsync(symbol, cancellationToken).ConfigureAwait(false));
+            for (var index = 0; index < ordered.Count; index++)
+            {
+                if (index > 0 && ordered[index] == ordered[index - 1])
+                    continue; // each symbol once
+                var gate = symbols.GetOrAdd(ordered[index], static _ => new SemaphoreSlim(1, 1));
+                // A free lock, the common case, is taken at once: no task to await per symbol.
+                if (cancellationToken.IsCancellationRequested || !gate.Wait(0, CancellationToken.None))
+                    await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+                held.Add(gate);
+            }
         }
         catch
         {
-            held.ForEach(release => release.Dispose());
+            new ReleaseAll(held).Dispose();
             throw;
         }
 
@@ -84,12 +93,16 @@ public sealed class HedgingGuards
         }
     }
 
-    private sealed class ReleaseAll(List<IDisposable> held) : IDisposable
+    private sealed class ReleaseAll(List<SemaphoreSlim> held) : IDisposable
     {
+        private int released;
+
         public void Dispose()
         {
+            if (Interlocked.Exchange(ref released, 1) != 0)
+                return;
             for (var index = held.Count - 1; index >= 0; index--)
-                held[index].Dispose();
+                held[index].Release();
         }
     }
 }

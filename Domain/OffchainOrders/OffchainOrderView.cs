@@ -64,8 +64,12 @@ public sealed class OffchainOrderView(EventStoreDatabase database)
         return Query(unit, orders, statuses.Length == 0 ? "1 = 1" : $"status IN ({string.Join(", ", statuses.Select(status => $"'{status}'"))})");
     }
 
-    private static List<TrackedOrder> Query(UnitOfWork unit, OffchainOrderAggregate orders, string condition) =>
-        unit.QueryView(orders, condition, "CAST(view_id AS INTEGER)")
-            .Select(loaded => new TrackedOrder(new ExecutionId(long.Parse(loaded.AggregateId, CultureInfo.InvariantCulture)), loaded.State!))
-            .ToList();
+    private static List<TrackedOrder> Query(UnitOfWork unit, OffchainOrderAggregate orders, string condition)
+    {
+        var loaded = unit.QueryView(orders, condition, "CAST(view_id AS INTEGER)");
+        var tracked = new List<TrackedOrder>(loaded.Count); // thousands for the poller: sized once
+        for (var index = 0; index < loaded.Count; index++)
+            tracked.Add(new TrackedOrder(new ExecutionId(long.Parse(loaded[index].AggregateId, CultureInfo.InvariantCulture)), loaded[index].State!));
+        return tracked;
+    }
 }

@@ -35,6 +35,10 @@ public sealed class OrderStatusPoller
 
     private readonly OrdersInDoubt doubts;
 
+    // How RecordAsync's answers are recorded: made once, not per transaction.
+    private readonly Func<PolledAnswer, Symbol> symbolOf = static answer => answer.Symbol;
+    private readonly Func<UnitOfWork, PolledAnswer, ExecutionOutcome> recordAnswer;
+
     /// <param name="doubts">The bot's orders in doubt (its conductor's), which look for late fills; by default the poller's own.</param>
     public OrderStatusPoller(EventStoreDatabase database, IExecutor executor, TimeProvider clock, HedgingGuards guards, OrdersInDoubt? doubts = null)
     {
@@ -44,6 +48,7 @@ public sealed class OrderStatusPoller
         this.clock = clock;
         recorder = new ExecutionRecorder(database, clock, guards);
         this.doubts = doubts ?? new OrdersInDoubt(new BrokerRoute(executor), clock, recorder);
+        recordAnswer = (unit, answer) => answer.RecordIn(unit, recorder);
     }
 
     /// <summary>
@@ -77,31 +82,34 @@ public sealed class OrderStatusPoller
             placing = unit.SymbolLocks.PlacementsUnderWay(clock.GetUtcNow());
         }
 
-        var placingAtRead = open.Select(tracked => tracked.ExecutionId).Where(guards.IsPlacing).ToHashSet(); // this process's, as of the read
+        var placingAtRead = PlacingAtRead(open);
         var waiting = recorder.TakeWaiting();
         var accepted = waiting.Where(answer => answer.Accepted is not null).ToDictionary(answer => answer.ExecutionId, answer => answer.Accepted!.Value);
-        var outcomes = new List<ExecutionOutcome?>();
-        var answers = new List<(int Slot, Symbol Symbol, Func<UnitOfWork, ExecutionOutcome> Record)>();
+        var outcomes = new List<ExecutionOutcome?>(open.Count);
+        var answers = new List<PolledAnswer>(AnswersPerUnit);
         ExceptionDispatchInfo? failure = null;
         try
         {
-            foreach (var (executionId, order) in open.Where(tracked => tracked.Order.Terms.Executor == executor.Kind && (only is null || only.Contains(tracked.ExecutionId))))
+            foreach (var (executionId, order) in open)
             {
-                var (unrecorded, record) = order switch
+                if (order.Terms.Executor != executor.Kind || (only is not null && !only.Contains(executionId)))
+                    continue;
+                var slot = outcomes.Count;
+                var (unrecorded, answer) = order switch
                 {
-                    OffchainOrder.Submitted submitted => await PollAsync(executionId, order.Terms, submitted.BrokerOrderId, cancellationToken).ConfigureAwait(false),
-                    OffchainOrder.PartiallyFilled partial => await PollAsync(executionId, order.Terms, partial.BrokerOrderId, cancellationToken).ConfigureAwait(false),
+                    OffchainOrder.Submitted submitted => await PollAsync(slot, executionId, order.Terms, submitted.BrokerOrderId, cancellationToken).ConfigureAwait(false),
+                    OffchainOrder.PartiallyFilled partial => await PollAsync(slot, executionId, order.Terms, partial.BrokerOrderId, cancellationToken).ConfigureAwait(false),
                     // Taken by the broker, its submission recorded below before what this poll finds.
                     OffchainOrder.Pending when accepted.TryGetValue(executionId, out var brokerOrderId) =>
-                        await PollAsync(executionId, order.Terms, brokerOrderId, cancellationToken).ConfigureAwait(false),
+                        await PollAsync(slot, executionId, order.Terms, brokerOrderId, cancellationToken).ConfigureAwait(false),
                     // Placed by this process, or by another instance whose deadline has not passed: not ours to reconcile.
                     _ when placingAtRead.Contains(executionId) || guards.IsPlacing(executionId) => PlacedHere(executionId),
                     _ when placing.Contains(order.Terms.Symbol.Value) => (null, null),
-                    _ => await ReconcileAsync(executionId, order.Terms, cancellationToken).ConfigureAwait(false),
+                    _ => await ReconcileAsync(slot, executionId, order.Terms, cancellationToken).ConfigureAwait(false),
                 };
-                if (record is not null)
-                    answers.Add((outcomes.Count, order.Terms.Symbol, record));
-                if (record is null && unrecorded is null)
+                if (answer is { } polled)
+                    answers.Add(polled);
+                else if (unrecorded is null)
                     continue;
                 outcomes.Add(unrecorded);
                 if (answers.Count >= AnswersPerUnit)
@@ -113,7 +121,7 @@ public sealed class OrderStatusPoller
             // Orders failed as stale before the broker acknowledged them may have reached it: a fill found is credited (§13.5).
             foreach (var (symbol, record) in only is not null ? [] : await doubts.LookForLateFillsAsync(executor, failedAsStale, cancellationToken).ConfigureAwait(false))
             {
-                answers.Add((outcomes.Count, symbol, record));
+                answers.Add(PolledAnswer.ForRecord(outcomes.Count, symbol, record));
                 outcomes.Add(null);
             }
         }
@@ -125,25 +133,36 @@ public sealed class OrderStatusPoller
         if (answers.Count > 0 || waiting.Count > 0)
             await RecordAsync(answers, waiting, outcomes, cancellationToken).ConfigureAwait(false);
         failure?.Throw();
-        return outcomes.Select(outcome => outcome!).ToList();
+        return outcomes!;
 
-        (ExecutionOutcome?, Func<UnitOfWork, ExecutionOutcome>?) PlacedHere(ExecutionId executionId)
+        (ExecutionOutcome?, PolledAnswer?) PlacedHere(ExecutionId executionId)
         {
             placingHere?.Add(executionId);
             return (null, null);
         }
     }
 
+    // The pending orders this process was placing as the cycle read them (only a pending order is reconciled).
+    private HashSet<ExecutionId> PlacingAtRead(IReadOnlyList<TrackedOrder> open)
+    {
+        var placingAtRead = new HashSet<ExecutionId>();
+        foreach (var (executionId, order) in open)
+        {
+            if (order is OffchainOrder.Pending && guards.IsPlacing(executionId))
+                placingAtRead.Add(executionId);
+        }
+
+        return placingAtRead;
+    }
+
     // Records the answers had so far in one transaction, after the waiting ones, each into its order's slot; none
     // is left to record after (waiting answers not committed go back to wait for the next transaction).
-    private async Task RecordAsync(
-        List<(int Slot, Symbol Symbol, Func<UnitOfWork, ExecutionOutcome> Record)> answers, List<BrokerAnswer> waiting,
-        List<ExecutionOutcome?> outcomes, CancellationToken cancellationToken)
+    private async Task RecordAsync(List<PolledAnswer> answers, List<BrokerAnswer> waiting, List<ExecutionOutcome?> outcomes, CancellationToken cancellationToken)
     {
         try
         {
-            var recorded = await recorder.RecordAllAsync(
-                [.. answers.Select(answer => (answer.Symbol, answer.Record))], continueAfterFailure: false, cancellationToken, waiting, inBackground: true).ConfigureAwait(false);
+            var recorded = await recorder.RecordAllAsync(answers, symbolOf, recordAnswer, continueAfterFailure: false, cancellationToken, waiting, inBackground: true)
+                .ConfigureAwait(false);
             for (var answer = 0; answer < answers.Count; answer++)
                 outcomes[answers[answer].Slot] = recorded[answer];
         }
@@ -154,27 +173,28 @@ public sealed class OrderStatusPoller
         }
     }
 
-    private async Task<(ExecutionOutcome? Unrecorded, Func<UnitOfWork, ExecutionOutcome>? Record)> PollAsync(
-        ExecutionId executionId, OrderTerms terms, BrokerOrderId brokerOrderId, CancellationToken cancellationToken)
+    // Completes at once when the broker's answer is already there (an in-process broker): no task per order then.
+    private async ValueTask<(ExecutionOutcome? Unrecorded, PolledAnswer? Answer)> PollAsync(
+        int slot, ExecutionId executionId, OrderTerms terms, BrokerOrderId brokerOrderId, CancellationToken cancellationToken)
     {
         var state = await executor.GetOrderStatusAsync(brokerOrderId, cancellationToken).ConfigureAwait(false);
-        return recorder.RecordStatus(executionId, terms, brokerOrderId, state) is { } record
-            ? (null, record)
+        return ExecutionRecorder.IsReadable(state)
+            ? (null, PolledAnswer.ForStatus(slot, executionId, terms, brokerOrderId, state))
             : (new ExecutionOutcome.Unknown(executionId, ((BrokerOrderState.Unreadable)state).Failure), null);
     }
 
     // A pending order nobody is placing: its placement's outcome is unknown (a lookup failed, or a crash).
     // "Pending" is as of this cycle's read: a placement may have finished since, so a failure is only recorded
     // if the order is still pending when it is written.
-    private async Task<(ExecutionOutcome? Unrecorded, Func<UnitOfWork, ExecutionOutcome>? Record)> ReconcileAsync(
-        ExecutionId executionId, OrderTerms terms, CancellationToken cancellationToken)
+    private async ValueTask<(ExecutionOutcome? Unrecorded, PolledAnswer? Answer)> ReconcileAsync(
+        int slot, ExecutionId executionId, OrderTerms terms, CancellationToken cancellationToken)
     {
         var lookup = await executor.FindByClientOrderIdAsync(terms.ClientOrderId, cancellationToken).ConfigureAwait(false);
         return lookup switch
         {
-            ClientOrderLookup.Found found => (null, unit => recorder.RecordSubmission(unit, executionId, terms.Symbol, found.OrderId)),
-            ClientOrderLookup.NotFound => (null, unit => recorder.RecordNeverPlaced(
-                unit, executionId, terms.Symbol, $"order never reached the broker (client order id {terms.ClientOrderId} not found)")),
+            ClientOrderLookup.Found found => (null, PolledAnswer.ForRecord(slot, terms.Symbol, unit => recorder.RecordSubmission(unit, executionId, terms.Symbol, found.OrderId))),
+            ClientOrderLookup.NotFound => (null, PolledAnswer.ForRecord(slot, terms.Symbol, unit => recorder.RecordNeverPlaced(
+                unit, executionId, terms.Symbol, $"order never reached the broker (client order id {terms.ClientOrderId} not found)"))),
             ClientOrderLookup.Failed failed => (new ExecutionOutcome.Unknown(executionId, failed.Failure), null),
             _ => throw new ArgumentOutOfRangeException(nameof(terms), lookup, "Unknown lookup result."),
         };

@@ -7,14 +7,21 @@ using TradingBot.Benchmarks.Report;
 // The README's benchmark command (benchmarks/run) lands here. `--skip-runners` leaves out the runner
 // comparison (it builds and runs two test projects); `--only-runners` runs nothing else. `--smoke --postgres`
 // times the pipeline and the raw inserts once on a SQLite file and once on PostgreSQL; with `--statements`, it
-// prints the statements and round trips per fill that the pipeline sends PostgreSQL.
+// prints the statements and round trips per fill that the pipeline sends PostgreSQL. `--smoke --poll` times cycles of
+// the order status poller over 15,000 open orders (`--orders N`, `--passes N`,
+// `--allocations`, `--cold`: polled by a bot opened anew; on a file, `--memory` or `--postgres`).
 if (args.Contains("--smoke"))
 {
     Storage[] storages = args.Contains("--memory") ? [Storage.Memory] : args.Contains("--file") ? [Storage.File]
         : args.Contains("--postgres") ? [Storage.File, Storage.Postgres] : [Storage.Memory, Storage.File];
     try
     {
-        if (args.Contains("--phases"))
+        if (args.Contains("--poll"))
+            await TradingBot.Benchmarks.Poller.PollCycle.RunAsync(
+                IntAfter("--orders") ?? TradingBot.Benchmarks.Poller.PollCycle.DefaultOrders,
+                args.Contains("--memory") ? Storage.Memory : args.Contains("--postgres") ? Storage.Postgres : Storage.File,
+                IntAfter("--passes") ?? 3, args.Contains("--allocations"), args.Contains("--cold")).ConfigureAwait(false);
+        else if (args.Contains("--phases"))
             await Smoke.PhasesAsync(2_000, storages).ConfigureAwait(false);
         else if (args.Contains("--controls"))
             await Smoke.ControlsAsync(2_000, storages, 6).ConfigureAwait(false);
@@ -66,3 +73,5 @@ Console.WriteLine($"Measured {DateTimeOffset.Now:yyyy-MM-dd HH:mm zzz} on {Envir
 Console.WriteLine();
 Console.WriteLine(table);
 return 0;
+
+int? IntAfter(string option) => args.SkipWhile(arg => arg != option).Skip(1).Select(int.Parse).Cast<int?>().FirstOrDefault();

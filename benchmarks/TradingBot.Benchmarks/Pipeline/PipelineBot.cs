@@ -53,6 +53,9 @@ public sealed class PipelineBot : IDisposable
 
     public FakeTimeProvider Clock { get; }
 
+    /// <summary>The database file, on <see cref="Storage.File"/>.</summary>
+    public string? FilePath => path;
+
     public EventStoreDatabase Database { get; }
 
     public InstantExecutor Executor { get; }
