@@ -14,6 +14,7 @@ namespace TradingBot.Acceptance.Domain.EventSourcing;
 internal sealed class SqliteStatement : PreparedStatement
 {
     private const int MaxStackText = 256;
+    private const int StatusRuns = 6; // SQLITE_STMTSTATUS_RUN, which SQLitePCLRaw does not name
 
     private readonly sqlite3 database;
     private readonly sqlite3_stmt statement;
@@ -84,6 +85,9 @@ internal sealed class SqliteStatement : PreparedStatement
     public override long Int64(int column) => raw.sqlite3_column_int64(statement, column);
 
     public override string Text(int column) => raw.sqlite3_column_text(statement, column).utf8_to_string();
+
+    /// <summary>How many times the statement ran (stepped, then reset) since it was prepared: SQLite counts it anyway.</summary>
+    public int Runs => raw.sqlite3_stmt_status(statement, StatusRuns, 0);
 
     /// <summary>Ready for the next use: the statement restarts and forgets its parameters.</summary>
     public override void Dispose()

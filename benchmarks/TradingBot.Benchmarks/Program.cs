@@ -7,7 +7,8 @@ using TradingBot.Benchmarks.Report;
 // The README's benchmark command (benchmarks/run) lands here. `--skip-runners` leaves out the runner
 // comparison (it builds and runs two test projects); `--only-runners` runs nothing else. `--smoke --postgres`
 // times the pipeline and the raw inserts once on a SQLite file and once on PostgreSQL; with `--statements`, it
-// prints the statements and round trips per fill that the pipeline sends PostgreSQL.
+// prints the statements and round trips per fill that the pipeline sends PostgreSQL (on SQLite, the statements
+// SQLite ran and the pages written per fill).
 if (args.Contains("--smoke"))
 {
     Storage[] storages = args.Contains("--memory") ? [Storage.Memory] : args.Contains("--file") ? [Storage.File]
