@@ -137,6 +137,10 @@ public abstract class EventStoreDatabase : IDisposable
             idle.Add(connection);
     }
 
+    /// <summary>The connections no unit is using now, the writer's first.</summary>
+    private protected IEnumerable<StoreConnection> IdleConnections() =>
+        idleWriter is { } writer ? idle.Prepend(writer) : idle;
+
     private StoreConnection RentWriter()
     {
         ObjectDisposedException.ThrowIf(disposed, this);

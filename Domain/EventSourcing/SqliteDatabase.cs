@@ -97,6 +97,39 @@ public sealed class SqliteDatabase : EventStoreDatabase
         return true;
     }
 
+    /// <summary>
+    /// What the connections no unit is using now ran since they opened: how many times each prepared statement ran,
+    /// the pages their commits wrote (to the log, on a file) and the pages the writer's and the readers' connections
+    /// read into their caches. For the benchmarks' statement counts: SQLite keeps these counts anyway.
+    /// </summary>
+    public StatementRuns StatementRuns()
+    {
+        var runs = new Dictionary<string, int>(StringComparer.Ordinal);
+        var (written, writerRead, readersRead) = (0L, 0L, 0L);
+        foreach (var connection in IdleConnections().Cast<SqliteStoreConnection>())
+        {
+            foreach (var statement in connection.Prepared.Cast<SqliteStatement>())
+                runs[statement.Sql] = runs.GetValueOrDefault(statement.Sql) + statement.Runs;
+            written += Pages(connection.Connection, raw.SQLITE_DBSTATUS_CACHE_WRITE);
+            if (connection.IsWriter)
+                writerRead += Pages(connection.Connection, raw.SQLITE_DBSTATUS_CACHE_MISS);
+            else
+                readersRead += Pages(connection.Connection, raw.SQLITE_DBSTATUS_CACHE_MISS);
+        }
+
+        return new(runs, written, writerRead, readersRead);
+    }
+
+    /// <summary>The pages the commits of <paramref name="connection"/> wrote since it opened.</summary>
+    public static long PagesWritten(SqliteConnection connection) => Pages(connection, raw.SQLITE_DBSTATUS_CACHE_WRITE);
+
+    private static long Pages(SqliteConnection connection, int status)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        var result = raw.sqlite3_db_status(connection.Handle, status, out var pages, out _, 0);
+        return result == raw.SQLITE_OK ? pages : throw new SqliteException($"SQLite Error {result}: no page count.", result);
+    }
+
     private protected override StoreConnection OpenStoreConnection(bool isWriter) => new SqliteStoreConnection(OpenConnection(), isWriter);
 
     protected override void Dispose(bool disposing)

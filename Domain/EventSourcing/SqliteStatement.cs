@@ -14,6 +14,7 @@ namespace TradingBot.Acceptance.Domain.EventSourcing;
 internal sealed class SqliteStatement : PreparedStatement
 {
     private const int MaxStackText = 256;
+    private const int StatusRuns = 6; // SQLITE_STMTSTATUS_RUN, which SQLitePCLRaw does not name
 
     private readonly sqlite3 database;
     private readonly sqlite3_stmt statement;
@@ -87,6 +88,9 @@ internal sealed class SqliteStatement : PreparedStatement
 
     // A text value's bytes, as stored (the database is UTF-8).
     public override ReadOnlySpan<byte> Utf8(int column) => raw.sqlite3_column_blob(statement, column);
+
+    /// <summary>How many times the statement ran (stepped, then reset) since it was prepared: SQLite counts it anyway.</summary>
+    public int Runs => raw.sqlite3_stmt_status(statement, StatusRuns, 0);
 
     /// <summary>Ready for the next use: the statement restarts and forgets its parameters.</summary>
     public override void Dispose()

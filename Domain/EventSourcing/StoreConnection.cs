@@ -42,6 +42,9 @@ internal abstract class StoreConnection(bool isWriter) : IDisposable
         return statement;
     }
 
+    /// <summary>The statements prepared on this connection so far.</summary>
+    public IEnumerable<PreparedStatement> Prepared => statements.Values;
+
     /// <summary>
     /// Begins a transaction. A write one serializes with every other writer of the database, of this process
     /// or another, until it ends; a read one sees a snapshot.

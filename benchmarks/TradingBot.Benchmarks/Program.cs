@@ -7,7 +7,8 @@ using TradingBot.Benchmarks.Report;
 // The README's benchmark command (benchmarks/run) lands here. `--skip-runners` leaves out the runner
 // comparison (it builds and runs two test projects); `--only-runners` runs nothing else. `--smoke --postgres`
 // times the pipeline and the raw inserts once on a SQLite file and once on PostgreSQL; with `--statements`, it
-// prints the statements and round trips per fill that the pipeline sends PostgreSQL. `--smoke --poll` times cycles of
+// prints the statements and round trips per fill that the pipeline sends PostgreSQL (on SQLite, the statements
+// SQLite ran and the pages written per fill). `--smoke --poll` times cycles of
 // the order status poller over 15,000 open orders (`--orders N`, `--passes N`,
 // `--allocations`, `--cold`: polled by a bot opened anew; on a file, `--memory` or `--postgres`).
 if (args.Contains("--smoke"))

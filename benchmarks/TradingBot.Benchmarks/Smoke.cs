@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using TradingBot.Acceptance.Domain.EventSourcing;
 using TradingBot.Acceptance.Domain.Hedging;
 using TradingBot.Benchmarks.Pipeline;
 
@@ -26,6 +27,8 @@ public static class Smoke
                     Console.WriteLine($"pipeline {storage}: {fills / elapsed.TotalSeconds:N0} fills/s, {fills / used.TotalSeconds:N0} fills/CPU-s, {perFill:N0} bytes allocated per fill, {events} events, {bot.Executor.Placed} orders");
                     if (counter is not null)
                         Console.WriteLine(counter.Report(fills));
+                    else if (statements && bot.Database is SqliteDatabase sqlite)
+                        Console.WriteLine(SqliteStatementReport.Of(sqlite, fills));
                 }
 
                 using (var bot = new PipelineBot(storage))
@@ -36,7 +39,8 @@ public static class Smoke
                     var elapsed = Stopwatch.GetElapsedTime(started);
                     var used = Process.GetCurrentProcess().TotalProcessorTime - cpu;
                     WrittenRows.Count(bot.Database).ShouldBe(WrittenRows.ForHedgedFills(fills, TradeFeed.Symbols.Count), $"raw inserts ({storage})");
-                    Console.WriteLine($"raw {storage}: {fills / elapsed.TotalSeconds:N0} fills/s, {fills / used.TotalSeconds:N0} fills/CPU-s, {raw.Events} events");
+                    var pages = statements && raw is SqliteRawInserts sqliteRaw ? $", {(double)sqliteRaw.PagesWritten / fills:N2} pages written per fill" : "";
+                    Console.WriteLine($"raw {storage}: {fills / elapsed.TotalSeconds:N0} fills/s, {fills / used.TotalSeconds:N0} fills/CPU-s, {raw.Events} events{pages}");
                 }
             }
     }

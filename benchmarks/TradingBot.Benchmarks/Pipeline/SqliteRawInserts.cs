@@ -27,6 +27,9 @@ public sealed class SqliteRawInserts : RawInsertWriter
         statements = [.. Sql.Select(Prepare)];
     }
 
+    /// <summary>The pages its commits wrote so far (to the log, on a file).</summary>
+    public long PagesWritten => SqliteDatabase.PagesWritten(connection);
+
     protected override void Begin() => Step(begin);
 
     protected override void Commit()
