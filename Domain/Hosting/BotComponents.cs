@@ -36,7 +36,9 @@ public sealed record BotComponents(EventStoreDatabase Database, IExecutor Execut
 
     /// <summary>
     /// Where the path from a confirming block to a broker order is traced: the chain reader's releases
-    /// (<c>chain.release</c>) and the queue processor's batches (<c>queue.batch</c>) as activities; none by default.
+    /// (<c>chain.release</c>) and the queue processor's batches (<c>queue.batch</c>) as activities, with the work
+    /// beside it that may delay them: the order status poller's cycles (<c>orders.poll</c>) and the position
+    /// checker's ticks (<c>positions.check</c>); none by default.
     /// </summary>
     public ActivitySource? Tracing { get; init; }
 

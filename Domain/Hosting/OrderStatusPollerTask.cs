@@ -1,7 +1,13 @@
+using System.Diagnostics;
+
 namespace TradingBot.Acceptance.Domain.Hosting;
 
-/// <summary>Polls each broker for the open orders it holds every 15 s plus a random 0–5 s (DOMAIN §6.4, §14.3).</summary>
-public sealed class OrderStatusPollerTask(BotComposition bot, BotChannels channels, BotOptions options, BotActivity activity, Random random) : IBotTask
+/// <summary>
+/// Polls each broker for the open orders it holds every 15 s plus a random 0–5 s (DOMAIN §6.4, §14.3); each cycle is
+/// traced as <c>orders.poll</c> when the bot is given an activity source.
+/// </summary>
+public sealed class OrderStatusPollerTask(
+    BotComposition bot, BotChannels channels, BotOptions options, BotActivity activity, Random random, ActivitySource? tracing = null) : IBotTask
 {
     public string Name => "order-status-poller";
 
@@ -11,7 +17,8 @@ public sealed class OrderStatusPollerTask(BotComposition bot, BotChannels channe
         {
             var jitter = TimeSpan.FromTicks((long)(options.OrderStatusMaxJitter.Ticks * random.NextDouble()));
             await activity.IdleForAsync(options.OrderStatusInterval + jitter, stopping).ConfigureAwait(false);
-            await bot.PollAllAsync(abort).ConfigureAwait(false);
+            using (tracing?.StartActivity("orders.poll"))
+                await bot.PollAllAsync(abort).ConfigureAwait(false);
             channels.Committed();
         }
     }

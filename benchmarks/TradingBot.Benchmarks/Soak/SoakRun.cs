@@ -49,7 +49,13 @@ public static class SoakRun
             {
                 Chain = new ChainReaderOptions(node.WebSocketUri, new OrderbookSettings(ScenarioChain.Orderbook, ScenarioChain.BotOwner, 0, SoakFills.Confirmations)),
             };
-            await using var bot = HostedBot.Create(new BotComponents(database, executor, clock, options, HedgingSettings.ForExecutor(SupportedExecutor.DryRun)) { Seed = 1 });
+            using var tracing = new ActivitySource("TradingBot.Soak");
+            using var beside = new BesideWork(tracing);
+            await using var bot = HostedBot.Create(new BotComponents(database, executor, clock, options, HedgingSettings.ForExecutor(SupportedExecutor.DryRun))
+            {
+                Seed = 1,
+                Tracing = tracing,
+            });
             // The symbols and their vaults are known ahead, as configured tokens are: the soak measures fills, not first
             // symbol() look-ups and vault discoveries.
             foreach (var ticker in tickers)
@@ -72,9 +78,10 @@ public static class SoakRun
             // A stall of seconds is most often the reader reconnecting (a request unanswered within its timeout) or a task restarted.
             var faults = string.Join(", ", bot.Tasks.Supervisors.Where(task => task.Faults > 0).Select(task => $"{task.Name} {task.Faults} ({task.LastFault?.Message})"));
             Console.WriteLine($"chain reader: {bot.Reader.Connections} connections, {bot.Reader.Stalls} stalls; task faults: {(faults.Length == 0 ? "none" : faults)}");
+            Console.WriteLine($"{beside.Describe(BesideWork.Poll)}; {beside.Describe(BesideWork.Check)}");
 
             var (latencies, extraShares) = ledger.Match(scheduled, confirmed);
-            var windows = Windows(latencies, gauges, started, duration);
+            var windows = Windows(latencies, gauges, beside, started, duration);
             Console.WriteLine(Table(windows));
             return Check(windows, duration, (hedged && extraShares == 0 && scheduled.Length == fills, latencies.Count, fills), filled, database, executor.Placed);
         }
@@ -118,18 +125,21 @@ public static class SoakRun
         return (long)command.ExecuteScalar()!;
     }
 
-    private static List<SoakWindow> Windows(List<(long Scheduled, TimeSpan Latency)> latencies, GaugeSeries gauges, long started, TimeSpan duration)
+    private static List<SoakWindow> Windows(List<(long Scheduled, long Confirmed, TimeSpan Latency)> latencies, GaugeSeries gauges, BesideWork beside, long started, TimeSpan duration)
     {
         var windows = new List<SoakWindow>();
         var ticks = (long)(Window.TotalSeconds * Stopwatch.Frequency);
         for (var number = 0; number * Window < duration; number++)
         {
             var (from, until) = (started + number * ticks, started + (number + 1) * ticks);
-            TimeSpan[] sorted = [.. latencies.Where(fill => fill.Scheduled >= from && fill.Scheduled < until).Select(fill => fill.Latency).Order()];
+            var due = latencies.Where(fill => fill.Scheduled >= from && fill.Scheduled < until).ToList();
+            TimeSpan[] sorted = [.. due.Select(fill => fill.Latency).Order()];
             if (sorted.Length == 0)
                 continue;
-            windows.Add(new SoakWindow(number + 1, sorted.Length, CoverageLedger.Percentile(sorted, 0.50), CoverageLedger.Percentile(sorted, 0.99),
-                sorted[^1], gauges.Window(number * Window, (number + 1) * Window)));
+            var slow = due.Where(fill => fill.Latency >= P99Target).Select(fill => (From: fill.Confirmed, Until: fill.Confirmed + (long)(fill.Latency.TotalSeconds * Stopwatch.Frequency))).ToList();
+            windows.Add(new SoakWindow(number + 1, sorted.Length, CoverageLedger.Percentile(sorted, 0.50), CoverageLedger.Percentile(sorted, 0.99), sorted[^1],
+                (slow.Count, slow.Count(fill => beside.Overlaps(BesideWork.Poll, fill.From, fill.Until)), slow.Count(fill => beside.Overlaps(BesideWork.Check, fill.From, fill.Until))),
+                gauges.Window(number * Window, (number + 1) * Window)));
         }
 
         return windows;
@@ -138,14 +148,14 @@ public static class SoakRun
     private static string Table(List<SoakWindow> windows)
     {
         var text = new StringBuilder();
-        text.AppendLine("| Window | Fills | p50 | p99 | Max | Collector's pauses | Resident | Resident range | Managed heap | Handles | Threads | Pool workers | Pool range |");
-        text.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        text.AppendLine("| Window | Fills | p50 | p99 | Max | Over target (during a poll cycle / a check) | Collector's pauses | Resident | Resident range | Managed heap | Handles | Threads | Pool workers | Pool range |");
+        text.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var window in windows)
         {
             var (gauges, median) = (window.Gauges, window.Gauges.Median);
             text.AppendLine(CultureInfo.InvariantCulture,
                 $"| {(window.Number - 1) * Window.TotalSeconds:N0}–{window.Number * Window.TotalSeconds:N0} s | {window.Fills:N0} | {window.P50.TotalMilliseconds:N2} ms | "
-                + $"{window.P99.TotalMilliseconds:N2} ms | {window.Max.TotalMilliseconds:N2} ms | {gauges.Paused.TotalMilliseconds:N0} ms | {Megabytes(median.ResidentBytes)} | "
+                + $"{window.P99.TotalMilliseconds:N2} ms | {window.Max.TotalMilliseconds:N2} ms | {window.Slow.All:N0} ({window.Slow.BesidePoll:N0} / {window.Slow.BesideCheck:N0}) | {gauges.Paused.TotalMilliseconds:N0} ms | {Megabytes(median.ResidentBytes)} | "
                 + $"{gauges.MinResident / 1_048_576d:N0}–{gauges.MaxResident / 1_048_576d:N0} MB | {Megabytes(median.HeapBytes)} | {median.Handles} | {median.Threads} | "
                 + $"{median.PoolThreads} | {gauges.MinPoolThreads}–{gauges.MaxPoolThreads} |");
         }

@@ -1,4 +1,8 @@
 namespace TradingBot.Benchmarks.Soak;
 
-/// <summary>One window of the soak: the fills due in it, their latencies, and the process's gauges sampled during it.</summary>
-public sealed record SoakWindow(int Number, int Fills, TimeSpan P50, TimeSpan P99, TimeSpan Max, WindowGauges Gauges);
+/// <summary>
+/// One window of the soak: the fills due in it, their latencies, the fills over the p99 target and how many of those
+/// were under way while the order status poller's cycle or the position checker's tick ran, and the process's gauges
+/// sampled during it.
+/// </summary>
+public sealed record SoakWindow(int Number, int Fills, TimeSpan P50, TimeSpan P99, TimeSpan Max, (int All, int BesidePoll, int BesideCheck) Slow, WindowGauges Gauges);

@@ -1,0 +1,78 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace TradingBot.Benchmarks.Soak;
+
+/// <summary>
+/// The bot's work beside its hedging path that may delay a fill, from its trace: the order status poller's cycles
+/// (<c>orders.poll</c>) and the position checker's ticks (<c>positions.check</c>), each kept as when it started and
+/// stopped. Other activities are not even created. Kept in an array taken at the start (a cycle every 15–20 s, a
+/// tick every minute), so that it does not grow the memory the soak measures; spans past its end are counted only.
+/// </summary>
+public sealed class BesideWork : IDisposable
+{
+    public const string Poll = "orders.poll";
+    public const string Check = "positions.check";
+
+    private readonly ActivityListener listener;
+    private readonly (string Name, long Start, long Stop)[] spans = new (string, long, long)[4_096];
+    private readonly Lock gate = new();
+    private int count;
+
+    public BesideWork(ActivitySource source)
+    {
+        listener = new ActivityListener
+        {
+            ShouldListenTo = candidate => ReferenceEquals(candidate, source),
+            Sample = (ref ActivityCreationOptions<ActivityContext> options) =>
+                options.Name is Poll or Check ? ActivitySamplingResult.AllData : ActivitySamplingResult.None,
+            ActivityStopped = Stopped,
+        };
+        ActivitySource.AddActivityListener(listener);
+    }
+
+    /// <summary>Spans that did not fit (none in a soak of minutes).</summary>
+    public int Dropped { get; private set; }
+
+    /// <summary>Whether a span of <paramref name="name"/> overlapped the time from <paramref name="from"/> to <paramref name="until"/>.</summary>
+    public bool Overlaps(string name, long from, long until)
+    {
+        lock (gate)
+        {
+            for (var index = 0; index < count; index++)
+            {
+                var span = spans[index];
+                if (span.Name == name && span.Start <= until && span.Stop >= from)
+                    return true;
+            }
+
+            return false;
+        }
+    }
+
+    /// <summary>How many spans of <paramref name="name"/> there were, and the shortest, median and longest in milliseconds.</summary>
+    public string Describe(string name)
+    {
+        lock (gate)
+        {
+            double[] took = [.. spans.Take(count).Where(span => span.Name == name).Select(span => Stopwatch.GetElapsedTime(span.Start, span.Stop).TotalMilliseconds).Order()];
+            return took.Length == 0 ? $"{name}: none"
+                : string.Create(CultureInfo.InvariantCulture, $"{name}: {took.Length} taking {took[0]:N0}–{took[(took.Length - 1) / 2]:N0}–{took[^1]:N0} ms (shortest–median–longest)");
+        }
+    }
+
+    public void Dispose() => listener.Dispose();
+
+    private void Stopped(Activity activity)
+    {
+        var stop = Stopwatch.GetTimestamp();
+        var start = stop - (long)(activity.Duration.TotalSeconds * Stopwatch.Frequency);
+        lock (gate)
+        {
+            if (count < spans.Length)
+                spans[count++] = (activity.OperationName, start, stop);
+            else
+                Dropped++;
+        }
+    }
+}
