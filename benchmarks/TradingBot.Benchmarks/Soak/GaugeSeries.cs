@@ -30,6 +30,8 @@ public sealed class GaugeSeries(TimeSpan duration)
         var median = new ProcessGauges(
             Median(taken, gauges => gauges.ResidentBytes),
             Median(taken, gauges => gauges.HeapBytes),
+            Median(taken, gauges => gauges.CommittedBytes),
+            Median(taken, gauges => gauges.SqliteBytes),
             (int)Median(taken, gauges => gauges.Handles),
             (int)Median(taken, gauges => gauges.Threads),
             (int)Median(taken, gauges => gauges.PoolThreads),

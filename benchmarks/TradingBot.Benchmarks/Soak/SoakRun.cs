@@ -148,19 +148,19 @@ public static class SoakRun
     private static string Table(List<SoakWindow> windows)
     {
         var text = new StringBuilder();
-        text.AppendLine("| Window | Fills | p50 | p99 | Max | Over target (during a poll cycle / a check) | Collector's pauses | Resident | Resident range | Managed heap | Handles | Threads | Pool workers | Pool range |");
-        text.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        text.AppendLine("| Window | Fills | p50 | p99 | Max | Over target (during a poll cycle / a check) | Collector's pauses | Resident | Resident range | Managed heap | Collector's committed | SQLite | Handles | Threads | Pool workers | Pool range |");
+        text.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var window in windows)
         {
             var (gauges, median) = (window.Gauges, window.Gauges.Median);
             text.AppendLine(CultureInfo.InvariantCulture,
                 $"| {(window.Number - 1) * Window.TotalSeconds:N0}–{window.Number * Window.TotalSeconds:N0} s | {window.Fills:N0} | {window.P50.TotalMilliseconds:N2} ms | "
                 + $"{window.P99.TotalMilliseconds:N2} ms | {window.Max.TotalMilliseconds:N2} ms | {window.Slow.All:N0} ({window.Slow.BesidePoll:N0} / {window.Slow.BesideCheck:N0}) | {gauges.Paused.TotalMilliseconds:N0} ms | {Megabytes(median.ResidentBytes)} | "
-                + $"{gauges.MinResident / 1_048_576d:N0}–{gauges.MaxResident / 1_048_576d:N0} MB | {Megabytes(median.HeapBytes)} | {median.Handles} | {median.Threads} | "
+                + $"{gauges.MinResident / 1_048_576d:N0}–{gauges.MaxResident / 1_048_576d:N0} MB | {Megabytes(median.HeapBytes)} | {Megabytes(median.CommittedBytes)} | {Megabytes(median.SqliteBytes)} | {median.Handles} | {median.Threads} | "
                 + $"{median.PoolThreads} | {gauges.MinPoolThreads}–{gauges.MaxPoolThreads} |");
         }
 
-        text.Append("Resident memory, managed heap, handles, threads and the thread pool's workers: medians of the window's 1-second samples; "
+        text.Append("Resident memory, managed heap, the collector's committed memory, SQLite's, handles, threads and the thread pool's workers: medians of the window's 1-second samples; "
             + "the collector's pauses: their sum over the window.");
 
         return text.ToString();
