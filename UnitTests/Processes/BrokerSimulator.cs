@@ -62,9 +62,18 @@ public sealed class BrokerSimulator : IAsyncDisposable
         return broker;
     }
 
-    /// <summary>Every order in the journal, as the broker took them, in order.</summary>
-    public static IReadOnlyList<AlpacaOrderRequest> ReadJournal(string path) =>
-        [.. File.ReadAllLines(path).Where(line => line.Length > 0).Select(line => JsonSerializer.Deserialize<AlpacaOrderRequest>(line, AlpacaJson.Options)!)];
+    /// <summary>
+    /// Every order in the journal, as the broker took them, in order. Read while the broker may be writing, so only
+    /// lines ended by their newline count: the order on a line still being written has not been answered yet.
+    /// </summary>
+    public static IReadOnlyList<AlpacaOrderRequest> ReadJournal(string path)
+    {
+        string text;
+        using (var reader = new StreamReader(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite)))
+            text = reader.ReadToEnd();
+        var complete = text[..(text.LastIndexOf('\n') + 1)];
+        return [.. complete.Split('\n').Where(line => line.Length > 0).Select(line => JsonSerializer.Deserialize<AlpacaOrderRequest>(line, AlpacaJson.Options)!)];
+    }
 
     private async Task<IResult> PlaceAsync(HttpRequest request)
     {
