@@ -4,7 +4,6 @@ using Shouldly;
 using TradingBot.Acceptance.Domain.EventSourcing;
 using TradingBot.Acceptance.Domain.Finance;
 using TradingBot.Acceptance.Domain.OnChainTrades;
-using TradingBot.Acceptance.Support.EventStores;
 
 namespace TradingBot.Acceptance.UnitTests.EventSourcing;
 
@@ -15,28 +14,14 @@ namespace TradingBot.Acceptance.UnitTests.EventSourcing;
 [TestFixture(EventStoreKind.Sqlite)]
 [TestFixture(EventStoreKind.Postgres)]
 [Category("store-contract")]
-public sealed class SharedSavepointTests(EventStoreKind kind)
+public sealed class SharedSavepointTests(EventStoreKind kind) : DurableStoreFixture(kind)
 {
-    private static readonly DateTimeOffset Start = new(2025, 1, 6, 15, 0, 0, TimeSpan.Zero);
-    private static readonly OnChainTradeAggregate Trades = new();
     private static readonly string[] ThreeTrades = ["0xa1:1", "0xa1:2", "0xa1:3"];
-
-    private ScenarioStore store = null!;
-
-    [SetUp]
-    public void OpenStore()
-    {
-        store = new ScenarioStore(kind);
-        store.KeepDurable();
-    }
-
-    [TearDown]
-    public void DropStore() => store.Dispose();
 
     [Test]
     public void A_batch_where_nothing_fails_records_each_item_once_with_its_view_row()
     {
-        using var database = store.Open(new FakeTimeProvider(Start));
+        using var database = Store.Open(new FakeTimeProvider(Start));
         var decided = new List<string>();
         using (var unit = database.BeginWrite())
         {
@@ -56,7 +41,7 @@ public sealed class SharedSavepointTests(EventStoreKind kind)
     [Test]
     public void An_item_that_fails_mid_batch_leaves_nothing_and_the_items_before_it_are_recorded_once()
     {
-        using var database = store.Open(new FakeTimeProvider(Start));
+        using var database = Store.Open(new FakeTimeProvider(Start));
         var decided = new List<string>();
         using (var unit = database.BeginWrite())
         {
@@ -78,14 +63,14 @@ public sealed class SharedSavepointTests(EventStoreKind kind)
     public void An_item_that_undoes_itself_mid_batch_keeps_what_it_wrote_after_the_undo_and_the_others_commit()
     {
         var clock = new FakeTimeProvider(Start);
-        using var other = store.Open(clock); // another instance recorded the second trade already
+        using var other = Store.Open(clock); // another instance recorded the second trade already
         using (var unit = other.BeginWrite())
         {
             unit.Execute(Trades, "0xa1:2", trade => OnChainTradeDecider.Decide(trade, Witness(), Start));
             unit.Commit();
         }
 
-        using var database = store.Open(clock);
+        using var database = Store.Open(clock);
         using (var unit = database.BeginWrite())
         {
             var (completed, failure) = unit.EachInSavepoint(ThreeTrades, id =>
@@ -118,7 +103,4 @@ public sealed class SharedSavepointTests(EventStoreKind kind)
         unit.EventQueue.Enqueue(new ChainEvent(id, 0, 12, null, "{}"), Start);
         return id;
     }
-
-    private static OnChainTradeCommand.Witness Witness() =>
-        new(new Symbol("AAPL"), new FractionalShares(1m), Direction.Sell, new Usd(100.00m), 12, Start.AddMinutes(-1));
 }

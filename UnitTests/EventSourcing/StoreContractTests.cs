@@ -15,29 +15,14 @@ namespace TradingBot.Acceptance.UnitTests.EventSourcing;
 [TestFixture(EventStoreKind.Sqlite)]
 [TestFixture(EventStoreKind.Postgres)]
 [Category("store-contract")]
-public sealed class StoreContractTests(EventStoreKind kind)
+public sealed class StoreContractTests(EventStoreKind kind) : DurableStoreFixture(kind)
 {
-    private static readonly DateTimeOffset Start = new(2025, 1, 6, 15, 0, 0, TimeSpan.Zero);
-    private static readonly OnChainTradeAggregate Trades = new();
-    private static readonly Symbol Aapl = new("AAPL");
     private static readonly string[] TwoTrades = ["0xa1:1", "0xa1:2"];
-
-    private ScenarioStore store = null!;
-
-    [SetUp]
-    public void OpenStore()
-    {
-        store = new ScenarioStore(kind);
-        store.KeepDurable();
-    }
-
-    [TearDown]
-    public void DropStore() => store.Dispose();
 
     [Test]
     public void An_event_is_read_back_as_written_in_global_order()
     {
-        using var database = store.Open(new FakeTimeProvider(Start));
+        using var database = Store.Open(new FakeTimeProvider(Start));
         foreach (var id in new[] { "0xa1:5", "0xa1:3" })
             Record(database, id, 0.5m);
 
@@ -52,7 +37,7 @@ public sealed class StoreContractTests(EventStoreKind kind)
     [Test]
     public void A_taken_sequence_is_a_concurrency_conflict_and_the_unit_goes_on()
     {
-        using var database = store.Open(new FakeTimeProvider(Start));
+        using var database = Store.Open(new FakeTimeProvider(Start));
         using (var unit = database.BeginWrite())
         {
             var empty = unit.Load(Trades, "0xa1:3");
@@ -68,7 +53,7 @@ public sealed class StoreContractTests(EventStoreKind kind)
     [Test]
     public void A_view_row_commits_with_its_events_or_not_at_all()
     {
-        using var database = store.Open(new FakeTimeProvider(Start));
+        using var database = Store.Open(new FakeTimeProvider(Start));
         using (var unit = database.BeginWrite())
             unit.Execute(Trades, "0xa1:1", trade => OnChainTradeDecider.Decide(trade, Witness(0.5m), Start)); // never committed
         Record(database, "0xa1:2", 0.5m);
@@ -81,7 +66,7 @@ public sealed class StoreContractTests(EventStoreKind kind)
     [Test]
     public void A_failed_item_undoes_its_own_writes_only()
     {
-        using var database = store.Open(new FakeTimeProvider(Start));
+        using var database = Store.Open(new FakeTimeProvider(Start));
         using (var unit = database.BeginWrite())
         {
             var (completed, failure) = unit.EachInSavepoint(TwoTrades, id =>
@@ -104,8 +89,8 @@ public sealed class StoreContractTests(EventStoreKind kind)
     public void A_trade_created_again_is_refused_by_its_key_and_the_item_undone_goes_on()
     {
         var clock = new FakeTimeProvider(Start);
-        using var first = store.Open(clock);
-        using var second = store.Open(clock); // another instance: its cache knows nothing of the first one's trade
+        using var first = Store.Open(clock);
+        using var second = Store.Open(clock); // another instance: its cache knows nothing of the first one's trade
         Record(first, "0xa1:1", 0.5m);
         using (var unit = second.BeginWrite())
         {
@@ -133,8 +118,8 @@ public sealed class StoreContractTests(EventStoreKind kind)
     public void A_view_query_takes_a_cached_aggregate_only_at_the_version_its_view_row_holds()
     {
         var clock = new FakeTimeProvider(Start);
-        using var first = store.Open(clock);
-        using var second = store.Open(clock);
+        using var first = Store.Open(clock);
+        using var second = Store.Open(clock);
         Record(first, "0xa1:1", 0.5m);
         using (var read = second.BeginRead())
             read.QueryView(Trades, "1 = 1", "view_id").ShouldHaveSingleItem().Version.ShouldBe(1, "read, then cached by the second instance");
@@ -152,7 +137,7 @@ public sealed class StoreContractTests(EventStoreKind kind)
     [Test]
     public void A_redelivered_chain_event_is_dropped_even_after_it_was_processed()
     {
-        using var database = store.Open(new FakeTimeProvider(Start));
+        using var database = Store.Open(new FakeTimeProvider(Start));
         using var unit = database.BeginWrite();
         var log = new ChainEvent("0xb2", 4, 17, Start.AddSeconds(-12), """{"amount":"1.25"}""");
 
@@ -170,7 +155,7 @@ public sealed class StoreContractTests(EventStoreKind kind)
     [Test]
     public void A_lease_expires_after_15_minutes_and_carries_the_placement_under_way()
     {
-        using var database = store.Open(new FakeTimeProvider(Start));
+        using var database = Store.Open(new FakeTimeProvider(Start));
         using var unit = database.BeginWrite();
 
         unit.SymbolLocks.TryAcquire(Aapl, Start).ShouldBeTrue("first acquisition");
@@ -189,8 +174,8 @@ public sealed class StoreContractTests(EventStoreKind kind)
     public async Task Two_instances_on_one_store_write_one_after_the_other()
     {
         var clock = new FakeTimeProvider(Start);
-        using var first = store.Open(clock);
-        using var second = store.Open(clock);
+        using var first = Store.Open(clock);
+        using var second = Store.Open(clock);
         const int UnitsEach = 25;
 
         await Task.WhenAll(new[] { first, second }.Select(database => Task.Run(() =>
@@ -214,9 +199,6 @@ public sealed class StoreContractTests(EventStoreKind kind)
         unit.Execute(Trades, id, trade => OnChainTradeDecider.Decide(trade, Witness(amount), Start));
         unit.Commit();
     }
-
-    private static OnChainTradeCommand.Witness Witness(decimal amount) =>
-        new(Aapl, new FractionalShares(amount), Direction.Sell, new Usd(100.00m), 12, Start.AddMinutes(-1));
 
     private static OnChainTradeEvent.Filled Filled(decimal amount) =>
         new(Aapl, new FractionalShares(amount), Direction.Sell, new Usd(100m), 12, Start.AddMinutes(-1), Start);
