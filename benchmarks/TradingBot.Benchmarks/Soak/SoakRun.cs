@@ -78,7 +78,7 @@ public static class SoakRun
             // A stall of seconds is most often the reader reconnecting (a request unanswered within its timeout) or a task restarted.
             var faults = string.Join(", ", bot.Tasks.Supervisors.Where(task => task.Faults > 0).Select(task => $"{task.Name} {task.Faults} ({task.LastFault?.Message})"));
             Console.WriteLine($"chain reader: {bot.Reader.Connections} connections, {bot.Reader.Stalls} stalls; task faults: {(faults.Length == 0 ? "none" : faults)}");
-            Console.WriteLine($"{beside.Describe(BesideWork.Poll)}; {beside.Describe(BesideWork.Check)}");
+            Console.WriteLine($"{beside.Describe(BesideWork.Poll)}; {beside.Describe(BesideWork.Check)}; {beside.DescribeDropped()}");
 
             var (latencies, extraShares) = ledger.Match(scheduled, confirmed);
             var windows = Windows(latencies, gauges, beside, started, duration);
