@@ -14,7 +14,10 @@ public sealed class GaugeSeries(TimeSpan duration)
     // Taken at the start, so that the soak's own bookkeeping does not grow the memory it measures.
     private readonly List<(TimeSpan At, ProcessGauges Gauges)> samples = new((int)(duration / Interval) + 2);
 
-    /// <summary>Samples when a second has passed since the last sample; called from the feeding loop.</summary>
+    /// <summary>
+    /// Samples when a second has passed since the last sample; called every 100 ms by the soak in the bot's process
+    /// (<see cref="SoakRun"/>) while the node's process (<see cref="SoakNode"/>) feeds the fills.
+    /// </summary>
     public void SampleIfDue(TimeSpan elapsed)
     {
         if (samples.Count == 0 || elapsed - samples[^1].At >= Interval)

@@ -171,8 +171,9 @@ public static class SoakRun
     private static bool Check(List<SoakWindow> windows, TimeSpan duration, (bool Hedged, int Covered, int Fills) hedging, bool filled,
         SqliteDatabase database, long orders)
     {
-        // The window after the first minute, when the node's kept blocks and the bot's cache have filled; in a run
-        // shorter than two minutes, the window before the last (a single window compared with itself would prove nothing).
+        // The window after the first minute, when the bot's aggregate cache has filled (30,000 positions, then trades and
+        // orders) and its heap has reached its steady size (the node's kept blocks are in the node's process, not measured);
+        // in a run shorter than two minutes, the window before the last (a single window compared with itself would prove nothing).
         var baselineWindow = duration >= 2 * Settling
             ? windows.First(window => (window.Number - 1) * Window >= Settling)
             : windows[Math.Max(0, windows.Count - 2)];
