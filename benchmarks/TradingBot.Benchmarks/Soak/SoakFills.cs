@@ -17,8 +17,11 @@ public static class SoakFills
 
     public static int Count(TimeSpan duration) => (int)(duration.TotalSeconds * PerSecond);
 
+    /// <summary>How many symbols <paramref name="fills"/> fills rotate over.</summary>
+    public static int SymbolCount(int fills) => Math.Min(fills, Symbols);
+
     /// <summary>The symbols in rotation, without their token's "t".</summary>
-    public static List<string> Tickers(int fills) => [.. Enumerable.Range(1, Math.Min(fills, Symbols)).Select(Ticker)];
+    public static List<string> Tickers(int fills) => [.. Enumerable.Range(1, SymbolCount(fills)).Select(Ticker)];
 
     public static long Due(long started, int index) => started + (long)(index * Stopwatch.Frequency / PerSecond);
 

@@ -182,7 +182,7 @@ public static class SoakRun
         var (baseline, end) = (baselineGauges.Median, endGauges.Median);
         var compared = $"the last window, from {(windows[^1].Number - 1) * Window.TotalSeconds:N0} s, against the window from {(baselineWindow.Number - 1) * Window.TotalSeconds:N0} s";
         var rows = WrittenRows.Count(database);
-        var symbols = SoakFills.Tickers(hedging.Fills).Count;
+        var symbols = SoakFills.SymbolCount(hedging.Fills);
         // The vault registry holds the USDC vault once and each token's vault once (§4.7), known before the run.
         var hedgingRows = WrittenRows.For(hedging.Fills, orders, symbols);
         var expected = hedgingRows with { Events = hedgingRows.Events + symbols + 1 };
