@@ -55,21 +55,21 @@ public sealed class ConfirmedFills
     }
 
     /// <summary>
-    /// Each covered fill's scheduled time, its confirming block's mining and its latency from it (in submission order), given the
-    /// node's side of each fill, and the shares ordered beyond the fills they could cover (an order doubled).
-    /// Called once the feeding is over.
+    /// Each covered fill's scheduled time, its confirming block's mining, its order's arrival at the broker and its latency
+    /// from mining to arrival (in submission order), given the node's side of each fill, and the shares ordered beyond the
+    /// fills they could cover (an order doubled). Called once the feeding is over.
     /// </summary>
-    public (List<(long Scheduled, long Confirmed, TimeSpan Latency)> Latencies, int ExtraShares) Match(long[] scheduled, long[] confirmed)
+    public (List<(long Scheduled, long Confirmed, long Arrived, TimeSpan Latency)> Latencies, int ExtraShares) Match(long[] scheduled, long[] confirmed)
     {
         ArgumentNullException.ThrowIfNull(scheduled);
         ArgumentNullException.ThrowIfNull(confirmed);
         lock (gate)
         {
-            var latencies = new List<(long, long, TimeSpan)>(scheduled.Length);
+            var latencies = new List<(long, long, long, TimeSpan)>(scheduled.Length);
             for (var fill = 0; fill < scheduled.Length && fill < arrived.Length; fill++)
             {
                 if (arrived[fill] != 0 && confirmed[fill] != 0)
-                    latencies.Add((scheduled[fill], confirmed[fill], Stopwatch.GetElapsedTime(confirmed[fill], arrived[fill])));
+                    latencies.Add((scheduled[fill], confirmed[fill], arrived[fill], Stopwatch.GetElapsedTime(confirmed[fill], arrived[fill])));
             }
 
             return (latencies, extraShares);

@@ -125,7 +125,7 @@ public static class SoakRun
         return (long)command.ExecuteScalar()!;
     }
 
-    private static List<SoakWindow> Windows(List<(long Scheduled, long Confirmed, TimeSpan Latency)> latencies, GaugeSeries gauges, BesideWork beside, long started, TimeSpan duration)
+    private static List<SoakWindow> Windows(List<(long Scheduled, long Confirmed, long Arrived, TimeSpan Latency)> latencies, GaugeSeries gauges, BesideWork beside, long started, TimeSpan duration)
     {
         var windows = new List<SoakWindow>();
         var ticks = (long)(Window.TotalSeconds * Stopwatch.Frequency);
@@ -136,9 +136,9 @@ public static class SoakRun
             TimeSpan[] sorted = [.. due.Select(fill => fill.Latency).Order()];
             if (sorted.Length == 0)
                 continue;
-            var slow = due.Where(fill => fill.Latency >= P99Target).Select(fill => (From: fill.Confirmed, Until: fill.Confirmed + (long)(fill.Latency.TotalSeconds * Stopwatch.Frequency))).ToList();
+            var slow = due.Where(fill => fill.Latency >= P99Target).ToList();
             windows.Add(new SoakWindow(number + 1, sorted.Length, CoverageLedger.Percentile(sorted, 0.50), CoverageLedger.Percentile(sorted, 0.99), sorted[^1],
-                (slow.Count, slow.Count(fill => beside.Overlaps(BesideWork.Poll, fill.From, fill.Until)), slow.Count(fill => beside.Overlaps(BesideWork.Check, fill.From, fill.Until))),
+                (slow.Count, slow.Count(fill => beside.Overlaps(BesideWork.Poll, fill.Confirmed, fill.Arrived)), slow.Count(fill => beside.Overlaps(BesideWork.Check, fill.Confirmed, fill.Arrived))),
                 gauges.Window(number * Window, (number + 1) * Window)));
         }
 
