@@ -23,7 +23,7 @@ public static class Smoke
                     var perFill = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / fills;
                     var used = Process.GetCurrentProcess().TotalProcessorTime - cpu;
                     var events = bot.Database.ReadEventLog().Count;
-                    WrittenRows.Count(bot.Database).ShouldBe(WrittenRows.ForHedgedFills(fills, TradeFeed.Symbols.Count), $"pipeline ({storage})");
+                    bot.ShouldHaveHedged(fills, $"pipeline ({storage})");
                     Console.WriteLine($"pipeline {storage}: {fills / elapsed.TotalSeconds:N0} fills/s, {fills / used.TotalSeconds:N0} fills/CPU-s, {perFill:N0} bytes allocated per fill, {events} events, {bot.Executor.Placed} orders");
                     if (counter is not null)
                         Console.WriteLine(counter.Report(fills));
@@ -38,7 +38,7 @@ public static class Smoke
                     raw.Run(TradeFeed.Fills(fills), TradeFeed.Symbols.Count);
                     var elapsed = Stopwatch.GetElapsedTime(started);
                     var used = Process.GetCurrentProcess().TotalProcessorTime - cpu;
-                    WrittenRows.Count(bot.Database).ShouldBe(WrittenRows.ForHedgedFills(fills, TradeFeed.Symbols.Count), $"raw inserts ({storage})");
+                    bot.ShouldHaveWritten(fills, $"raw inserts ({storage})");
                     var pages = statements && raw is SqliteRawInserts sqliteRaw ? $", {(double)sqliteRaw.PagesWritten / fills:N2} pages written per fill" : "";
                     Console.WriteLine($"raw {storage}: {fills / elapsed.TotalSeconds:N0} fills/s, {fills / used.TotalSeconds:N0} fills/CPU-s, {raw.Events} events{pages}");
                 }

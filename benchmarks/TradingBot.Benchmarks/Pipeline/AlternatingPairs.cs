@@ -36,9 +36,7 @@ public static class AlternatingPairs
         var started = Stopwatch.GetTimestamp();
         await bot.RunAsync(fills, TradeFeed.Symbols.Count, CancellationToken.None).ConfigureAwait(false);
         var took = Stopwatch.GetElapsedTime(started);
-        Check(bot, $"pipeline ({storage}, paired)");
-        if (bot.Executor.Placed != PipelineBenchmarks.Fills)
-            throw new InvalidOperationException($"The broker received {bot.Executor.Placed} orders for {PipelineBenchmarks.Fills} fills ({storage}, paired).");
+        bot.ShouldHaveHedged(PipelineBenchmarks.Fills, $"pipeline ({storage}, paired)");
         return took;
     }
 
@@ -54,12 +52,9 @@ public static class AlternatingPairs
             took = Stopwatch.GetElapsedTime(started);
         }
 
-        Check(bot, $"raw inserts ({storage}, paired)");
+        bot.ShouldHaveWritten(PipelineBenchmarks.Fills, $"raw inserts ({storage}, paired)");
         return took;
     }
-
-    private static void Check(PipelineBot bot, string what) =>
-        WrittenRows.Count(bot.Database).ShouldBe(WrittenRows.ForHedgedFills(PipelineBenchmarks.Fills, TradeFeed.Symbols.Count), what);
 }
 
 /// <summary>The median pipeline / raw of <see cref="AlternatingPairs"/>, and the lowest and highest pair.</summary>

@@ -85,6 +85,22 @@ public sealed class PipelineBot : IDisposable
         }
     }
 
+    /// <summary>
+    /// Throws, naming both counts, unless the database holds what <paramref name="fills"/> fills of the trade feed write
+    /// once hedged (<see cref="WrittenRows.ForHedgedFills"/>): a timed run's check of its own work, so that a run that
+    /// skipped or doubled work fails instead of reporting a rate. The raw inserts write the same rows and place no order.
+    /// </summary>
+    public void ShouldHaveWritten(int fills, string what) =>
+        WrittenRows.Count(Database).ShouldBe(WrittenRows.ForHedgedFills(fills, TradeFeed.Symbols.Count), what);
+
+    /// <summary>As <see cref="ShouldHaveWritten"/>, and the broker received one order per fill: a pipeline run's check.</summary>
+    public void ShouldHaveHedged(int fills, string what)
+    {
+        ShouldHaveWritten(fills, what);
+        if (Executor.Placed != fills)
+            throw new InvalidOperationException($"The broker received {Executor.Placed} orders for {fills} fills in {what}.");
+    }
+
     public void Dispose()
     {
         Database.Dispose();
