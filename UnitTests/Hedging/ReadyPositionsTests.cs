@@ -1,13 +1,10 @@
-using Microsoft.Extensions.Time.Testing;
 using NUnit.Framework;
 using Shouldly;
 using TradingBot.Acceptance.Domain.EventSourcing;
 using TradingBot.Acceptance.Domain.Finance;
 using TradingBot.Acceptance.Domain.Hedging;
 using TradingBot.Acceptance.Domain.Hosting;
-using TradingBot.Acceptance.Domain.OnChainTrades;
 using TradingBot.Acceptance.Domain.Positions;
-using TradingBot.Acceptance.Support.EventStores;
 using TradingBot.Acceptance.Support.Fakes;
 
 namespace TradingBot.Acceptance.UnitTests.Hedging;
@@ -20,32 +17,13 @@ namespace TradingBot.Acceptance.UnitTests.Hedging;
 [TestFixture(EventStoreKind.Sqlite)]
 [TestFixture(EventStoreKind.Postgres)]
 [Category("store-contract")]
-public sealed class ReadyPositionsTests(EventStoreKind kind)
+public sealed class ReadyPositionsTests(EventStoreKind kind) : HedgingStoreFixture(kind)
 {
-    private static readonly CancellationToken None = CancellationToken.None;
-
-    private ScenarioStore store = null!;
-    private FakeTimeProvider clock = null!;
-    private EventStoreDatabase database = null!;
     private MockExecutor broker = null!;
     private Conductor conductor = null!;
-    private int nextTransaction;
 
     [SetUp]
-    public void OpenStore()
-    {
-        store = new ScenarioStore(kind);
-        clock = new FakeTimeProvider(HedgingTestBed.Start);
-        database = store.Open(clock);
-        broker = new MockExecutor(clock);
-    }
-
-    [TearDown]
-    public void CloseStore()
-    {
-        database.Dispose();
-        store.Dispose();
-    }
+    public void OpenBroker() => broker = new MockExecutor(Clock);
 
     [Test]
     public async Task Share_thresholds_pick_the_positions_at_or_over_one_share_without_a_pending_execution()
@@ -98,17 +76,17 @@ public sealed class ReadyPositionsTests(EventStoreKind kind)
     private void StartBot(SupportedExecutor executor)
     {
         broker.WithKind(executor);
-        conductor = BotComposition.For(database, broker.Executor, clock).Conductor;
+        conductor = BotComposition.For(Database, broker.Executor, Clock).Conductor;
     }
 
     private IReadOnlyList<string> MayBeReady(ExecutionThreshold? threshold)
     {
-        using var unit = database.BeginRead();
+        using var unit = Database.BeginRead();
         return PositionView.MayBeReady(unit, threshold);
     }
 
     private List<string> ReadyAmong(SupportedExecutor executor) =>
-        new PositionView(database).All()
+        new PositionView(Database).All()
             .Where(position => HedgeReadiness.Evaluate(position, executor) is HedgeDecision.Ready)
             .Select(position => position.Symbol.Value)
             .ToList();
@@ -116,14 +94,14 @@ public sealed class ReadyPositionsTests(EventStoreKind kind)
     // A hedge submitted and never polled: its position has a pending execution.
     private async Task HedgedAsync(string token, decimal amount)
     {
-        var execution = (await conductor.ProcessTradeWithinTransactionAsync(Fill(token, amount, Direction.Sell, 100m), None)).ShouldNotBeNull($"a hedge of {token}");
+        var execution = (await conductor.ProcessTradeWithinTransactionAsync(NextFill(token, amount, Direction.Sell), None)).ShouldNotBeNull($"a hedge of {token}");
         await conductor.ExecutePendingOffchainExecutionAsync(execution.ExecutionId, None); // submitted, never polled
     }
 
     private async Task FillAsync(string token, decimal amount, Direction direction, decimal price = 100m)
     {
-        clock.Advance(TimeSpan.FromSeconds(1)); // last_updated orders the candidates
-        (await conductor.ProcessTradeWithinTransactionAsync(Fill(token, amount, direction, price), None)).ShouldBeNull($"no hedge of {token} while closed");
+        Clock.Advance(TimeSpan.FromSeconds(1)); // last_updated orders the candidates
+        (await conductor.ProcessTradeWithinTransactionAsync(NextFill(token, amount, direction, price), None)).ShouldBeNull($"no hedge of {token} while closed");
     }
 
     private async Task FillAsync(string token, decimal first, Direction firstDirection, decimal second, Direction secondDirection)
@@ -131,7 +109,4 @@ public sealed class ReadyPositionsTests(EventStoreKind kind)
         await FillAsync(token, first, firstDirection);
         await FillAsync(token, second, secondDirection);
     }
-
-    private OnChainFill Fill(string token, decimal amount, Direction direction, decimal price) =>
-        HedgingTestBed.Fill(HedgingTestBed.Hash(++nextTransaction), token, amount, direction, price);
 }
