@@ -6,7 +6,8 @@ namespace TradingBot.Acceptance.Domain.EventSourcing;
 /// Only committed facts enter; an entry is only replaced by a later one. Bounded: when full it drops the
 /// entries that are cheapest to replay (the shortest streams) until a quarter is free, so that a long stream
 /// (a registry of many vaults, a busy symbol's position) is not replayed from its first event after every
-/// burst of new one-off aggregates (trades, orders).
+/// burst of new one-off aggregates (trades, orders). A settled aggregate (<see cref="ISettledState"/>) is not kept, and
+/// its entry goes when it settles.
 /// <para>
 /// When a write unit finds that another connection has committed since this database's last write, it
 /// forgets everything (<see cref="Forget"/>); a unit's entries enter only if nothing was forgotten since
@@ -50,6 +51,12 @@ internal sealed class AggregateCache
             var exists = aggregates.TryGetValue(key, out var known);
             if (exists && known.Version >= loaded.Version)
                 return;
+            if (loaded.IsSettled)
+            {
+                aggregates.Remove(key);
+                return;
+            }
+
             if (!exists && aggregates.Count >= Capacity)
                 MakeRoom();
             aggregates[key] = (loaded, loaded.Version);

@@ -8,4 +8,7 @@ internal interface IVersionedAggregate
     string AggregateId { get; }
 
     long Version { get; }
+
+    /// <summary>Its state is live and settled (<see cref="ISettledState"/>): the cache does not keep it.</summary>
+    bool IsSettled { get; }
 }

@@ -13,4 +13,7 @@ public sealed record LoadedAggregate<TState>(string AggregateType, string Aggreg
         Lifecycle<TState>.Failed failed => throw new AggregateFailedException(AggregateType, AggregateId, failed.Error),
         _ => null,
     };
+
+    /// <inheritdoc cref="IVersionedAggregate.IsSettled"/>
+    public bool IsSettled => Lifecycle is Lifecycle<TState>.Live { State: ISettledState { IsSettled: true } };
 }

@@ -91,10 +91,13 @@ public sealed class BotComposition
     public OrderStatusPoller? FallbackPoller { get; }
 
     /// <summary>One poll cycle at every broker, main first: each order is polled at the broker that holds it (§14.3).</summary>
-    public async Task<IReadOnlyList<ExecutionOutcome>> PollAllAsync(CancellationToken cancellationToken)
+    /// <param name="beforeEachUnit">Awaited before each transaction of answers (<see cref="OrderStatusPoller.PollPendingOrdersAsync"/>).</param>
+    public async Task<IReadOnlyList<ExecutionOutcome>> PollAllAsync(
+        CancellationToken cancellationToken, Func<CancellationToken, ValueTask>? beforeEachUnit = null)
     {
-        var outcomes = await Poller.PollPendingOrdersAsync(cancellationToken).ConfigureAwait(false);
-        return FallbackPoller is null ? outcomes : [.. outcomes, .. await FallbackPoller.PollPendingOrdersAsync(cancellationToken).ConfigureAwait(false)];
+        var outcomes = await Poller.PollPendingOrdersAsync(cancellationToken, beforeEachUnit).ConfigureAwait(false);
+        return FallbackPoller is null ? outcomes
+            : [.. outcomes, .. await FallbackPoller.PollPendingOrdersAsync(cancellationToken, beforeEachUnit).ConfigureAwait(false)];
     }
 
     public EventQueueProcessor Queue { get; }

@@ -124,6 +124,7 @@ public sealed class HostedBot : IAsyncDisposable
         services.AddSingleton(bot.Queue);
         services.AddSingleton(provider => new BotActivity(components.Clock));
         services.AddSingleton<BotChannels>();
+        services.AddSingleton<HedgingTurn>();
     }
 
     private static void AddTasks(IServiceCollection services, BotComponents components)

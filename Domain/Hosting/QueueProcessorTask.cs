@@ -7,8 +7,10 @@ namespace TradingBot.Acceptance.Domain.Hosting;
 /// Drains the event queue through the conductor whenever the writer added rows, and once at start (a
 /// restart resumes what was left). A batch of rows is one unit of work: their trades' shared transaction,
 /// the broker calls of the hedges they triggered and the recording of the answers. A shutdown stops between batches.
+/// While it drains, the order status poller waits between its units (<see cref="HedgingTurn"/>).
 /// </summary>
-public sealed class QueueProcessorTask(EventQueueProcessor processor, BotChannels channels, BotActivity activity, ActivitySource? tracing = null) : IBotTask
+public sealed class QueueProcessorTask(
+    EventQueueProcessor processor, BotChannels channels, BotActivity activity, HedgingTurn turn, ActivitySource? tracing = null) : IBotTask
 {
     private long processed;
 
@@ -32,6 +34,7 @@ public sealed class QueueProcessorTask(EventQueueProcessor processor, BotChannel
     // event since the last anyway, and hedging goes first.
     private async Task DrainAsync(CancellationToken stopping, CancellationToken abort)
     {
+        turn.DrainStarted();
         try
         {
             while (!stopping.IsCancellationRequested)
@@ -42,12 +45,14 @@ public sealed class QueueProcessorTask(EventQueueProcessor processor, BotChannel
                 if (steps.Count == 0)
                     return;
                 Interlocked.Add(ref processed, steps.Count);
+                turn.BatchDone();
             }
 
             await processor.RecordWaitingAnswersAsync(abort).ConfigureAwait(false); // stopped between batches: nothing follows
         }
         finally
         {
+            turn.DrainEnded();
             channels.Committed();
         }
     }

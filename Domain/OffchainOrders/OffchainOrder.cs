@@ -1,3 +1,4 @@
+using TradingBot.Acceptance.Domain.EventSourcing;
 using TradingBot.Acceptance.Domain.Execution;
 using TradingBot.Acceptance.Domain.Finance;
 
@@ -7,7 +8,7 @@ namespace TradingBot.Acceptance.Domain.OffchainOrders;
 /// One broker order, in every state it can be in and no others: Filled, Failed and CanceledAfterPartialFill
 /// are terminal. An acknowledged order whose cancel was requested is in doubt until the broker says how it ended.
 /// </summary>
-public abstract record OffchainOrder
+public abstract record OffchainOrder : ISettledState
 {
     private OffchainOrder(OrderTerms terms) => Terms = terms;
 
@@ -43,6 +44,9 @@ public abstract record OffchainOrder
 
     /// <summary>The view's <c>status</c>: Pending, Submitted, PartiallyFilled, Filled, Failed or CanceledAfterPartialFill.</summary>
     public string Status => GetType().Name;
+
+    // Terminal, and no late fill left to look for (§13.5 looks only at failures not yet credited).
+    bool ISettledState.IsSettled => this is Filled or CanceledAfterPartialFill or Failed { LateFill: not null };
 
     public bool IsTerminal => this is Filled or Failed or CanceledAfterPartialFill;
 

@@ -1,3 +1,4 @@
+using TradingBot.Acceptance.Domain.EventSourcing;
 using TradingBot.Acceptance.Domain.Finance;
 
 namespace TradingBot.Acceptance.Domain.OnChainTrades;
@@ -11,4 +12,8 @@ public sealed record OnChainTrade(
     long BlockNumber,
     DateTimeOffset BlockTimestamp,
     DateTimeOffset FilledAt,
-    OnChainTradeEnrichment? Enrichment);
+    OnChainTradeEnrichment? Enrichment) : ISettledState
+{
+    // Recorded once; the bot never reads it again (a duplicate is told by the primary key), only an enrichment appends.
+    bool ISettledState.IsSettled => true;
+}

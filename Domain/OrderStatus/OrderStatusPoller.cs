@@ -59,18 +59,25 @@ public sealed class OrderStatusPoller
     /// the answers before it commit, the later orders wait for the next cycle, and the exception is rethrown (as
     /// is one from a broker call, after the answers already had are recorded). Returns what happened to each order.
     /// </summary>
-    public async Task<IReadOnlyList<ExecutionOutcome>> PollPendingOrdersAsync(CancellationToken cancellationToken)
+    /// <param name="beforeEachUnit">
+    /// Awaited before each full unit of answers is recorded (the hosted bot's <c>HedgingTurn</c>: fills waiting are hedged
+    /// first); an exception from it ends the cycle as one from a broker call does.
+    /// </param>
+    public async Task<IReadOnlyList<ExecutionOutcome>> PollPendingOrdersAsync(
+        CancellationToken cancellationToken, Func<CancellationToken, ValueTask>? beforeEachUnit = null)
     {
         var placingHere = new List<ExecutionId>();
-        var outcomes = await PollCycleAsync(null, placingHere, cancellationToken).ConfigureAwait(false);
+        var outcomes = await PollCycleAsync(null, placingHere, beforeEachUnit, cancellationToken).ConfigureAwait(false);
         // Orders this process was placing when the cycle read, whose answers another transaction (the next batch's)
         // has recorded since: followed now rather than a cycle later.
         var recordedSince = placingHere.Where(id => !guards.IsPlacing(id)).ToHashSet();
-        return recordedSince.Count == 0 ? outcomes : [.. outcomes, .. await PollCycleAsync(recordedSince, null, cancellationToken).ConfigureAwait(false)];
+        return recordedSince.Count == 0 ? outcomes
+            : [.. outcomes, .. await PollCycleAsync(recordedSince, null, beforeEachUnit, cancellationToken).ConfigureAwait(false)];
     }
 
     // One cycle, over every open order or only some (then without the late-fill lookups); notes the orders skipped as placed by this process.
-    private async Task<IReadOnlyList<ExecutionOutcome>> PollCycleAsync(HashSet<ExecutionId>? only, List<ExecutionId>? placingHere, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<ExecutionOutcome>> PollCycleAsync(
+        HashSet<ExecutionId>? only, List<ExecutionId>? placingHere, Func<CancellationToken, ValueTask>? beforeEachUnit, CancellationToken cancellationToken)
     {
         IReadOnlyList<TrackedOrder> open;
         IReadOnlyList<TrackedOrder> failedAsStale;
@@ -113,7 +120,12 @@ public sealed class OrderStatusPoller
                     continue;
                 outcomes.Add(unrecorded);
                 if (answers.Count >= AnswersPerUnit)
+                {
+                    if (beforeEachUnit is not null)
+                        await beforeEachUnit(cancellationToken).ConfigureAwait(false);
                     await RecordAsync(answers, waiting, outcomes, cancellationToken).ConfigureAwait(false);
+                }
+
                 if (unrecorded is ExecutionOutcome.Unknown { Failure.Kind: BrokerFailureKind.RateLimited })
                     break; // 429: this cycle ends here, the next one comes after Retry-After
             }

@@ -2,7 +2,9 @@ using Microsoft.Extensions.Time.Testing;
 using NUnit.Framework;
 using Shouldly;
 using TradingBot.Acceptance.Domain.EventSourcing;
+using TradingBot.Acceptance.Domain.Execution;
 using TradingBot.Acceptance.Domain.Finance;
+using TradingBot.Acceptance.Domain.OffchainOrders;
 using TradingBot.Acceptance.Domain.OnChainTrades;
 using TradingBot.Acceptance.Support.EventStores;
 
@@ -18,6 +20,7 @@ namespace TradingBot.Acceptance.UnitTests.EventSourcing;
 public sealed class StoreContractTests(EventStoreKind kind) : DurableStoreFixture(kind)
 {
     private static readonly string[] TwoTrades = ["0xa1:1", "0xa1:2"];
+    private static readonly OffchainOrderAggregate Orders = new();
 
     [Test]
     public void An_event_is_read_back_as_written_in_global_order()
@@ -120,18 +123,38 @@ public sealed class StoreContractTests(EventStoreKind kind) : DurableStoreFixtur
         var clock = new FakeTimeProvider(Start);
         using var first = Store.Open(clock);
         using var second = Store.Open(clock);
-        Record(first, "0xa1:1", 0.5m);
+        Order(first, new OffchainOrderCommand.Place(Aapl, new FractionalShares(2m), Direction.Buy, SupportedExecutor.DryRun, new ClientOrderId(Guid.NewGuid())));
         using (var read = second.BeginRead())
-            read.QueryView(Trades, "1 = 1", "view_id").ShouldHaveSingleItem().Version.ShouldBe(1, "read, then cached by the second instance");
-        using (var unit = first.BeginWrite())
-        {
-            unit.Execute(Trades, "0xa1:1", trade => OnChainTradeDecider.Decide(trade, new OnChainTradeCommand.Enrich(21000, new PythPrice(10012345, -5, 2000, Start.AddSeconds(-2))), Start));
-            unit.Commit();
-        }
+            read.QueryView(Orders, "1 = 1", "view_id").ShouldHaveSingleItem().Version.ShouldBe(1, "read, then cached by the second instance");
+        Order(first, new OffchainOrderCommand.ConfirmSubmission(new BrokerOrderId("broker-1")));
 
         using var again = second.BeginRead();
-        var trade = again.QueryView(Trades, "1 = 1", "view_id").ShouldHaveSingleItem();
-        trade.Version.ShouldBe(2, "the other instance's change, read since the cached version is older than the view row's");
+        var order = again.QueryView(Orders, "1 = 1", "view_id").ShouldHaveSingleItem();
+        order.Version.ShouldBe(2, "the other instance's change, read since the cached version is older than the view row's");
+        order.State.ShouldBeOfType<OffchainOrder.Submitted>();
+    }
+
+    [Test]
+    public void A_settled_aggregate_which_the_cache_does_not_keep_is_loaded_whole_from_its_events()
+    {
+        using var database = Store.Open(new FakeTimeProvider(Start));
+        Order(database, new OffchainOrderCommand.Place(Aapl, new FractionalShares(2m), Direction.Buy, SupportedExecutor.DryRun, new ClientOrderId(Guid.NewGuid())));
+        Order(database, new OffchainOrderCommand.ConfirmSubmission(new BrokerOrderId("broker-1")));
+        Order(database, new OffchainOrderCommand.CompleteFill(new Usd(101.25m)));
+        Record(database, "0xa1:1", 0.5m);
+
+        using var read = database.BeginRead();
+        read.Load(Orders, "1").ShouldSatisfyAllConditions(
+            order => order.Version.ShouldBe(3, "the filled order's version"),
+            order => order.State.ShouldBe(new OffchainOrder.Filled(order.State!.Terms, new BrokerOrderId("broker-1"), new Usd(101.25m), Start)));
+        read.Load(Trades, "0xa1:1").State!.Amount.ShouldBe(new FractionalShares(0.5m), "the trade, replayed");
+    }
+
+    private static void Order(EventStoreDatabase database, OffchainOrderCommand command)
+    {
+        using var unit = database.BeginWrite();
+        unit.Execute(Orders, "1", order => OffchainOrderDecider.Decide(order, command, Start)).ShouldBeOfType<Decision<OffchainOrderEvent, OffchainOrderError>.Accepted>();
+        unit.Commit();
     }
 
     [Test]

@@ -4,6 +4,7 @@ using Shouldly;
 using TradingBot.Acceptance.Domain.Finance;
 using TradingBot.Acceptance.Domain.Hedging;
 using TradingBot.Acceptance.Domain.OffchainOrders;
+using TradingBot.Acceptance.Domain.OrderStatus;
 using TradingBot.Acceptance.UnitTests.EventSourcing;
 using TradingBot.Acceptance.UnitTests.Hedging;
 
@@ -26,6 +27,26 @@ public sealed class PollBatchTests
             .ShouldBe([1L, 2L], "filled executions");
         new OffchainOrderView(bot.Database).All("Filled").Count.ShouldBe(2, "filled orders");
         MigrationTests.Query(bot.Database.ConnectionString, "SELECT COUNT(*) FROM symbol_locks").ShouldBe(["0"], "leases left");
+    }
+
+    [Test]
+    public async Task A_cycle_of_several_units_awaits_its_turn_before_each_full_unit_with_the_units_before_committed()
+    {
+        using var bot = new HedgingTestBed();
+        const int Orders = (2 * OrderStatusPoller.AnswersPerUnit) + 5;
+        for (var order = 0; order < Orders; order++)
+            await bot.TradeAsync($"tP{order}", 1.5m, Direction.Sell);
+        var filledAtEachTurn = new List<int>();
+
+        var outcomes = await bot.Poller.PollPendingOrdersAsync(None, _ =>
+        {
+            filledAtEachTurn.Add(new OffchainOrderView(bot.Database).All("Filled").Count);
+            return ValueTask.CompletedTask;
+        });
+
+        filledAtEachTurn.ShouldBe([0, OrderStatusPoller.AnswersPerUnit], "orders filled when the poller asked for its turn");
+        outcomes.Count(outcome => outcome is ExecutionOutcome.Filled).ShouldBe(Orders, "filled executions");
+        new OffchainOrderView(bot.Database).All("Filled").Count.ShouldBe(Orders, "filled orders");
     }
 
     [Test]
