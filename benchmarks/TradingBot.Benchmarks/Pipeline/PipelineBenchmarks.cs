@@ -39,6 +39,8 @@ public class PipelineBenchmarks : IDisposable
         {
             if (ran == "pipeline")
                 bot!.ShouldHaveHedged(Fills, $"{ran} ({Storage})");
+            else if (ran == "pipeline, controls on")
+                controlled!.ShouldHaveHedged(Fills, $"{ran} ({Storage})");
             else if (ran is not null)
                 bot!.ShouldHaveWritten(Fills, $"{ran} ({Storage})");
         }
@@ -57,7 +59,11 @@ public class PipelineBenchmarks : IDisposable
     }
 
     [Benchmark(OperationsPerInvoke = Fills, Description = "pipeline, controls on")]
-    public Task HedgingPipelineWithControlsAsync() => controlled!.RunAsync(fills, TradeFeed.Symbols.Count, CancellationToken.None);
+    public Task HedgingPipelineWithControlsAsync()
+    {
+        ran = "pipeline, controls on";
+        return controlled!.RunAsync(fills, TradeFeed.Symbols.Count, CancellationToken.None);
+    }
 
     [Benchmark(Baseline = true, OperationsPerInvoke = Fills, Description = "raw inserts")]
     public void RawInserts()
