@@ -17,8 +17,7 @@ namespace TradingBot.Benchmarks.Poller;
 /// Printed per pass: CPU and wall time of the cycle, and the bytes allocated per polled order. Fails unless the
 /// set-up left every order submitted and the cycle filled every one of them (outcomes and rows written). With
 /// <c>cold</c>, the cycle is polled by a bot opened anew on the same file, whose aggregate cache holds nothing yet:
-/// every order and position is read from its events, as after a restart, or when the cache has dropped the open
-/// orders (it drops the shortest streams first, and in the soak those are the open orders and the trades).
+/// every order and position is read from its events, as after a restart.
 /// </summary>
 public static class PollCycle
 {
