@@ -10,7 +10,7 @@ using TradingBot.Benchmarks.Report;
 // prints the statements and round trips per fill that the pipeline sends PostgreSQL (on SQLite, the statements
 // SQLite ran and the pages written per fill). `--smoke --poll` times cycles of
 // the order status poller over 15,000 open orders (`--orders N`, `--passes N`,
-// `--allocations`, `--cold`: polled by a bot opened anew; on a file, `--memory` or `--postgres`).
+// `--allocations`, `--cold`: polled by a bot opened anew; on a file, `--memory` or `--postgres`, cold not in memory).
 if (args.Contains("--smoke"))
 {
     Storage[] storages = args.Contains("--memory") ? [Storage.Memory] : args.Contains("--file") ? [Storage.File]

@@ -58,6 +58,11 @@ public sealed class PipelineBot : IDisposable
 
     public EventStoreDatabase Database { get; }
 
+    /// <summary>Another instance's database on the same store (a file or PostgreSQL): its aggregate cache holds nothing yet.</summary>
+    public EventStoreDatabase OpenAnother() =>
+        path is not null ? SqliteDatabase.OpenFile(path, Clock)
+        : postgres?.Open(Clock) ?? throw new InvalidOperationException("A database in memory is not shared by another instance.");
+
     public InstantExecutor Executor { get; }
 
     public Conductor Conductor { get; }

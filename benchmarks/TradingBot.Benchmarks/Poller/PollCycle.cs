@@ -16,8 +16,8 @@ namespace TradingBot.Benchmarks.Poller;
 /// orders; then one timed <c>PollPendingOrdersAsync</c>, in which the in-process broker reports each filled.
 /// Printed per pass: CPU and wall time of the cycle, and the bytes allocated per polled order. Fails unless the
 /// set-up left every order submitted and the cycle filled every one of them (outcomes and rows written). With
-/// <c>cold</c>, the cycle is polled by a bot opened anew on the same file, whose aggregate cache holds nothing yet:
-/// every order and position is read from its events, as after a restart.
+/// <c>cold</c>, the cycle is polled by a bot opened anew on the same file or PostgreSQL schema, whose aggregate
+/// cache holds nothing yet: every order and position is read from its events, as after a restart.
 /// </summary>
 public static class PollCycle
 {
@@ -26,8 +26,8 @@ public static class PollCycle
     /// <param name="allocations">Also print which types the cycles after the first allocate (<see cref="AllocationSampler"/>).</param>
     public static async Task RunAsync(int orders, Storage storage, int passes, bool allocations = false, bool cold = false)
     {
-        if (cold && storage != Storage.File)
-            throw new ArgumentException("A cold cycle reopens the database file: it runs on a file only.", nameof(cold));
+        if (cold && storage == Storage.Memory)
+            throw new ArgumentException("A cold cycle reopens the store: it runs on a file or PostgreSQL.", nameof(cold));
         using var sampler = allocations ? new AllocationSampler() : null;
         for (var pass = 1; pass <= passes; pass++)
         {
@@ -36,7 +36,7 @@ public static class PollCycle
             var hedged = WrittenRows.For(orders, orders, orders);
             WrittenRows.Count(bot.Database).ShouldBe(hedged with { Events = hedged.Events - (2 * orders), Fills = 0 }, $"poll set-up ({storage})");
 
-            using var reopened = cold ? SqliteDatabase.OpenFile(bot.FilePath!, bot.Clock) : null;
+            using var reopened = cold ? bot.OpenAnother() : null;
             var poller = reopened is null ? bot.Poller
                 : new BotComposition(reopened, new BrokerRoute(bot.Executor), bot.Clock, HedgingSettings.ForExecutor(bot.Executor.Kind), RiskSettings.None).Poller;
 
