@@ -40,18 +40,20 @@ public sealed class HedgingTurnTests
     }
 
     [Test]
-    public async Task Under_a_queue_that_never_empties_the_poller_takes_a_turn_after_each_batch()
+    public async Task Under_a_queue_that_never_empties_the_poller_takes_a_turn_after_a_few_batches()
     {
         turn.DrainStarted();
-        var first = turn.YieldAsync(CancellationToken.None).AsTask();
-        turn.BatchDone();
-        await first.WaitAsync(Patience);
+        for (var turns = 1; turns <= 2; turns++)
+        {
+            var waiting = turn.YieldAsync(CancellationToken.None).AsTask();
+            for (var batch = 1; batch < HedgingTurn.PatienceBatches; batch++)
+                turn.BatchDone();
+            await Task.Yield();
+            waiting.IsCompleted.ShouldBeFalse($"turn {turns}, one batch before its patience ran out");
+            turn.BatchDone();
+            await waiting.WaitAsync(Patience);
+        }
 
-        var second = turn.YieldAsync(CancellationToken.None).AsTask();
-        await Task.Yield();
-        second.IsCompleted.ShouldBeFalse("the next turn, before the next batch");
-        turn.BatchDone();
-        await second.WaitAsync(Patience);
         turn.IsDraining.ShouldBeTrue("still draining");
     }
 
