@@ -6,8 +6,9 @@ namespace TradingBot.Acceptance.Domain.EventSourcing;
 /// Only committed facts enter; an entry is only replaced by a later one. Bounded: when full it drops the
 /// entries that are cheapest to replay (the shortest streams) until a quarter is free, so that a long stream
 /// (a registry of many vaults, a busy symbol's position) is not replayed from its first event after every
-/// burst of new one-off aggregates (trades, orders). A settled aggregate (<see cref="ISettledState"/>) is not kept, and
-/// its entry goes when it settles.
+/// burst of new one-off aggregates (trades, orders). A settled aggregate (<see cref="ISettledState"/>) is kept only among
+/// the last <see cref="RecentlySettled"/> to settle: what reads it right after (the daily notional sums each order once
+/// it has ended) finds it, and the room goes to live aggregates rather than to thousands of filled orders and trades.
 /// <para>
 /// When a write unit finds that another connection has committed since this database's last write, it
 /// forgets everything (<see cref="Forget"/>); a unit's entries enter only if nothing was forgotten since
@@ -18,9 +19,13 @@ internal sealed class AggregateCache
 {
     private const int Capacity = 65_536;
 
+    /// <summary>How many settled aggregates are kept, the latest to settle.</summary>
+    public const int RecentlySettled = 4_096;
+
     private readonly Lock gate = new();
     private readonly Dictionary<(string Type, string Id), (object Loaded, long Version)> aggregates = [];
     private readonly Dictionary<string, NumericIdWatermark> numericIds = new(StringComparer.Ordinal);
+    private readonly Queue<((string Type, string Id) Key, long Version)> settled = new();
     private long epoch;
 
     /// <summary>Counts the times the cache was forgotten; a unit notes it before its snapshot begins.</summary>
@@ -52,11 +57,7 @@ internal sealed class AggregateCache
             if (exists && known.Version >= loaded.Version)
                 return;
             if (loaded.IsSettled)
-            {
-                aggregates.Remove(key);
-                return;
-            }
-
+                KeepSettled(key, loaded.Version);
             if (!exists && aggregates.Count >= Capacity)
                 MakeRoom();
             aggregates[key] = (loaded, loaded.Version);
@@ -90,7 +91,19 @@ internal sealed class AggregateCache
             epoch++;
             aggregates.Clear();
             numericIds.Clear();
+            settled.Clear();
         }
+    }
+
+    // Lets the oldest settled entry go once more than RecentlySettled are kept (unless it has moved on since).
+    private void KeepSettled((string Type, string Id) key, long version)
+    {
+        settled.Enqueue((key, version));
+        if (settled.Count <= RecentlySettled)
+            return;
+        var (oldest, oldestVersion) = settled.Dequeue();
+        if (aggregates.TryGetValue(oldest, out var entry) && entry.Version == oldestVersion)
+            aggregates.Remove(oldest);
     }
 
     // Finds the shortest version below which dropping every entry frees a quarter, and drops those: two passes.
