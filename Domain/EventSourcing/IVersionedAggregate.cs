@@ -9,6 +9,6 @@ internal interface IVersionedAggregate
 
     long Version { get; }
 
-    /// <summary>Its state is live and settled (<see cref="ISettledState"/>): the cache does not keep it.</summary>
+    /// <summary>Its state is live and settled (<see cref="ISettledState"/>): the cache keeps it only among the latest to settle.</summary>
     bool IsSettled { get; }
 }

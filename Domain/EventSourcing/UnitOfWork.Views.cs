@@ -15,18 +15,6 @@ public sealed partial class UnitOfWork
         return ids;
     }
 
-    /// <summary>The ids and statuses of a view's rows (a view with a <c>status</c> column) that satisfy a condition, in the given order.</summary>
-    public IReadOnlyList<(string Id, string Status)> QueryViewStatuses(string viewTable, string condition, string orderBy)
-    {
-        CheckViewTable(viewTable);
-        WriteViews();
-        using var select = Statement($"SELECT view_id, status FROM {viewTable} WHERE {condition} ORDER BY {orderBy}");
-        var rows = new List<(string Id, string Status)>();
-        while (select.Step())
-            rows.Add((select.Text(0), select.Text(1)));
-        return rows;
-    }
-
     /// <summary>
     /// The aggregates whose view rows satisfy a condition on its columns, in the given order, as of this transaction.
     /// A view row holds its aggregate's version as of this transaction (both are written together): an aggregate the

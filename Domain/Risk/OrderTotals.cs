@@ -25,13 +25,12 @@ internal static class OrderTotals
         var condition = after is { } reset ? $"status IN ('Filled', 'Failed') AND {EndedAt} > '{Rfc3339.Format(reset)}'" : "status IN ('Filled', 'Failed')";
         var limit = (enough * 4 + 16).ToString(CultureInfo.InvariantCulture);
         var count = 0;
-        foreach (var (id, status) in unit.QueryViewStatuses("offchain_order_view", condition, $"{EndedAt} DESC, CAST(view_id AS INTEGER) DESC LIMIT {limit}"))
+        foreach (var id in unit.QueryViewIds("offchain_order_view", condition, $"{EndedAt} DESC, CAST(view_id AS INTEGER) DESC LIMIT {limit}"))
         {
-            // A fill ends the row as its view row tells: a filled order is settled, and the cache does not keep it.
-            if (status == nameof(OffchainOrder.Filled))
-                return count;
             switch (unit.Load(orders, id).State)
             {
+                case OffchainOrder.Filled:
+                    return count;
                 case OffchainOrder.Failed { BrokerOrderId: null } failed
                     when failed.Error == ExecutionRecorder.StaleReason || failed.Error.StartsWith(NeverReceived, StringComparison.Ordinal):
                     continue;
