@@ -20,7 +20,6 @@ namespace TradingBot.Acceptance.UnitTests.EventSourcing;
 public sealed class StoreContractTests(EventStoreKind kind) : DurableStoreFixture(kind)
 {
     private static readonly string[] TwoTrades = ["0xa1:1", "0xa1:2"];
-    private static readonly OffchainOrderAggregate Orders = new();
 
     [Test]
     public void An_event_is_read_back_as_written_in_global_order()
@@ -123,7 +122,7 @@ public sealed class StoreContractTests(EventStoreKind kind) : DurableStoreFixtur
         var clock = new FakeTimeProvider(Start);
         using var first = Store.Open(clock);
         using var second = Store.Open(clock);
-        Order(first, new OffchainOrderCommand.Place(Aapl, new FractionalShares(2m), Direction.Buy, SupportedExecutor.DryRun, new ClientOrderId(Guid.NewGuid())));
+        Order(first, Place());
         using (var read = second.BeginRead())
             read.QueryView(Orders, "1 = 1", "view_id").ShouldHaveSingleItem().Version.ShouldBe(1, "read, then cached by the second instance");
         Order(first, new OffchainOrderCommand.ConfirmSubmission(new BrokerOrderId("broker-1")));
@@ -138,7 +137,7 @@ public sealed class StoreContractTests(EventStoreKind kind) : DurableStoreFixtur
     public void A_settled_aggregate_which_the_cache_does_not_keep_is_loaded_whole_from_its_events()
     {
         using var database = Store.Open(new FakeTimeProvider(Start));
-        Order(database, new OffchainOrderCommand.Place(Aapl, new FractionalShares(2m), Direction.Buy, SupportedExecutor.DryRun, new ClientOrderId(Guid.NewGuid())));
+        Order(database, Place());
         Order(database, new OffchainOrderCommand.ConfirmSubmission(new BrokerOrderId("broker-1")));
         Order(database, new OffchainOrderCommand.CompleteFill(new Usd(101.25m)));
         Record(database, "0xa1:1", 0.5m);
@@ -150,12 +149,7 @@ public sealed class StoreContractTests(EventStoreKind kind) : DurableStoreFixtur
         read.Load(Trades, "0xa1:1").State!.Amount.ShouldBe(new FractionalShares(0.5m), "the trade, replayed");
     }
 
-    private static void Order(EventStoreDatabase database, OffchainOrderCommand command)
-    {
-        using var unit = database.BeginWrite();
-        unit.Execute(Orders, "1", order => OffchainOrderDecider.Decide(order, command, Start)).ShouldBeOfType<Decision<OffchainOrderEvent, OffchainOrderError>.Accepted>();
-        unit.Commit();
-    }
+    private static void Order(EventStoreDatabase database, OffchainOrderCommand command) => WriteOrders(database, ["1"], _ => command);
 
     [Test]
     public void A_redelivered_chain_event_is_dropped_even_after_it_was_processed()

@@ -21,7 +21,6 @@ public sealed class ViewQueryTests(EventStoreKind kind) : DurableStoreFixture(ki
     // Several hundred open orders (a live aggregate, which the cache keeps): a view query that read many streams to a
     // statement would need several statements for them.
     private static readonly string[] Ids = [.. Enumerable.Range(1, 700).Select(number => $"{number}").Order(StringComparer.Ordinal)];
-    private static readonly OffchainOrderAggregate Orders = new();
 
     [Test]
     public void A_view_query_returns_cached_stale_and_uncached_aggregates_as_each_load_does()
@@ -29,14 +28,14 @@ public sealed class ViewQueryTests(EventStoreKind kind) : DurableStoreFixture(ki
         var clock = new FakeTimeProvider(Start);
         using var writer = Store.Open(clock);
         using var reader = Store.Open(clock);
-        Write(writer, Ids, Place);
+        WriteOrders(writer, Ids, _ => Place());
         using (var read = reader.BeginRead())
         {
             foreach (var id in Ids.Where((_, index) => index % 3 == 0))
                 read.Load(Orders, id); // the reader's cache holds every third order at version 1
         }
 
-        Write(writer, Ids.Where((_, index) => index % 2 == 0), _ => Submit("broker"));
+        WriteOrders(writer, Ids.Where((_, index) => index % 2 == 0), _ => Submit("broker"));
 
         IReadOnlyList<LoadedAggregate<OffchainOrder>> queried;
         using (var read = reader.BeginRead())
@@ -62,10 +61,10 @@ public sealed class ViewQueryTests(EventStoreKind kind) : DurableStoreFixture(ki
         var clock = new FakeTimeProvider(Start);
         using var writer = Store.Open(clock);
         using var other = Store.Open(clock);
-        Write(writer, Ids, Place);
+        WriteOrders(writer, Ids, _ => Place());
         using (var read = writer.BeginRead())
             read.QueryView(Orders, "1 = 1", "view_id").Count.ShouldBe(Ids.Length);
-        Write(other, Ids.Where((_, index) => index % 2 == 0), _ => Submit("theirs"));
+        WriteOrders(other, Ids.Where((_, index) => index % 2 == 0), _ => Submit("theirs"));
 
         using var unit = writer.BeginWrite(); // the other instance wrote: the writer's cache is forgotten
         unit.Execute(Orders, Ids[1], order => OffchainOrderDecider.Decide(order, Submit("mine"), Start));
@@ -76,16 +75,5 @@ public sealed class ViewQueryTests(EventStoreKind kind) : DurableStoreFixture(ki
         queried[0].State.ShouldBeOfType<OffchainOrder.Submitted>().BrokerOrderId.ShouldBe(new BrokerOrderId("theirs"), "the other instance's append");
     }
 
-    private static OffchainOrderCommand Place(string id) =>
-        new OffchainOrderCommand.Place(Aapl, new FractionalShares(2m), Direction.Buy, SupportedExecutor.DryRun, new ClientOrderId(Guid.NewGuid()));
-
     private static OffchainOrderCommand.ConfirmSubmission Submit(string brokerOrderId) => new(new BrokerOrderId(brokerOrderId));
-
-    private static void Write(EventStoreDatabase database, IEnumerable<string> ids, Func<string, OffchainOrderCommand> command)
-    {
-        using var unit = database.BeginWrite();
-        foreach (var id in ids)
-            unit.Execute(Orders, id, order => OffchainOrderDecider.Decide(order, command(id), Start));
-        unit.Commit();
-    }
 }
