@@ -76,6 +76,8 @@ public sealed class BesideWork : IDisposable
 
     private void Stopped(Activity activity)
     {
+        if (activity.OperationName is not (Poll or Check))
+            return; // created for another listener (HedgingPath)
         var stop = Stopwatch.GetTimestamp();
         var start = stop - (long)(activity.Duration.TotalSeconds * Stopwatch.Frequency);
         lock (gate)

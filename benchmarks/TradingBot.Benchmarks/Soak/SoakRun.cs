@@ -51,6 +51,7 @@ public static class SoakRun
             };
             using var tracing = new ActivitySource("TradingBot.Soak");
             using var beside = new BesideWork(tracing);
+            using var path = new HedgingPath(tracing);
             await using var bot = HostedBot.Create(new BotComponents(database, executor, clock, options, HedgingSettings.ForExecutor(SupportedExecutor.DryRun))
             {
                 Seed = 1,
@@ -81,6 +82,7 @@ public static class SoakRun
             Console.WriteLine($"{beside.Describe(BesideWork.Poll)}; {beside.Describe(BesideWork.Check)}; {beside.DescribeDropped()}");
 
             var (latencies, extraShares) = ledger.Match(scheduled, confirmed);
+            Console.WriteLine(path.Describe(latencies, P99Target));
             var windows = Windows(latencies, gauges, beside, started, duration);
             Console.WriteLine(Table(windows));
             return Check(windows, duration, (hedged && extraShares == 0 && scheduled.Length == fills, latencies.Count, fills), filled, database, executor.Placed);

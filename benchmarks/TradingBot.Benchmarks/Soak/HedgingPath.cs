@@ -1,0 +1,100 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace TradingBot.Benchmarks.Soak;
+
+/// <summary>
+/// Where a fill's time goes on the hedging path, from the bot's trace: the chain reader's releases (<c>chain.release</c>:
+/// a confirmed block's logs decoded and written to the queue) and the queue processor's batches (<c>queue.batch</c>:
+/// trades, hedges, broker calls). A fill is taken by the first release to start after its confirming block was mined
+/// (the node's push of that block triggers it); its time splits into the wait for that release to start and the rest,
+/// from the release's end to the broker (the batches, and whatever ran beside them). Kept in an array taken at the
+/// start, as <see cref="BesideWork"/>, for soaks of up to about 15 minutes; spans past its end are counted.
+/// </summary>
+public sealed class HedgingPath : IDisposable
+{
+    public const string Release = "chain.release";
+    public const string Batch = "queue.batch";
+
+    private readonly ActivityListener listener;
+    private readonly (bool Release, long Start, long Stop)[] spans = new (bool, long, long)[65_536];
+    private readonly Lock gate = new();
+    private int count;
+    private int dropped;
+
+    public HedgingPath(ActivitySource source)
+    {
+        listener = new ActivityListener
+        {
+            ShouldListenTo = candidate => ReferenceEquals(candidate, source),
+            Sample = (ref ActivityCreationOptions<ActivityContext> options) =>
+                options.Name is Release or Batch ? ActivitySamplingResult.AllData : ActivitySamplingResult.None,
+            ActivityStopped = Stopped,
+        };
+        ActivitySource.AddActivityListener(listener);
+    }
+
+    /// <summary>
+    /// The releases' and batches' durations, and the two parts of the fills' times, all and those at or over
+    /// <paramref name="target"/>: p50 / p99 in milliseconds.
+    /// </summary>
+    public string Describe(IReadOnlyList<(long Scheduled, long Confirmed, long Arrived, TimeSpan Latency)> fills, TimeSpan target)
+    {
+        ArgumentNullException.ThrowIfNull(fills);
+        (bool Release, long Start, long Stop)[] taken;
+        lock (gate)
+            taken = spans[..count];
+        var releases = taken.Where(span => span.Release).OrderBy(span => span.Start).ToArray();
+        var starts = releases.Select(span => span.Start).ToArray();
+        var (waits, rests, slowWaits, slowRests) = (new List<double>(fills.Count), new List<double>(fills.Count), new List<double>(), new List<double>());
+        foreach (var fill in fills)
+        {
+            var index = Array.BinarySearch(starts, fill.Confirmed);
+            index = index < 0 ? ~index : index;
+            if (index >= releases.Length || releases[index].Start > fill.Arrived)
+                continue; // taken by a release under way when its block was mined: no split
+            var (wait, rest) = (Milliseconds(fill.Confirmed, releases[index].Start), Milliseconds(releases[index].Stop, fill.Arrived));
+            (waits, rests) = (Add(waits, wait), Add(rests, rest));
+            if (fill.Latency >= target)
+                (slowWaits, slowRests) = (Add(slowWaits, wait), Add(slowRests, rest));
+        }
+
+        return string.Create(CultureInfo.InvariantCulture,
+            $"hedging path (p50 / p99 ms): {Release} {releases.Length:N0} taking {Quantiles(releases.Select(span => Milliseconds(span.Start, span.Stop)))}, "
+            + $"{Batch} {taken.Length - releases.Length:N0} taking {Quantiles(taken.Where(span => !span.Release).Select(span => Milliseconds(span.Start, span.Stop)))}; "
+            + $"{waits.Count:N0} fills from their confirming block to their release's start {Quantiles(waits)}, from its end to the broker {Quantiles(rests)}; "
+            + $"the {slowWaits.Count:N0} over target {Quantiles(slowWaits)} and {Quantiles(slowRests)}; {dropped:N0} spans dropped");
+    }
+
+    public void Dispose() => listener.Dispose();
+
+    private static List<double> Add(List<double> values, double value)
+    {
+        values.Add(value);
+        return values;
+    }
+
+    private static double Milliseconds(long from, long until) => Stopwatch.GetElapsedTime(from, until).TotalMilliseconds;
+
+    private static string Quantiles(IEnumerable<double> values)
+    {
+        double[] sorted = [.. values.Order()];
+        return sorted.Length == 0 ? "(none)"
+            : string.Create(CultureInfo.InvariantCulture, $"{sorted[(sorted.Length - 1) / 2]:N1} / {sorted[(int)Math.Ceiling(sorted.Length * 0.99) - 1]:N1}");
+    }
+
+    private void Stopped(Activity activity)
+    {
+        if (activity.OperationName is not (Release or Batch))
+            return; // created for another listener
+        var stop = Stopwatch.GetTimestamp();
+        var start = stop - (long)(activity.Duration.TotalSeconds * Stopwatch.Frequency);
+        lock (gate)
+        {
+            if (count < spans.Length)
+                spans[count++] = (activity.OperationName == Release, start, stop);
+            else
+                dropped++;
+        }
+    }
+}
