@@ -6,31 +6,17 @@ namespace TradingBot.Benchmarks.Soak;
 /// <summary>
 /// The bot's work beside its hedging path that may delay a fill, from its trace: the order status poller's cycles
 /// (<c>orders.poll</c>) and the position checker's ticks (<c>positions.check</c>), each kept as when it started and
-/// stopped. Other activities are not even created. Kept in an array taken at the start (a cycle every 15–20 s, a
-/// tick every minute), so that it does not grow the memory the soak measures; spans past its end are only counted (<see cref="DescribeDropped"/>).
+/// stopped (<see cref="KeptSpans"/>, room for 4,096: a cycle every 15–20 s, a tick every minute; spans past it are
+/// only counted, <see cref="DescribeDropped"/>).
 /// </summary>
 public sealed class BesideWork : IDisposable
 {
     public const string Poll = "orders.poll";
     public const string Check = "positions.check";
 
-    private readonly ActivityListener listener;
-    private readonly (string Name, long Start, long Stop)[] spans = new (string, long, long)[4_096];
-    private readonly Lock gate = new();
-    private int count;
-    private int dropped;
+    private readonly KeptSpans spans;
 
-    public BesideWork(ActivitySource source)
-    {
-        listener = new ActivityListener
-        {
-            ShouldListenTo = candidate => ReferenceEquals(candidate, source),
-            Sample = (ref ActivityCreationOptions<ActivityContext> options) =>
-                options.Name is Poll or Check ? ActivitySamplingResult.AllData : ActivitySamplingResult.None,
-            ActivityStopped = Stopped,
-        };
-        ActivitySource.AddActivityListener(listener);
-    }
+    public BesideWork(ActivitySource source) => spans = new KeptSpans(source, 4_096, Poll, Check);
 
     /// <summary>
     /// How many spans did not fit (none in a soak of minutes). A fill over its target under way beside a dropped span is
@@ -38,54 +24,30 @@ public sealed class BesideWork : IDisposable
     /// </summary>
     public string DescribeDropped()
     {
-        lock (gate)
-        {
-            return dropped == 0 ? "0 spans dropped"
-                : string.Create(CultureInfo.InvariantCulture, $"{dropped:N0} spans dropped: the fills over target during a poll cycle / a check may be undercounted");
-        }
+        var dropped = spans.Dropped;
+        return dropped == 0 ? "0 spans dropped"
+            : string.Create(CultureInfo.InvariantCulture, $"{dropped:N0} spans dropped: the fills over target during a poll cycle / a check may be undercounted");
     }
 
     /// <summary>Whether a span of <paramref name="name"/> overlapped the time from <paramref name="from"/> to <paramref name="until"/>.</summary>
     public bool Overlaps(string name, long from, long until)
     {
-        lock (gate)
+        foreach (var span in spans.Kept())
         {
-            for (var index = 0; index < count; index++)
-            {
-                var span = spans[index];
-                if (span.Name == name && span.Start <= until && span.Stop >= from)
-                    return true;
-            }
-
-            return false;
+            if (span.Name == name && span.Start <= until && span.Stop >= from)
+                return true;
         }
+
+        return false;
     }
 
     /// <summary>How many spans of <paramref name="name"/> there were, and the shortest, median and longest in milliseconds.</summary>
     public string Describe(string name)
     {
-        lock (gate)
-        {
-            double[] took = [.. spans.Take(count).Where(span => span.Name == name).Select(span => Stopwatch.GetElapsedTime(span.Start, span.Stop).TotalMilliseconds).Order()];
-            return took.Length == 0 ? $"{name}: none"
-                : string.Create(CultureInfo.InvariantCulture, $"{name}: {took.Length} taking {took[0]:N0}–{took[(took.Length - 1) / 2]:N0}–{took[^1]:N0} ms (shortest–median–longest)");
-        }
+        double[] took = [.. spans.Kept().Where(span => span.Name == name).Select(span => Stopwatch.GetElapsedTime(span.Start, span.Stop).TotalMilliseconds).Order()];
+        return took.Length == 0 ? $"{name}: none"
+            : string.Create(CultureInfo.InvariantCulture, $"{name}: {took.Length} taking {took[0]:N0}–{took[(took.Length - 1) / 2]:N0}–{took[^1]:N0} ms (shortest–median–longest)");
     }
 
-    public void Dispose() => listener.Dispose();
-
-    private void Stopped(Activity activity)
-    {
-        if (activity.OperationName is not (Poll or Check))
-            return; // created for another listener (HedgingPath)
-        var stop = Stopwatch.GetTimestamp();
-        var start = stop - (long)(activity.Duration.TotalSeconds * Stopwatch.Frequency);
-        lock (gate)
-        {
-            if (count < spans.Length)
-                spans[count++] = (activity.OperationName, start, stop);
-            else
-                dropped++;
-        }
-    }
+    public void Dispose() => spans.Dispose();
 }

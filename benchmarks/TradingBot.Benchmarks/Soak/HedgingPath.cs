@@ -8,31 +8,17 @@ namespace TradingBot.Benchmarks.Soak;
 /// a confirmed block's logs decoded and written to the queue) and the queue processor's batches (<c>queue.batch</c>:
 /// trades, hedges, broker calls). A fill is taken by the first release to start after its confirming block was mined
 /// (the node's push of that block triggers it); its time splits into the wait for that release to start and the rest,
-/// from the release's end to the broker (the batches, and whatever ran beside them). Kept in an array taken at the
-/// start, as <see cref="BesideWork"/>, for soaks of up to about 15 minutes; spans past its end are counted.
+/// from the release's end to the broker (the batches, and whatever ran beside them). Kept as <see cref="KeptSpans"/>,
+/// with room for soaks of up to about 15 minutes.
 /// </summary>
 public sealed class HedgingPath : IDisposable
 {
     public const string Release = "chain.release";
     public const string Batch = "queue.batch";
 
-    private readonly ActivityListener listener;
-    private readonly (bool Release, long Start, long Stop)[] spans = new (bool, long, long)[65_536];
-    private readonly Lock gate = new();
-    private int count;
-    private int dropped;
+    private readonly KeptSpans spans;
 
-    public HedgingPath(ActivitySource source)
-    {
-        listener = new ActivityListener
-        {
-            ShouldListenTo = candidate => ReferenceEquals(candidate, source),
-            Sample = (ref ActivityCreationOptions<ActivityContext> options) =>
-                options.Name is Release or Batch ? ActivitySamplingResult.AllData : ActivitySamplingResult.None,
-            ActivityStopped = Stopped,
-        };
-        ActivitySource.AddActivityListener(listener);
-    }
+    public HedgingPath(ActivitySource source) => spans = new KeptSpans(source, 65_536, Release, Batch);
 
     /// <summary>
     /// The releases' and batches' durations, and the two parts of the fills' times, all and those at or over
@@ -41,10 +27,8 @@ public sealed class HedgingPath : IDisposable
     public string Describe(IReadOnlyList<(long Scheduled, long Confirmed, long Arrived, TimeSpan Latency)> fills, TimeSpan target)
     {
         ArgumentNullException.ThrowIfNull(fills);
-        (bool Release, long Start, long Stop)[] taken;
-        lock (gate)
-            taken = spans[..count];
-        var releases = taken.Where(span => span.Release).OrderBy(span => span.Start).ToArray();
+        var taken = spans.Kept();
+        var releases = taken.Where(span => span.Name == Release).OrderBy(span => span.Start).ToArray();
         var starts = releases.Select(span => span.Start).ToArray();
         var (waits, rests, slowWaits, slowRests) = (new List<double>(fills.Count), new List<double>(fills.Count), new List<double>(), new List<double>());
         foreach (var fill in fills)
@@ -61,12 +45,12 @@ public sealed class HedgingPath : IDisposable
 
         return string.Create(CultureInfo.InvariantCulture,
             $"hedging path (p50 / p99 ms): {Release} {releases.Length:N0} taking {Quantiles(releases.Select(span => Milliseconds(span.Start, span.Stop)))}, "
-            + $"{Batch} {taken.Length - releases.Length:N0} taking {Quantiles(taken.Where(span => !span.Release).Select(span => Milliseconds(span.Start, span.Stop)))}; "
+            + $"{Batch} {taken.Length - releases.Length:N0} taking {Quantiles(taken.Where(span => span.Name == Batch).Select(span => Milliseconds(span.Start, span.Stop)))}; "
             + $"{waits.Count:N0} fills from their confirming block to their release's start {Quantiles(waits)}, from its end to the broker {Quantiles(rests)}; "
-            + $"the {slowWaits.Count:N0} over target {Quantiles(slowWaits)} and {Quantiles(slowRests)}; {dropped:N0} spans dropped");
+            + $"the {slowWaits.Count:N0} over target {Quantiles(slowWaits)} and {Quantiles(slowRests)}; {spans.Dropped:N0} spans dropped");
     }
 
-    public void Dispose() => listener.Dispose();
+    public void Dispose() => spans.Dispose();
 
     private static List<double> Add(List<double> values, double value)
     {
@@ -81,20 +65,5 @@ public sealed class HedgingPath : IDisposable
         double[] sorted = [.. values.Order()];
         return sorted.Length == 0 ? "(none)"
             : string.Create(CultureInfo.InvariantCulture, $"{sorted[(sorted.Length - 1) / 2]:N1} / {sorted[(int)Math.Ceiling(sorted.Length * 0.99) - 1]:N1}");
-    }
-
-    private void Stopped(Activity activity)
-    {
-        if (activity.OperationName is not (Release or Batch))
-            return; // created for another listener
-        var stop = Stopwatch.GetTimestamp();
-        var start = stop - (long)(activity.Duration.TotalSeconds * Stopwatch.Frequency);
-        lock (gate)
-        {
-            if (count < spans.Length)
-                spans[count++] = (activity.OperationName == Release, start, stop);
-            else
-                dropped++;
-        }
     }
 }

@@ -1,0 +1,66 @@
+using System.Diagnostics;
+
+namespace TradingBot.Benchmarks.Soak;
+
+/// <summary>
+/// The spans of some names from the bot's trace, each kept as when it started and stopped. Activities of other names
+/// are not even created for this listener (another listener may create them: they are ignored). Kept in an array taken
+/// at the start, so that the soak's bookkeeping does not grow the memory it measures; spans past its end are counted.
+/// </summary>
+public sealed class KeptSpans : IDisposable
+{
+    private readonly ActivityListener listener;
+    private readonly HashSet<string> names;
+    private readonly (string Name, long Start, long Stop)[] spans;
+    private readonly Lock gate = new();
+    private int count;
+    private int dropped;
+
+    public KeptSpans(ActivitySource source, int capacity, params string[] names)
+    {
+        spans = new (string, long, long)[capacity];
+        this.names = [.. names];
+        listener = new ActivityListener
+        {
+            ShouldListenTo = candidate => ReferenceEquals(candidate, source),
+            Sample = (ref ActivityCreationOptions<ActivityContext> options) =>
+                this.names.Contains(options.Name) ? ActivitySamplingResult.AllData : ActivitySamplingResult.None,
+            ActivityStopped = Stopped,
+        };
+        ActivitySource.AddActivityListener(listener);
+    }
+
+    /// <summary>How many spans did not fit in the array.</summary>
+    public int Dropped
+    {
+        get
+        {
+            lock (gate)
+                return dropped;
+        }
+    }
+
+    /// <summary>The spans kept so far, as <see cref="Stopwatch"/> timestamps, in the order they stopped.</summary>
+    public (string Name, long Start, long Stop)[] Kept()
+    {
+        lock (gate)
+            return spans[..count];
+    }
+
+    public void Dispose() => listener.Dispose();
+
+    private void Stopped(Activity activity)
+    {
+        if (!names.Contains(activity.OperationName))
+            return;
+        var stop = Stopwatch.GetTimestamp();
+        var start = stop - (long)(activity.Duration.TotalSeconds * Stopwatch.Frequency);
+        lock (gate)
+        {
+            if (count < spans.Length)
+                spans[count++] = (activity.OperationName, start, stop);
+            else
+                dropped++;
+        }
+    }
+}
