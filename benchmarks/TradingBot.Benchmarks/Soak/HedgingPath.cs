@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using TradingBot.Benchmarks.Latency;
 
 namespace TradingBot.Benchmarks.Soak;
 
@@ -29,41 +30,40 @@ public sealed class HedgingPath : IDisposable
         ArgumentNullException.ThrowIfNull(fills);
         var taken = spans.Kept();
         var releases = taken.Where(span => span.Name == Release).OrderBy(span => span.Start).ToArray();
+        var batches = taken.Where(span => span.Name == Batch).ToArray();
         var starts = releases.Select(span => span.Start).ToArray();
-        var (waits, rests, slowWaits, slowRests) = (new List<double>(fills.Count), new List<double>(fills.Count), new List<double>(), new List<double>());
+        var (waits, rests, slowWaits, slowRests) = (new List<TimeSpan>(fills.Count), new List<TimeSpan>(fills.Count), new List<TimeSpan>(), new List<TimeSpan>());
         foreach (var fill in fills)
         {
             var index = Array.BinarySearch(starts, fill.Confirmed);
             index = index < 0 ? ~index : index;
             if (index >= releases.Length || releases[index].Start > fill.Arrived)
                 continue; // taken by a release under way when its block was mined: no split
-            var (wait, rest) = (Milliseconds(fill.Confirmed, releases[index].Start), Milliseconds(releases[index].Stop, fill.Arrived));
-            (waits, rests) = (Add(waits, wait), Add(rests, rest));
+            var (wait, rest) = (Stopwatch.GetElapsedTime(fill.Confirmed, releases[index].Start), Stopwatch.GetElapsedTime(releases[index].Stop, fill.Arrived));
+            waits.Add(wait);
+            rests.Add(rest);
             if (fill.Latency >= target)
-                (slowWaits, slowRests) = (Add(slowWaits, wait), Add(slowRests, rest));
+            {
+                slowWaits.Add(wait);
+                slowRests.Add(rest);
+            }
         }
 
         return string.Create(CultureInfo.InvariantCulture,
-            $"hedging path (p50 / p99 ms): {Release} {releases.Length:N0} taking {Quantiles(releases.Select(span => Milliseconds(span.Start, span.Stop)))}, "
-            + $"{Batch} {taken.Length - releases.Length:N0} taking {Quantiles(taken.Where(span => span.Name == Batch).Select(span => Milliseconds(span.Start, span.Stop)))}; "
+            $"hedging path (p50 / p99 ms): {Release} {releases.Length:N0} taking {Quantiles(releases.Select(Took))}, {Batch} {batches.Length:N0} taking {Quantiles(batches.Select(Took))}; "
             + $"{waits.Count:N0} fills from their confirming block to their release's start {Quantiles(waits)}, from its end to the broker {Quantiles(rests)}; "
             + $"the {slowWaits.Count:N0} over target {Quantiles(slowWaits)} and {Quantiles(slowRests)}; {spans.Dropped:N0} spans dropped");
     }
 
     public void Dispose() => spans.Dispose();
 
-    private static List<double> Add(List<double> values, double value)
-    {
-        values.Add(value);
-        return values;
-    }
+    private static TimeSpan Took((string Name, long Start, long Stop) span) => Stopwatch.GetElapsedTime(span.Start, span.Stop);
 
-    private static double Milliseconds(long from, long until) => Stopwatch.GetElapsedTime(from, until).TotalMilliseconds;
-
-    private static string Quantiles(IEnumerable<double> values)
+    private static string Quantiles(IEnumerable<TimeSpan> values)
     {
-        double[] sorted = [.. values.Order()];
+        TimeSpan[] sorted = [.. values.Order()];
         return sorted.Length == 0 ? "(none)"
-            : string.Create(CultureInfo.InvariantCulture, $"{sorted[(sorted.Length - 1) / 2]:N1} / {sorted[(int)Math.Ceiling(sorted.Length * 0.99) - 1]:N1}");
+            : string.Create(CultureInfo.InvariantCulture,
+                $"{CoverageLedger.Percentile(sorted, 0.50).TotalMilliseconds:N1} / {CoverageLedger.Percentile(sorted, 0.99).TotalMilliseconds:N1}");
     }
 }
