@@ -52,6 +52,7 @@ public static class SoakRun
             using var tracing = new ActivitySource("TradingBot.Soak");
             using var beside = new BesideWork(tracing);
             using var path = new HedgingPath(tracing);
+            using var collections = new CollectorPauses();
             await using var bot = HostedBot.Create(new BotComponents(database, executor, clock, options, HedgingSettings.ForExecutor(SupportedExecutor.DryRun))
             {
                 Seed = 1,
@@ -83,7 +84,8 @@ public static class SoakRun
 
             var (latencies, extraShares) = ledger.Match(scheduled, confirmed);
             Console.WriteLine(path.Describe(latencies, P99Target));
-            var windows = Windows(latencies, gauges, beside, started, duration);
+            Console.WriteLine(collections.Describe());
+            var windows = Windows(latencies, gauges, (beside, collections), started, duration);
             Console.WriteLine(Table(windows));
             return Check(windows, duration, (hedged && extraShares == 0 && scheduled.Length == fills, latencies.Count, fills), filled, database, executor.Placed);
         }
@@ -127,7 +129,7 @@ public static class SoakRun
         return (long)command.ExecuteScalar()!;
     }
 
-    private static List<SoakWindow> Windows(List<(long Scheduled, long Confirmed, long Arrived, TimeSpan Latency)> latencies, GaugeSeries gauges, BesideWork beside, long started, TimeSpan duration)
+    private static List<SoakWindow> Windows(List<(long Scheduled, long Confirmed, long Arrived, TimeSpan Latency)> latencies, GaugeSeries gauges, (BesideWork Work, CollectorPauses Collections) beside, long started, TimeSpan duration)
     {
         var windows = new List<SoakWindow>();
         var ticks = (long)(Window.TotalSeconds * Stopwatch.Frequency);
@@ -140,7 +142,8 @@ public static class SoakRun
                 continue;
             var slow = due.Where(fill => fill.Latency >= P99Target).ToList();
             windows.Add(new SoakWindow(number + 1, sorted.Length, CoverageLedger.Percentile(sorted, 0.50), CoverageLedger.Percentile(sorted, 0.99), sorted[^1],
-                (slow.Count, slow.Count(fill => beside.Overlaps(BesideWork.Poll, fill.Confirmed, fill.Arrived)), slow.Count(fill => beside.Overlaps(BesideWork.Check, fill.Confirmed, fill.Arrived))),
+                (slow.Count, slow.Count(fill => beside.Work.Overlaps(BesideWork.Poll, fill.Confirmed, fill.Arrived)), slow.Count(fill => beside.Work.Overlaps(BesideWork.Check, fill.Confirmed, fill.Arrived)),
+                    slow.Count(fill => beside.Collections.Overlaps(fill.Confirmed, fill.Arrived))),
                 gauges.Window(number * Window, (number + 1) * Window)));
         }
 
@@ -150,14 +153,14 @@ public static class SoakRun
     private static string Table(List<SoakWindow> windows)
     {
         var text = new StringBuilder();
-        text.AppendLine("| Window | Fills | p50 | p99 | Max | Over target (during a poll cycle / a check) | Collector's pauses | Resident | Resident range | Managed heap | Collector's committed | SQLite | Handles | Threads | Pool workers | Pool range |");
+        text.AppendLine("| Window | Fills | p50 | p99 | Max | Over target (during a poll cycle / a check / a collection) | Collector's pauses | Resident | Resident range | Managed heap | Collector's committed | SQLite | Handles | Threads | Pool workers | Pool range |");
         text.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var window in windows)
         {
             var (gauges, median) = (window.Gauges, window.Gauges.Median);
             text.AppendLine(CultureInfo.InvariantCulture,
                 $"| {(window.Number - 1) * Window.TotalSeconds:N0}–{window.Number * Window.TotalSeconds:N0} s | {window.Fills:N0} | {window.P50.TotalMilliseconds:N2} ms | "
-                + $"{window.P99.TotalMilliseconds:N2} ms | {window.Max.TotalMilliseconds:N2} ms | {window.Slow.All:N0} ({window.Slow.BesidePoll:N0} / {window.Slow.BesideCheck:N0}) | {gauges.Paused.TotalMilliseconds:N0} ms | {Megabytes(median.ResidentBytes)} | "
+                + $"{window.P99.TotalMilliseconds:N2} ms | {window.Max.TotalMilliseconds:N2} ms | {window.Slow.All:N0} ({window.Slow.BesidePoll:N0} / {window.Slow.BesideCheck:N0} / {window.Slow.BesideCollection:N0}) | {gauges.Paused.TotalMilliseconds:N0} ms | {Megabytes(median.ResidentBytes)} | "
                 + $"{gauges.MinResident / 1_048_576d:N0}–{gauges.MaxResident / 1_048_576d:N0} MB | {Megabytes(median.HeapBytes)} | {Megabytes(median.CommittedBytes)} | {Megabytes(median.SqliteBytes)} | {median.Handles} | {median.Threads} | "
                 + $"{median.PoolThreads} | {gauges.MinPoolThreads}–{gauges.MaxPoolThreads} |");
         }

@@ -1,0 +1,98 @@
+using System.Diagnostics;
+using System.Diagnostics.Tracing;
+using System.Globalization;
+using TradingBot.Benchmarks.Latency;
+
+namespace TradingBot.Benchmarks.Soak;
+
+/// <summary>
+/// The collector's pauses in this process, each kept as when the runtime began suspending the threads and when it had
+/// resumed them (the runtime's GC events, from the suspension's start to the restart's end), with the generation
+/// collected. The events come through an <see cref="EventListener"/>, stamped by the runtime and converted to
+/// <see cref="Stopwatch"/> time, so that a fill over its target can be told to have waited for one. Kept in an array
+/// taken at the start (room for 65,536; past it only counted), as <see cref="KeptSpans"/> keeps the trace's spans.
+/// </summary>
+public sealed class CollectorPauses : EventListener
+{
+    private const EventKeywords GcKeyword = (EventKeywords)0x1;
+    private readonly (long Start, long Stop, int Generation)[] pauses = new (long, long, int)[65_536];
+    private readonly Lock gate = new();
+    private int count;
+    private int dropped;
+    private long suspending = -1;
+    private int generation = -1;
+
+    /// <summary>Whether a pause overlapped the time from <paramref name="from"/> to <paramref name="until"/> (Stopwatch timestamps).</summary>
+    public bool Overlaps(long from, long until)
+    {
+        foreach (var pause in Kept())
+        {
+            if (pause.Start <= until && pause.Stop >= from)
+                return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>How many pauses of each generation, their p50 / p99 / longest in milliseconds, and any dropped.</summary>
+    public string Describe()
+    {
+        var kept = Kept();
+        var parts = kept.GroupBy(pause => pause.Generation).OrderBy(group => group.Key).Select(group =>
+        {
+            TimeSpan[] took = [.. group.Select(pause => Stopwatch.GetElapsedTime(pause.Start, pause.Stop)).Order()];
+            var name = group.Key < 0 ? "unknown generation" : $"gen{group.Key}";
+            return string.Create(CultureInfo.InvariantCulture,
+                $"{name} {took.Length:N0} pausing {CoverageLedger.Percentile(took, 0.50).TotalMilliseconds:N1} / {CoverageLedger.Percentile(took, 0.99).TotalMilliseconds:N1} / {took[^1].TotalMilliseconds:N1}");
+        });
+        lock (gate)
+            return $"collector's pauses (p50 / p99 / longest ms): {(kept.Length == 0 ? "none" : string.Join(", ", parts))}; {dropped:N0} dropped";
+    }
+
+    protected override void OnEventSourceCreated(EventSource eventSource)
+    {
+        ArgumentNullException.ThrowIfNull(eventSource);
+        if (eventSource.Name == "Microsoft-Windows-DotNETRuntime")
+            EnableEvents(eventSource, EventLevel.Informational, GcKeyword);
+    }
+
+    protected override void OnEventWritten(EventWrittenEventArgs eventData)
+    {
+        ArgumentNullException.ThrowIfNull(eventData);
+        switch (eventData.EventName)
+        {
+            case "GCSuspendEEBegin_V1":
+                suspending = Timestamp(eventData.TimeStamp);
+                generation = -1;
+                break;
+            case "GCStart_V2" when suspending >= 0:
+                generation = Convert.ToInt32(eventData.Payload![eventData.PayloadNames!.IndexOf("Depth")], CultureInfo.InvariantCulture);
+                break;
+            case "GCRestartEEEnd_V1" when suspending >= 0:
+                Keep(suspending, Timestamp(eventData.TimeStamp), generation);
+                suspending = -1;
+                break;
+        }
+    }
+
+    private (long Start, long Stop, int Generation)[] Kept()
+    {
+        lock (gate)
+            return pauses[..count];
+    }
+
+    private void Keep(long start, long stop, int collected)
+    {
+        lock (gate)
+        {
+            if (count < pauses.Length)
+                pauses[count++] = (start, stop, collected);
+            else
+                dropped++;
+        }
+    }
+
+    // The events arrive after they happened: their stamp is taken back from now on the Stopwatch's clock.
+    private static long Timestamp(DateTime stamped) =>
+        Stopwatch.GetTimestamp() - (long)((DateTime.UtcNow - stamped.ToUniversalTime()).TotalSeconds * Stopwatch.Frequency);
+}
