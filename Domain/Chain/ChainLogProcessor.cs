@@ -6,12 +6,19 @@ using TradingBot.Acceptance.Domain.EventSourcing;
 namespace TradingBot.Acceptance.Domain.Chain;
 
 /// <summary>
-/// Reads confirmed logs and records what they are in one transaction: fills into the event queue (and the vaults of
-/// our order they reveal into the vault registry), skipped fills, dead letters, and the checkpoint. A log the node could not help read (<see cref="ChainRpcException"/>) is kept and
-/// read again with the next batch; the checkpoint stays below its block until it is read.
+/// Reads confirmed logs and records what they are: fills into the event queue (and the vaults of our order they
+/// reveal into the vault registry), skipped fills, dead letters, and the checkpoint. A log the node could not help
+/// read (<see cref="ChainRpcException"/>) is kept and read again with the next batch; the checkpoint stays below its
+/// block until it is read. A release is recorded in chunks of <see cref="ChunkSize"/> logs, each in a transaction of
+/// its own that wakes the queue processor, so that the first fills of a busy block are hedged while the rest are still
+/// read and written; the checkpoint moves with the last chunk only. After a crash between chunks the block is read
+/// again from the checkpoint, and the queue's (tx hash, log index) key drops what was already recorded.
 /// </summary>
 public sealed class ChainLogProcessor(OrderbookSettings settings, OrderbookFillReader reader, EventStoreDatabase database, TimeProvider clock, Action queueChanged)
 {
+    /// <summary>The logs recorded by one transaction of a release: one batch of the queue processor.</summary>
+    public const int ChunkSize = 32;
+
     private readonly List<ChainLog> retrying = [];
     private long fills;
     private long skipped;
@@ -42,16 +49,22 @@ public sealed class ChainLogProcessor(OrderbookSettings settings, OrderbookFillR
             .DistinctBy(log => (log.TransactionHash!.ToLowerInvariant(), log.LogIndex))
             .OrderBy(log => log.BlockNumber).ThenBy(log => log.LogIndex).ToList();
         retrying.Clear();
-        var readings = new List<LogReading>(batch.Count);
-        foreach (var log in batch)
+        var readings = new List<LogReading>(Math.Min(batch.Count, ChunkSize));
+        for (var next = 0; next < batch.Count; next++)
         {
             try
             {
-                readings.Add(await reader.ReadAsync(log, cancellation).ConfigureAwait(false));
+                readings.Add(await reader.ReadAsync(batch[next], cancellation).ConfigureAwait(false));
             }
             catch (ChainRpcException)
             {
-                retrying.Add(log);
+                retrying.Add(batch[next]);
+            }
+
+            if (readings.Count == ChunkSize && next < batch.Count - 1)
+            {
+                Record(readings, checkpoint: -1);
+                readings.Clear();
             }
         }
 
@@ -59,6 +72,7 @@ public sealed class ChainLogProcessor(OrderbookSettings settings, OrderbookFillR
         Record(readings, checkpoint);
     }
 
+    /// <summary>Records <paramref name="readings"/> in one transaction; a negative <paramref name="checkpoint"/> leaves the checkpoint where it is.</summary>
     private void Record(List<LogReading> readings, long checkpoint)
     {
         var queued = 0;
