@@ -9,7 +9,9 @@ namespace TradingBot.Benchmarks.Hosting;
 /// (<c>chain.release</c> and <c>queue.batch</c> activities): the node's push and the reader's wake-up up to the
 /// release that takes the fill (delivery), the release's decoding and enqueue transaction (enqueue), the wait for
 /// the queue processor's batch that takes it (queued: wake-up and the batches before it), and that batch up to the
-/// broker receiving its order (batch: claim, trades transaction, earlier orders of the batch).
+/// broker receiving its order (batch: claim, trades transaction, earlier orders of the batch). A release wakes the
+/// queue processor after each chunk of 32 logs, so a fill of an earlier chunk may be taken by a batch that starts
+/// before its release ends: its queued time is then negative, the overlap of the two.
 /// </summary>
 public sealed class StageTimes : IDisposable
 {

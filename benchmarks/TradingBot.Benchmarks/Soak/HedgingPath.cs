@@ -9,7 +9,8 @@ namespace TradingBot.Benchmarks.Soak;
 /// a confirmed block's logs decoded and written to the queue) and the queue processor's batches (<c>queue.batch</c>:
 /// trades, hedges, broker calls). A fill is taken by the first release to start after its confirming block was mined
 /// (the node's push of that block triggers it); its time splits into the wait for that release to start and the rest,
-/// from the release's end to the broker (the batches, and whatever ran beside them). Kept as <see cref="KeptSpans"/>,
+/// from the release's start to the broker (the release's chunks and the batches, and whatever ran beside them: a
+/// release wakes the queue processor after each chunk, so a fill may be hedged before its release ends). Kept as <see cref="KeptSpans"/>,
 /// with room for soaks of up to about 15 minutes.
 /// </summary>
 public sealed class HedgingPath : IDisposable
@@ -39,7 +40,7 @@ public sealed class HedgingPath : IDisposable
             index = index < 0 ? ~index : index;
             if (index >= releases.Length || releases[index].Start > fill.Arrived)
                 continue; // taken by a release under way when its block was mined: no split
-            var (wait, rest) = (Stopwatch.GetElapsedTime(fill.Confirmed, releases[index].Start), Stopwatch.GetElapsedTime(releases[index].Stop, fill.Arrived));
+            var (wait, rest) = (Stopwatch.GetElapsedTime(fill.Confirmed, releases[index].Start), Stopwatch.GetElapsedTime(releases[index].Start, fill.Arrived));
             waits.Add(wait);
             rests.Add(rest);
             if (fill.Latency >= target)
@@ -51,7 +52,7 @@ public sealed class HedgingPath : IDisposable
 
         return string.Create(CultureInfo.InvariantCulture,
             $"hedging path (p50 / p99 ms): {Release} {releases.Length:N0} taking {Quantiles(releases.Select(Took))}, {Batch} {batches.Length:N0} taking {Quantiles(batches.Select(Took))}; "
-            + $"{waits.Count:N0} fills from their confirming block to their release's start {Quantiles(waits)}, from its end to the broker {Quantiles(rests)}; "
+            + $"{waits.Count:N0} fills from their confirming block to their release's start {Quantiles(waits)}, from its start to the broker {Quantiles(rests)}; "
             + $"the {slowWaits.Count:N0} over target {Quantiles(slowWaits)} and {Quantiles(slowRests)}; {spans.Dropped:N0} spans dropped");
     }
 
