@@ -199,13 +199,14 @@ public sealed class WebSocketJsonRpc : IChainRpc, IAsyncDisposable
             answer.TrySetException(new ChainRpcException("the connection to the node is lost"));
     }
 
+    // The message is read where it was received, and only an answer's result is copied out of it: a pushed log, most
+    // of what a busy node sends, is read into a ChainLog at once, so its JSON (kilobytes of hex) is never copied.
     private void Route(ReadOnlyMemory<byte> message)
     {
-        JsonElement body;
+        JsonDocument document;
         try
         {
-            using var document = JsonDocument.Parse(message);
-            body = document.RootElement.Clone();
+            document = JsonDocument.Parse(message);
         }
         catch (JsonException exception)
         {
@@ -215,6 +216,12 @@ public sealed class WebSocketJsonRpc : IChainRpc, IAsyncDisposable
             return;
         }
 
+        using (document)
+            Route(document.RootElement);
+    }
+
+    private void Route(JsonElement body)
+    {
         if (body.TryGetProperty("method", out var method) && method.ValueEquals("eth_subscription"))
         {
             Interlocked.Increment(ref pushes); // counted before the reader can see it: whoever compares counts never misses one in the channel
@@ -238,7 +245,7 @@ public sealed class WebSocketJsonRpc : IChainRpc, IAsyncDisposable
         if (body.TryGetProperty("error", out var error))
             waiter.TrySetException(new ChainRpcException($"error {Describe(error)}") { ErrorCode = error.TryGetProperty("code", out var code) && code.TryGetInt32(out var value) ? value : 0 });
         else if (body.TryGetProperty("result", out var result))
-            waiter.TrySetResult(result);
+            waiter.TrySetResult(result.Clone());
         else
             waiter.TrySetException(new ChainRpcException("an answer without result or error"));
     }
