@@ -9,7 +9,7 @@ namespace TradingBot.Acceptance.Domain.Chain;
 public sealed record ChainLog(
     string Address,
     IReadOnlyList<string> Topics,
-    string Data,
+    LogData Data,
     long? BlockNumber,
     string? BlockHash,
     string? TransactionHash,
@@ -38,7 +38,12 @@ public sealed record ChainLog(
         return new ChainLog(
             Text(log, "address") ?? throw new FormatException("the log has no 'address'"),
             topics,
-            Text(log, "data") ?? "0x",
+            Field(log, "data") switch
+            {
+                { ValueKind: JsonValueKind.String } data => LogData.Read(data),
+                { ValueKind: JsonValueKind.Undefined or JsonValueKind.Null } => LogData.FromText("0x"),
+                var other => throw new FormatException($"the log's 'data' is not a string: {other.ValueKind}"),
+            },
             Quantity(log, "blockNumber"),
             Text(log, "blockHash"),
             Text(log, "transactionHash"),
@@ -57,7 +62,7 @@ public sealed record ChainLog(
         foreach (var topic in Topics)
             writer.WriteStringValue(topic);
         writer.WriteEndArray();
-        writer.WriteString("data", Data);
+        writer.WriteString("data", Data.ToString());
         WriteQuantity(writer, "blockNumber", BlockNumber);
         writer.WriteString("blockHash", BlockHash);
         writer.WriteString("transactionHash", TransactionHash);

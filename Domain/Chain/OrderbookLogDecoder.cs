@@ -28,7 +28,7 @@ public static class OrderbookLogDecoder
         ArgumentNullException.ThrowIfNull(decode);
         try
         {
-            var data = HexQuantity.ParseData(log.Data);
+            var data = log.Data.Bytes;
             if (data.Length == 0 || data.Length % 32 != 0)
                 throw new UnreadableLogException($"{name} data of {data.Length} bytes is not whole ABI words");
             return decode(data);
