@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using TradingBot.Acceptance.Domain.Finance;
 
@@ -9,6 +10,9 @@ namespace TradingBot.Acceptance.Domain.OnChainTrades;
 /// </summary>
 public sealed record OnChainFill
 {
+    // Checked on every fill: a span search, not a substring and an enumerator per hash.
+    private static readonly SearchValues<char> LowerHexDigits = SearchValues.Create("0123456789abcdef");
+
     private OnChainFill(TradeId tradeId, Symbol symbol, FractionalShares amount, Direction direction, Usd priceUsdc, long blockNumber, DateTimeOffset blockTimestamp)
     {
         TradeId = tradeId;
@@ -52,7 +56,7 @@ public sealed record OnChainFill
     }
 
     private static TradeInputError? CheckTxHash(string? txHash) =>
-        txHash is { Length: 66 } && txHash.StartsWith("0x", StringComparison.Ordinal) && txHash[2..].All(char.IsAsciiHexDigitLower)
+        txHash is { Length: 66 } && txHash.StartsWith("0x", StringComparison.Ordinal) && !txHash.AsSpan(2).ContainsAnyExcept(LowerHexDigits)
             ? null
             : Error("tx_hash", "MalformedHash", $"must be 0x followed by 64 lowercase hex digits, was '{txHash}'");
 
