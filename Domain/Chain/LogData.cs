@@ -16,7 +16,10 @@ public sealed class LogData : IEquatable<LogData>
 
     private LogData(byte[]? bytes, string? text) => (this.bytes, this.text) = (bytes, text);
 
-    /// <summary>The data's bytes; data that is not <c>0x</c>-prefixed hex throws <see cref="FormatException"/> quoting it.</summary>
+    /// <summary>
+    /// The data's bytes, shared by every reader of the log (decoders read them, none changes them); data that is not
+    /// <c>0x</c>-prefixed hex throws <see cref="FormatException"/>.
+    /// </summary>
     public byte[] Bytes => bytes ?? HexQuantity.ParseData(text);
 
     public static implicit operator LogData(string text) => FromText(text);
