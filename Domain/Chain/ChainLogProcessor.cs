@@ -19,7 +19,9 @@ public sealed class ChainLogProcessor(OrderbookSettings settings, OrderbookFillR
     /// <summary>The logs recorded by one transaction of a release: one batch of the queue processor.</summary>
     public const int ChunkSize = 32;
 
+    private const long Unknown = long.MinValue;
     private readonly List<ChainLog> retrying = [];
+    private long knownCheckpoint = Unknown;
     private long fills;
     private long skipped;
     private long refused;
@@ -33,9 +35,22 @@ public sealed class ChainLogProcessor(OrderbookSettings settings, OrderbookFillR
     /// <summary>Where a (re)connection starts: the block after the checkpoint, never before the deployment block.</summary>
     public long StartBlock()
     {
-        using var read = database.BeginRead();
-        var checkpoint = new ChainIngestion(read).Checkpoint(settings.Orderbook);
-        return Math.Max(settings.DeploymentBlock, (checkpoint ?? -1) + 1);
+        long checkpoint;
+        using (var read = database.BeginRead())
+            checkpoint = new ChainIngestion(read).Checkpoint(settings.Orderbook) ?? -1;
+        Know(checkpoint);
+        return Math.Max(settings.DeploymentBlock, checkpoint + 1);
+    }
+
+    /// <summary>
+    /// <see cref="StartBlock"/> as of the checkpoint this processor last read or recorded, without reading the database
+    /// again (a release asked it twice, two read transactions per block): only the chain reader's processor moves the
+    /// checkpoint, and the database's only goes up, so the one known here is never ahead of it. Read once if unknown.
+    /// </summary>
+    public long KnownStartBlock()
+    {
+        var known = Interlocked.Read(ref knownCheckpoint);
+        return known == Unknown ? StartBlock() : Math.Max(settings.DeploymentBlock, known + 1);
     }
 
     /// <summary>
@@ -103,9 +118,25 @@ public sealed class ChainLogProcessor(OrderbookSettings settings, OrderbookFillR
             unit.Commit();
         }
 
+        if (checkpoint >= 0 && Interlocked.Read(ref knownCheckpoint) != Unknown)
+            Know(checkpoint); // unknown stays unknown: the database's may be higher, from before this process
+
         Interlocked.Add(ref fills, queued);
         if (queued > 0)
             queueChanged();
+    }
+
+    // Raises the known checkpoint to at least this one (the reader and a restart's read may race).
+    private void Know(long checkpoint)
+    {
+        var known = Interlocked.Read(ref knownCheckpoint);
+        while (known < checkpoint)
+        {
+            var seen = Interlocked.CompareExchange(ref knownCheckpoint, checkpoint, known);
+            if (seen == known)
+                return;
+            known = seen;
+        }
     }
 
     private static string RefusalData(string reason)

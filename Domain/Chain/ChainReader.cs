@@ -228,8 +228,8 @@ public sealed partial class ChainReader(
             return;
         var readThrough = Math.Min(boundary, buffer.HighestSeen - Orderbook.RequiredConfirmations) - 1;
         using var traced = tracing?.StartActivity("chain.release")?.AddTag("through", boundary).AddTag("logs", due.Count);
-        await processor.ProcessAsync(due, Math.Max(readThrough, processor.StartBlock() - 1), stopping).ConfigureAwait(false);
-        buffer.Forget(processor.StartBlock() - 1);
+        await processor.ProcessAsync(due, Math.Max(readThrough, processor.KnownStartBlock() - 1), stopping).ConfigureAwait(false);
+        buffer.Forget(processor.KnownStartBlock() - 1);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Chain node connected and subscribed: {Node}")]

@@ -42,6 +42,19 @@ public sealed class ChainLogProcessorTests
         (Queued(database), restarted.StartBlock(), restarted.Counts.Fills).ShouldBe((70, Block + 1, 38L), "the 32 already queued were dropped by their key");
     }
 
+    [Test]
+    public async Task The_start_block_a_release_knows_is_the_databases_read_once_and_then_the_ones_it_recorded()
+    {
+        using var database = SqliteDatabase.InMemory(clock);
+        await new ChainLogProcessor(Settings, Reader(Node()), database, clock, () => { }).ProcessAsync(Takes(3), Block, CancellationToken.None);
+        var restarted = new ChainLogProcessor(Settings, Reader(Node()), database, clock, () => { });
+
+        restarted.KnownStartBlock().ShouldBe(Block + 1, "a new processor reads the checkpoint recorded before it");
+        await restarted.ProcessAsync([], Block + 10, CancellationToken.None);
+
+        (restarted.KnownStartBlock(), restarted.StartBlock()).ShouldBe((Block + 11, Block + 11));
+    }
+
     private static List<ChainLog> Takes(int count) =>
         [.. Enumerable.Range(0, count).Select(index => Log(OrderbookTopics.TakeOrderV3,
             OrderbookLogEncoder.Data(OrderbookLogEncoder.TakeOrder(OrderbookLogEncoder.Order(Bot, input: Usdc, output: Aapl), takerInput: 1m, takerOutput: 205.85m)),
