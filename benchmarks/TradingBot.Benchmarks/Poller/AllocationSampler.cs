@@ -8,10 +8,8 @@ namespace TradingBot.Benchmarks.Poller;
 /// then, while <see cref="On"/>: what the allocations are made of, without a profiler. A count times 100 KB is an
 /// estimate only; a type that fills its sample by one large object (a big array) shows more than its share.
 /// </summary>
-internal sealed class AllocationSampler : EventListener
+internal sealed class AllocationSampler : RuntimeGcListener
 {
-    private const EventKeywords GcKeyword = (EventKeywords)0x1;
-
     private readonly ConcurrentDictionary<string, int> types = new(StringComparer.Ordinal);
 
     public bool On { get; set; }
@@ -20,12 +18,7 @@ internal sealed class AllocationSampler : EventListener
     public IEnumerable<(string Type, int Samples)> Top(int count) =>
         types.OrderByDescending(pair => pair.Value).Take(count).Select(pair => (pair.Key, pair.Value));
 
-    protected override void OnEventSourceCreated(EventSource eventSource)
-    {
-        ArgumentNullException.ThrowIfNull(eventSource);
-        if (eventSource.Name == "Microsoft-Windows-DotNETRuntime")
-            EnableEvents(eventSource, EventLevel.Verbose, GcKeyword);
-    }
+    protected override EventLevel Level => EventLevel.Verbose;
 
     protected override void OnEventWritten(EventWrittenEventArgs eventData)
     {

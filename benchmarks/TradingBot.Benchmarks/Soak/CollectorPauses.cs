@@ -8,13 +8,13 @@ namespace TradingBot.Benchmarks.Soak;
 /// <summary>
 /// The collector's pauses in this process, each kept as when the runtime began suspending the threads and when it had
 /// resumed them (the runtime's GC events, from the suspension's start to the restart's end), with the generation
-/// collected. The events come through an <see cref="EventListener"/>, stamped by the runtime and converted to
-/// <see cref="Stopwatch"/> time, so that a fill over its target can be told to have waited for one. Kept in an array
-/// taken at the start (room for 65,536; past it only counted), as <see cref="KeptSpans"/> keeps the trace's spans.
+/// collected. The events come through an <see cref="EventListener"/> (<see cref="RuntimeGcListener"/>), stamped by
+/// the runtime and converted to <see cref="Stopwatch"/> time, so that a fill over its target can be told to have
+/// waited for one. Kept in an array taken at the start (room for 65,536; past it only counted), as
+/// <see cref="KeptSpans"/> keeps the trace's spans.
 /// </summary>
-public sealed class CollectorPauses : EventListener
+internal sealed class CollectorPauses : RuntimeGcListener
 {
-    private const EventKeywords GcKeyword = (EventKeywords)0x1;
     private readonly (long Start, long Stop, int Generation)[] pauses = new (long, long, int)[65_536];
     private readonly Lock gate = new();
     private int count;
@@ -49,12 +49,7 @@ public sealed class CollectorPauses : EventListener
             return $"collector's pauses (p50 / p99 / longest ms): {(kept.Length == 0 ? "none" : string.Join(", ", parts))}; {dropped:N0} dropped";
     }
 
-    protected override void OnEventSourceCreated(EventSource eventSource)
-    {
-        ArgumentNullException.ThrowIfNull(eventSource);
-        if (eventSource.Name == "Microsoft-Windows-DotNETRuntime")
-            EnableEvents(eventSource, EventLevel.Informational, GcKeyword);
-    }
+    protected override EventLevel Level => EventLevel.Informational;
 
     protected override void OnEventWritten(EventWrittenEventArgs eventData)
     {
