@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using TradingBot.Acceptance.Domain.EventSourcing;
+using TradingBot.Acceptance.Domain.Hedging;
 
 namespace TradingBot.Acceptance.Domain.Chain;
 
@@ -17,7 +18,7 @@ namespace TradingBot.Acceptance.Domain.Chain;
 public sealed class ChainLogProcessor(OrderbookSettings settings, OrderbookFillReader reader, EventStoreDatabase database, TimeProvider clock, Action queueChanged)
 {
     /// <summary>The logs recorded by one transaction of a release: one batch of the queue processor.</summary>
-    public const int ChunkSize = 32;
+    public const int ChunkSize = EventQueueProcessor.DefaultBatchSize;
 
     private const long Unknown = long.MinValue;
     private readonly List<ChainLog> retrying = [];
