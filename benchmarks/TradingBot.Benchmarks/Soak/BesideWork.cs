@@ -30,16 +30,7 @@ public sealed class BesideWork : IDisposable
     }
 
     /// <summary>Whether a span of <paramref name="name"/> overlapped the time from <paramref name="from"/> to <paramref name="until"/>.</summary>
-    public bool Overlaps(string name, long from, long until)
-    {
-        foreach (var span in spans.Kept())
-        {
-            if (span.Name == name && span.Start <= until && span.Stop >= from)
-                return true;
-        }
-
-        return false;
-    }
+    public bool Overlaps(string name, long from, long until) => spans.Any(span => span.Name == name && span.Start <= until && span.Stop >= from);
 
     /// <summary>How many spans of <paramref name="name"/> there were, and the shortest, median and longest in milliseconds.</summary>
     public string Describe(string name)

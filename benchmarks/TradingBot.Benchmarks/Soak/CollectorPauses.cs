@@ -10,34 +10,23 @@ namespace TradingBot.Benchmarks.Soak;
 /// resumed them (the runtime's GC events, from the suspension's start to the restart's end), with the generation
 /// collected. The events come through an <see cref="EventListener"/> (<see cref="RuntimeGcListener"/>), stamped by
 /// the runtime and converted to <see cref="Stopwatch"/> time, so that a fill over its target can be told to have
-/// waited for one. Kept in an array taken at the start (room for 65,536; past it only counted), as
+/// waited for one. Kept in a <see cref="KeptArray{T}"/> (room for 65,536; past it only counted), as
 /// <see cref="KeptSpans"/> keeps the trace's spans.
 /// </summary>
 internal sealed class CollectorPauses : RuntimeGcListener
 {
-    private readonly (long Start, long Stop, int Generation)[] pauses = new (long, long, int)[65_536];
-    private readonly Lock gate = new();
-    private int count;
-    private int dropped;
+    private readonly KeptArray<(long Start, long Stop, int Generation)> pauses = new(65_536);
     private long suspending = -1;
     private int generation = -1;
 
     /// <summary>Whether a pause overlapped the time from <paramref name="from"/> to <paramref name="until"/> (Stopwatch timestamps).</summary>
-    public bool Overlaps(long from, long until)
-    {
-        foreach (var pause in Kept())
-        {
-            if (pause.Start <= until && pause.Stop >= from)
-                return true;
-        }
-
-        return false;
-    }
+    public bool Overlaps(long from, long until) =>
+        pauses.Any(pause => pause.Start <= until && pause.Stop >= from);
 
     /// <summary>How many pauses of each generation, their p50 / p99 / longest in milliseconds, and any dropped.</summary>
     public string Describe()
     {
-        var kept = Kept();
+        var kept = pauses.Kept();
         var parts = kept.GroupBy(pause => pause.Generation).OrderBy(group => group.Key).Select(group =>
         {
             TimeSpan[] took = [.. group.Select(pause => Stopwatch.GetElapsedTime(pause.Start, pause.Stop)).Order()];
@@ -45,8 +34,7 @@ internal sealed class CollectorPauses : RuntimeGcListener
             return string.Create(CultureInfo.InvariantCulture,
                 $"{name} {took.Length:N0} pausing {CoverageLedger.Percentile(took, 0.50).TotalMilliseconds:N1} / {CoverageLedger.Percentile(took, 0.99).TotalMilliseconds:N1} / {took[^1].TotalMilliseconds:N1}");
         });
-        lock (gate)
-            return $"collector's pauses (p50 / p99 / longest ms): {(kept.Length == 0 ? "none" : string.Join(", ", parts))}; {dropped:N0} dropped";
+        return $"collector's pauses (p50 / p99 / longest ms): {(kept.Length == 0 ? "none" : string.Join(", ", parts))}; {pauses.Dropped:N0} dropped";
     }
 
     protected override EventLevel Level => EventLevel.Informational;
@@ -64,26 +52,9 @@ internal sealed class CollectorPauses : RuntimeGcListener
                 generation = Convert.ToInt32(eventData.Payload![eventData.PayloadNames!.IndexOf("Depth")], CultureInfo.InvariantCulture);
                 break;
             case "GCRestartEEEnd_V1" when suspending >= 0:
-                Keep(suspending, Timestamp(eventData.TimeStamp), generation);
+                pauses.Add((suspending, Timestamp(eventData.TimeStamp), generation));
                 suspending = -1;
                 break;
-        }
-    }
-
-    private (long Start, long Stop, int Generation)[] Kept()
-    {
-        lock (gate)
-            return pauses[..count];
-    }
-
-    private void Keep(long start, long stop, int collected)
-    {
-        lock (gate)
-        {
-            if (count < pauses.Length)
-                pauses[count++] = (start, stop, collected);
-            else
-                dropped++;
         }
     }
 

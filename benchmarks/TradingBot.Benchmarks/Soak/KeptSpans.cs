@@ -4,21 +4,18 @@ namespace TradingBot.Benchmarks.Soak;
 
 /// <summary>
 /// The spans of some names from the bot's trace, each kept as when it started and stopped. Activities of other names
-/// are not even created for this listener (another listener may create them: they are ignored). Kept in an array taken
-/// at the start, so that the soak's bookkeeping does not grow the memory it measures; spans past its end are counted.
+/// are not even created for this listener (another listener may create them: they are ignored). Kept in a
+/// <see cref="KeptArray{T}"/>: spans past its end are counted.
 /// </summary>
 public sealed class KeptSpans : IDisposable
 {
     private readonly ActivityListener listener;
     private readonly HashSet<string> names;
-    private readonly (string Name, long Start, long Stop)[] spans;
-    private readonly Lock gate = new();
-    private int count;
-    private int dropped;
+    private readonly KeptArray<(string Name, long Start, long Stop)> spans;
 
     public KeptSpans(ActivitySource source, int capacity, params string[] names)
     {
-        spans = new (string, long, long)[capacity];
+        spans = new KeptArray<(string, long, long)>(capacity);
         this.names = [.. names];
         listener = new ActivityListener
         {
@@ -31,21 +28,13 @@ public sealed class KeptSpans : IDisposable
     }
 
     /// <summary>How many spans did not fit in the array.</summary>
-    public int Dropped
-    {
-        get
-        {
-            lock (gate)
-                return dropped;
-        }
-    }
+    public int Dropped => spans.Dropped;
 
     /// <summary>The spans kept so far, as <see cref="Stopwatch"/> timestamps, in the order they stopped.</summary>
-    public (string Name, long Start, long Stop)[] Kept()
-    {
-        lock (gate)
-            return spans[..count];
-    }
+    public (string Name, long Start, long Stop)[] Kept() => spans.Kept();
+
+    /// <summary>Whether a span kept so far matches, without copying them.</summary>
+    public bool Any(Func<(string Name, long Start, long Stop), bool> match) => spans.Any(match);
 
     public void Dispose() => listener.Dispose();
 
@@ -54,13 +43,6 @@ public sealed class KeptSpans : IDisposable
         if (!names.Contains(activity.OperationName))
             return;
         var stop = Stopwatch.GetTimestamp();
-        var start = stop - (long)(activity.Duration.TotalSeconds * Stopwatch.Frequency);
-        lock (gate)
-        {
-            if (count < spans.Length)
-                spans[count++] = (activity.OperationName, start, stop);
-            else
-                dropped++;
-        }
+        spans.Add((activity.OperationName, stop - (long)(activity.Duration.TotalSeconds * Stopwatch.Frequency), stop));
     }
 }
