@@ -62,6 +62,16 @@ public sealed class NodeProcess : IAsyncDisposable
             throw new InvalidOperationException($"The node's process does not share this process's monotonic clock ({theirs} not in {started}–{after}): latencies across them would be wrong.");
     }
 
+    /// <summary>The CPU time the node's process has used so far.</summary>
+    public TimeSpan ProcessorTime
+    {
+        get
+        {
+            process.Refresh();
+            return process.TotalProcessorTime;
+        }
+    }
+
     /// <summary>Completes once the node has submitted every fill.</summary>
     public async Task FedAsync() => Expect(await ReadAsync(process, Timeout.InfiniteTimeSpan).ConfigureAwait(false), "fed");
 

@@ -70,17 +70,25 @@ public static class SoakRun
 
             var started = Stopwatch.GetTimestamp();
             var gauges = new GaugeSeries(duration);
+            var cpuAtStart = (Bot: Process.GetCurrentProcess().TotalProcessorTime, Node: node.ProcessorTime);
             await node.FeedAsync(started).ConfigureAwait(false);
             await SampleAsync(node.FedAsync(), gauges, started).ConfigureAwait(false);
+            var cpu = (Bot: Process.GetCurrentProcess().TotalProcessorTime - cpuAtStart.Bot, Node: node.ProcessorTime - cpuAtStart.Node);
+            var fed = Stopwatch.GetElapsedTime(started);
             var hedged = await UntilAsync(() => ledger.SharesReceived >= fills, TimeSpan.FromSeconds(30)).ConfigureAwait(false);
             // The last orders are filled by the poller's next round, at most 20 s later.
             var filled = await UntilAsync(() => Unfilled(database) == 0, TimeSpan.FromSeconds(30)).ConfigureAwait(false);
             await bot.StopAsync(CancellationToken.None).ConfigureAwait(false);
+            var pages = database.StatementRuns(); // every connection idle now
             var (scheduled, confirmed) = await node.StopAsync().ConfigureAwait(false);
             // A stall of seconds is most often the reader reconnecting (a request unanswered within its timeout) or a task restarted.
             var faults = string.Join(", ", bot.Tasks.Supervisors.Where(task => task.Faults > 0).Select(task => $"{task.Name} {task.Faults} ({task.LastFault?.Message})"));
             Console.WriteLine($"chain reader: {bot.Reader.Connections} connections, {bot.Reader.Stalls} stalls; task faults: {(faults.Length == 0 ? "none" : faults)}");
             Console.WriteLine($"{beside.Describe(BesideWork.Poll)}; {beside.Describe(BesideWork.Check)}; {beside.DescribeDropped()}");
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"CPU while the node fed: the bot's process {cpu.Bot.TotalSeconds:N1} s ({cpu.Bot / fed:P0} of a core), the node's {cpu.Node.TotalSeconds:N1} s ({cpu.Node / fed:P0}), of {Environment.ProcessorCount} cores"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"SQLite pages read into the caches (not found there): the writer's {pages.WriterPagesRead:N0} ({(double)pages.WriterPagesRead / fills:N1} a fill), the readers' {pages.ReaderPagesRead:N0}; written by the commits {pages.PagesWritten:N0} ({(double)pages.PagesWritten / fills:N1} a fill)"));
 
             var (latencies, extraShares) = ledger.Match(scheduled, confirmed);
             Console.WriteLine(path.Describe(latencies, P99Target));
