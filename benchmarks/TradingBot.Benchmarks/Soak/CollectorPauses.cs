@@ -9,9 +9,9 @@ namespace TradingBot.Benchmarks.Soak;
 /// The collector's pauses in this process, each kept as when the runtime began suspending the threads and when it had
 /// resumed them (the runtime's GC events, from the suspension's start to the restart's end), with the generation
 /// collected, how long the suspension took and how many bytes the collection promoted (kept alive into an older
-/// generation, the part of a pause that grows with the objects that outlive a collection). The events come through an <see cref="EventListener"/> (<see cref="RuntimeGcListener"/>), stamped by
-/// the runtime and converted to <see cref="Stopwatch"/> time, so that a fill over its target can be told to have
-/// waited for one. Kept in a <see cref="KeptArray{T}"/> (room for 65,536; past it only counted), as
+/// generation: the part of a pause that grows with the objects that outlive a collection). The events come through
+/// an <see cref="EventListener"/> (<see cref="RuntimeGcListener"/>), stamped by the runtime and converted to
+/// <see cref="Stopwatch"/> time, so that a fill over its target can be told to have waited for one. Kept in a <see cref="KeptArray{T}"/> (room for 65,536; past it only counted), as
 /// <see cref="KeptSpans"/> keeps the trace's spans.
 /// </summary>
 internal sealed class CollectorPauses : RuntimeGcListener
@@ -33,11 +33,12 @@ internal sealed class CollectorPauses : RuntimeGcListener
         var parts = kept.GroupBy(pause => pause.Generation).OrderBy(group => group.Key).Select(group =>
         {
             TimeSpan[] took = [.. group.Select(pause => Stopwatch.GetElapsedTime(pause.Start, pause.Stop)).Order()];
-            TimeSpan[] suspensions = [.. group.Select(pause => Stopwatch.GetElapsedTime(pause.Start, pause.Suspended < 0 ? pause.Start : pause.Suspended)).Order()];
+            TimeSpan[] suspensions = [.. group.Select(pause => Stopwatch.GetElapsedTime(pause.Start, Math.Max(pause.Suspended, pause.Start))).Order()];
             long[] promoting = [.. group.Select(pause => Math.Max(pause.Promoted, 0)).Order()];
             var name = group.Key < 0 ? "unknown generation" : $"gen{group.Key}";
             return string.Create(CultureInfo.InvariantCulture,
-                $"{name} {took.Length:N0} pausing {CoverageLedger.Percentile(took, 0.50).TotalMilliseconds:N1} / {CoverageLedger.Percentile(took, 0.99).TotalMilliseconds:N1} / {took[^1].TotalMilliseconds:N1} (suspending {CoverageLedger.Percentile(suspensions, 0.50).TotalMilliseconds:N1} / {CoverageLedger.Percentile(suspensions, 0.99).TotalMilliseconds:N1}, promoting {promoting[promoting.Length / 2] / 1e6:N2} / {promoting[^1] / 1e6:N2} MB p50 / most)");
+                $"{name} {took.Length:N0} pausing {Ms(took, 0.50)} / {Ms(took, 0.99)} / {took[^1].TotalMilliseconds:N1} "
+                + $"(suspending {Ms(suspensions, 0.50)} / {Ms(suspensions, 0.99)}, promoting {promoting[promoting.Length / 2] / 1e6:N2} / {promoting[^1] / 1e6:N2} MB p50 / most)");
         });
         return $"collector's pauses (p50 / p99 / longest ms): {(kept.Length == 0 ? "none" : string.Join(", ", parts))}; {pauses.Dropped:N0} dropped";
     }
@@ -70,6 +71,9 @@ internal sealed class CollectorPauses : RuntimeGcListener
                 break;
         }
     }
+
+    private static string Ms(TimeSpan[] sorted, double quantile) =>
+        CoverageLedger.Percentile(sorted, quantile).TotalMilliseconds.ToString("N1", CultureInfo.InvariantCulture);
 
     // What a collection of this generation kept alive: the bytes promoted out of each generation it collected.
     private static long Promoted(EventWrittenEventArgs heapStats, int collected)

@@ -70,10 +70,12 @@ public static class SoakRun
 
             var started = Stopwatch.GetTimestamp();
             var gauges = new GaugeSeries(duration);
-            var cpuAtStart = (Bot: Process.GetCurrentProcess().TotalProcessorTime, Node: node.ProcessorTime);
+            using var self = Process.GetCurrentProcess();
+            var cpuAtStart = (Bot: self.TotalProcessorTime, Node: node.ProcessorTime);
             await node.FeedAsync(started).ConfigureAwait(false);
             await SampleAsync(node.FedAsync(), gauges, started).ConfigureAwait(false);
-            var cpu = (Bot: Process.GetCurrentProcess().TotalProcessorTime - cpuAtStart.Bot, Node: node.ProcessorTime - cpuAtStart.Node);
+            self.Refresh();
+            var cpu = (Bot: self.TotalProcessorTime - cpuAtStart.Bot, Node: node.ProcessorTime - cpuAtStart.Node);
             var fed = Stopwatch.GetElapsedTime(started);
             var hedged = await UntilAsync(() => ledger.SharesReceived >= fills, TimeSpan.FromSeconds(30)).ConfigureAwait(false);
             // The last orders are filled by the poller's next round, at most 20 s later.
