@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -15,7 +16,7 @@ public sealed class SqliteDatabase : EventStoreDatabase
     private readonly WalCheckpointer? checkpointer;
     private readonly bool inMemory;
 
-    private SqliteDatabase(string connectionString, string? path, TimeProvider clock)
+    private SqliteDatabase(string connectionString, string? path, TimeProvider clock, ActivitySource? tracing = null)
         : base(readersTakeTurns: path is null)
     {
         ConnectionString = connectionString;
@@ -39,7 +40,7 @@ public sealed class SqliteDatabase : EventStoreDatabase
         }
 
         if (!inMemory)
-            checkpointer = new WalCheckpointer(OpenConnection(), Gate);
+            checkpointer = new WalCheckpointer(OpenConnection(), Gate, tracing);
     }
 
     /// <summary>A fresh private database in shared-cache memory: several connections, no file.</summary>
@@ -56,15 +57,16 @@ public sealed class SqliteDatabase : EventStoreDatabase
     /// <summary>
     /// A database file in WAL mode; open it again to simulate a restart. Only a path that does not exist is
     /// created (complete, under another name, then moved into place); an existing file that is empty,
-    /// truncated, not a database or of a newer schema throws <see cref="DatabaseFileException"/>.
+    /// truncated, not a database or of a newer schema throws <see cref="DatabaseFileException"/>. With
+    /// <paramref name="tracing"/>, each restart of the log in the writers' turn is traced (<see cref="WalCheckpointer.RestartSpan"/>).
     /// </summary>
-    public static SqliteDatabase OpenFile(string path, TimeProvider clock)
+    public static SqliteDatabase OpenFile(string path, TimeProvider clock, ActivitySource? tracing = null)
     {
         path = Path.GetFullPath(path);
         if (!File.Exists(path))
             NewDatabaseFile.Create(path, clock);
         DatabaseFile.CheckExisting(path);
-        return new(FileConnectionString(path, SqliteOpenMode.ReadWrite), path, clock);
+        return new(FileConnectionString(path, SqliteOpenMode.ReadWrite), path, clock, tracing);
     }
 
     internal static string FileConnectionString(string path, SqliteOpenMode mode) =>

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 
 namespace TradingBot.Acceptance.Domain.EventSourcing;
@@ -24,6 +25,9 @@ namespace TradingBot.Acceptance.Domain.EventSourcing;
 /// </summary>
 public sealed class WalCheckpointer : IDisposable
 {
+    /// <summary>The span of a restart, traced while it holds the writers' turn.</summary>
+    public const string RestartSpan = "wal.restart";
+
     public const int CommitsPerCheckpoint = 200;
     public const int MaxLogPages = 32_768;
 
@@ -44,6 +48,7 @@ public sealed class WalCheckpointer : IDisposable
 
     private readonly SqliteConnection connection;
     private readonly UnitGate? writers;
+    private readonly ActivitySource? tracing;
     private readonly SemaphoreSlim due = new(0, 1);
     private readonly CancellationTokenSource stopping = new();
     private readonly Task running;
@@ -59,11 +64,13 @@ public sealed class WalCheckpointer : IDisposable
     }
 
     /// <param name="writers">The turns of the database's writers, taken to restart the log; none: beside them.</param>
-    internal WalCheckpointer(SqliteConnection connection, UnitGate? writers)
+    /// <param name="tracing">Where each restart is traced (<see cref="RestartSpan"/>), if anywhere.</param>
+    internal WalCheckpointer(SqliteConnection connection, UnitGate? writers, ActivitySource? tracing = null)
     {
         ArgumentNullException.ThrowIfNull(connection);
         this.connection = connection;
         this.writers = writers;
+        this.tracing = tracing;
         running = Task.Factory.StartNew(Run, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
@@ -122,6 +129,7 @@ public sealed class WalCheckpointer : IDisposable
     private void Restart(TimeSpan? readerWait)
     {
         var turn = writers?.Enter(write: true) ?? false;
+        var held = tracing?.StartActivity(RestartSpan); // the writers wait from here until the turn is left
         var busyTimeout = readerWait is null ? null : Execute("PRAGMA busy_timeout");
         try
         {
@@ -133,6 +141,7 @@ public sealed class WalCheckpointer : IDisposable
         {
             if (busyTimeout is not null)
                 Execute($"PRAGMA busy_timeout = {busyTimeout}");
+            held?.Dispose();
             if (turn)
                 writers!.Leave();
         }

@@ -43,13 +43,13 @@ public static class SoakRun
             var fills = SoakFills.Count(duration);
             var tickers = SoakFills.Tickers(fills);
             var ledger = new ConfirmedFills(tickers, fills);
-            using var database = SqliteDatabase.OpenFile(Path.Combine(folder, "bot.db"), clock);
+            using var tracing = new ActivitySource("TradingBot.Soak");
+            using var database = SqliteDatabase.OpenFile(Path.Combine(folder, "bot.db"), clock, tracing);
             var executor = new InstantExecutor(clock) { Received = ledger.Received };
             var options = new BotOptions
             {
                 Chain = new ChainReaderOptions(node.WebSocketUri, new OrderbookSettings(ScenarioChain.Orderbook, ScenarioChain.BotOwner, 0, SoakFills.Confirmations)),
             };
-            using var tracing = new ActivitySource("TradingBot.Soak");
             using var beside = new BesideWork(tracing);
             using var path = new HedgingPath(tracing);
             using var collections = new CollectorPauses();
@@ -86,7 +86,7 @@ public static class SoakRun
             // A stall of seconds is most often the reader reconnecting (a request unanswered within its timeout) or a task restarted.
             var faults = string.Join(", ", bot.Tasks.Supervisors.Where(task => task.Faults > 0).Select(task => $"{task.Name} {task.Faults} ({task.LastFault?.Message})"));
             Console.WriteLine($"chain reader: {bot.Reader.Connections} connections, {bot.Reader.Stalls} stalls; task faults: {(faults.Length == 0 ? "none" : faults)}");
-            Console.WriteLine($"{beside.Describe(BesideWork.Poll)}; {beside.Describe(BesideWork.Check)}; {beside.DescribeDropped()}");
+            Console.WriteLine($"{beside.Describe(BesideWork.Poll)}; {beside.Describe(BesideWork.Check)}; {beside.Describe(BesideWork.Restart)}; {beside.DescribeDropped()}");
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"CPU while the node fed: the bot's process {cpu.Bot.TotalSeconds:N1} s ({cpu.Bot / fed:P0} of a core), the node's {cpu.Node.TotalSeconds:N1} s ({cpu.Node / fed:P0}), of {Environment.ProcessorCount} cores"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -153,7 +153,7 @@ public static class SoakRun
             var slow = due.Where(fill => fill.Latency >= P99Target).ToList();
             windows.Add(new SoakWindow(number + 1, sorted.Length, CoverageLedger.Percentile(sorted, 0.50), CoverageLedger.Percentile(sorted, 0.99), sorted[^1],
                 (slow.Count, slow.Count(fill => beside.Work.Overlaps(BesideWork.Poll, fill.Confirmed, fill.Arrived)), slow.Count(fill => beside.Work.Overlaps(BesideWork.Check, fill.Confirmed, fill.Arrived)),
-                    slow.Count(fill => beside.Collections.Overlaps(fill.Confirmed, fill.Arrived))),
+                    slow.Count(fill => beside.Work.Overlaps(BesideWork.Restart, fill.Confirmed, fill.Arrived)), slow.Count(fill => beside.Collections.Overlaps(fill.Confirmed, fill.Arrived))),
                 gauges.Window(number * Window, (number + 1) * Window)));
         }
 
@@ -163,14 +163,14 @@ public static class SoakRun
     private static string Table(List<SoakWindow> windows)
     {
         var text = new StringBuilder();
-        text.AppendLine("| Window | Fills | p50 | p99 | Max | Over target (during a poll cycle / a check / a collection) | Collector's pauses | Resident | Resident range | Managed heap | Collector's committed | SQLite | Handles | Threads | Pool workers | Pool range |");
+        text.AppendLine("| Window | Fills | p50 | p99 | Max | Over target (during a poll cycle / a check / a log restart / a collection) | Collector's pauses | Resident | Resident range | Managed heap | Collector's committed | SQLite | Handles | Threads | Pool workers | Pool range |");
         text.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var window in windows)
         {
             var (gauges, median) = (window.Gauges, window.Gauges.Median);
             text.AppendLine(CultureInfo.InvariantCulture,
                 $"| {(window.Number - 1) * Window.TotalSeconds:N0}–{window.Number * Window.TotalSeconds:N0} s | {window.Fills:N0} | {window.P50.TotalMilliseconds:N2} ms | "
-                + $"{window.P99.TotalMilliseconds:N2} ms | {window.Max.TotalMilliseconds:N2} ms | {window.Slow.All:N0} ({window.Slow.BesidePoll:N0} / {window.Slow.BesideCheck:N0} / {window.Slow.BesideCollection:N0}) | {gauges.Paused.TotalMilliseconds:N0} ms | {Megabytes(median.ResidentBytes)} | "
+                + $"{window.P99.TotalMilliseconds:N2} ms | {window.Max.TotalMilliseconds:N2} ms | {window.Slow.All:N0} ({window.Slow.BesidePoll:N0} / {window.Slow.BesideCheck:N0} / {window.Slow.BesideRestart:N0} / {window.Slow.BesideCollection:N0}) | {gauges.Paused.TotalMilliseconds:N0} ms | {Megabytes(median.ResidentBytes)} | "
                 + $"{gauges.MinResident / 1_048_576d:N0}–{gauges.MaxResident / 1_048_576d:N0} MB | {Megabytes(median.HeapBytes)} | {Megabytes(median.CommittedBytes)} | {Megabytes(median.SqliteBytes)} | {median.Handles} | {median.Threads} | "
                 + $"{median.PoolThreads} | {gauges.MinPoolThreads}–{gauges.MaxPoolThreads} |");
         }
