@@ -11,8 +11,8 @@ namespace TradingBot.Benchmarks.Soak;
 /// collected, how long the suspension took and how many bytes the collection promoted (kept alive into an older
 /// generation: the part of a pause that grows with the objects that outlive a collection). The events come through
 /// an <see cref="EventListener"/> (<see cref="RuntimeGcListener"/>), stamped by the runtime and converted to
-/// <see cref="Stopwatch"/> time, so that a fill over its target can be told to have waited for one. Kept in a <see cref="KeptArray{T}"/> (room for 65,536; past it only counted), as
-/// <see cref="KeptSpans"/> keeps the trace's spans.
+/// <see cref="Stopwatch"/> time, so that a fill over its target can be told to have waited for one. Kept in a
+/// <see cref="KeptArray{T}"/> (room for 65,536; past it only counted), as <see cref="KeptSpans"/> keeps the trace's spans.
 /// </summary>
 internal sealed class CollectorPauses : RuntimeGcListener
 {

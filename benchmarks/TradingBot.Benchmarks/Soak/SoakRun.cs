@@ -151,9 +151,9 @@ public static class SoakRun
             if (sorted.Length == 0)
                 continue;
             var slow = due.Where(fill => fill.Latency >= P99Target).ToList();
+            int Beside(string work) => slow.Count(fill => beside.Work.Overlaps(work, fill.Confirmed, fill.Arrived));
             windows.Add(new SoakWindow(number + 1, sorted.Length, CoverageLedger.Percentile(sorted, 0.50), CoverageLedger.Percentile(sorted, 0.99), sorted[^1],
-                (slow.Count, slow.Count(fill => beside.Work.Overlaps(BesideWork.Poll, fill.Confirmed, fill.Arrived)), slow.Count(fill => beside.Work.Overlaps(BesideWork.Check, fill.Confirmed, fill.Arrived)),
-                    slow.Count(fill => beside.Work.Overlaps(BesideWork.Restart, fill.Confirmed, fill.Arrived)), slow.Count(fill => beside.Collections.Overlaps(fill.Confirmed, fill.Arrived))),
+                (slow.Count, Beside(BesideWork.Poll), Beside(BesideWork.Check), Beside(BesideWork.Restart), slow.Count(fill => beside.Collections.Overlaps(fill.Confirmed, fill.Arrived))),
                 gauges.Window(number * Window, (number + 1) * Window)));
         }
 
