@@ -121,6 +121,16 @@ public abstract class EventStoreDatabase : IDisposable
 
     private protected abstract StoreConnection OpenStoreConnection(bool isWriter);
 
+    /// <summary>
+    /// Opens reader connections ahead of the reads that will use them, as a pool's minimum size does, so that the
+    /// files the database holds open stay the same while reads come and go.
+    /// </summary>
+    private protected void OpenReadersAhead(int count)
+    {
+        for (var opened = 0; opened < count; opened++)
+            idle.Add(OpenStoreConnection(isWriter: false));
+    }
+
     internal StoreConnection Rent()
     {
         ObjectDisposedException.ThrowIf(disposed, this);

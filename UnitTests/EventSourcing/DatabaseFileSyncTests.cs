@@ -9,6 +9,7 @@ namespace TradingBot.Acceptance.UnitTests.EventSourcing;
 public sealed class DatabaseFileSyncTests
 {
     [Test]
+    [Platform("Linux")]
     public void A_database_file_is_flushed_through_the_handle_SQLite_holds_and_no_descriptor_is_opened_or_closed()
     {
         var folder = Directory.CreateTempSubdirectory("database-file-sync-").FullName;
@@ -18,13 +19,12 @@ public sealed class DatabaseFileSyncTests
             using var connection = new SqliteConnection(SqliteDatabase.FileConnectionString(path, SqliteOpenMode.ReadWriteCreate));
             connection.Open();
             Run(connection, "PRAGMA journal_mode = WAL; CREATE TABLE fills (quantity TEXT); INSERT INTO fills VALUES ('1.5')");
-            var descriptors = DescriptorsOf(path);
-            if (OperatingSystem.IsLinux())
-                descriptors.ShouldNotBeEmpty("SQLite holds the file open");
+            var descriptors = FileDescriptors.On(path);
+            descriptors.ShouldBePositive("SQLite holds the file open");
 
             DatabaseFileSync.Sync(connection).ShouldBeTrue("SQLite's file answered the sync");
 
-            DescriptorsOf(path).ShouldBe(descriptors, "the sync went through SQLite's own descriptor of the file");
+            FileDescriptors.On(path).ShouldBe(descriptors, "the sync went through SQLite's own descriptor of the file");
             Run(connection, "INSERT INTO fills VALUES ('2')");
         }
         finally
@@ -40,10 +40,4 @@ public sealed class DatabaseFileSyncTests
         command.CommandText = sql;
         command.ExecuteNonQuery();
     }
-
-    // The process's descriptors open on the file (Linux); other tests running beside this one open other files.
-    private static string[] DescriptorsOf(string path) =>
-        OperatingSystem.IsLinux()
-            ? new DirectoryInfo("/proc/self/fd").EnumerateFileSystemInfos().Where(fd => fd.LinkTarget == path).Select(fd => fd.Name).Order().ToArray()
-            : [];
 }
