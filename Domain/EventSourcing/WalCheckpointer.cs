@@ -123,7 +123,9 @@ public sealed class WalCheckpointer : IDisposable
                 before = pages;
                 (pages, copied) = Checkpoint("PASSIVE");
             }
-            DatabaseFileSync.Sync(connection); // what the passes copied reaches the disk beside the writers, not in their turn
+            // What the passes copied reaches the disk beside the writers, not in their turn (should this sync fail, the
+            // restart's own sync flushes it, as before).
+            DatabaseFileSync.Sync(connection);
             Restart(pages > LongestLogPages ? null : ReaderWait);
         }
     }
