@@ -101,6 +101,52 @@ public sealed class DatabaseFileTests
         Refusal().ShouldContain("has tables but no schema_migrations");
     }
 
+    [Test]
+    [Platform("Linux")]
+    public void A_database_file_is_flushed_through_the_handle_SQLite_holds_and_no_descriptor_is_opened_or_closed()
+    {
+        SqliteDatabase.OpenFile(path, clock).Dispose();
+        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        connection.Open();
+        var descriptors = DescriptorsOnFile();
+        descriptors.ShouldBePositive("SQLite holds the file open");
+
+        DatabaseFileSync.Sync(connection).ShouldBeTrue("SQLite's file answered the sync");
+
+        DescriptorsOnFile().ShouldBe(descriptors, "the sync went through SQLite's own descriptor of the file");
+        using var count = connection.CreateCommand();
+        count.CommandText = "SELECT count(*) FROM events";
+        count.ExecuteScalar().ShouldBe(0L, "the connection reads on");
+    }
+
+    [Test]
+    [Platform("Linux")]
+    public void Reads_at_once_up_to_the_readers_opened_ahead_open_no_more_files()
+    {
+        using var database = SqliteDatabase.OpenFile(path, clock);
+        var opened = DescriptorsOnFile();
+
+        var units = Enumerable.Range(0, SqliteDatabase.ReadersOpenedAhead).Select(_ => database.BeginRead()).ToList();
+        try
+        {
+            foreach (var unit in units)
+                unit.EventQueue.All().ShouldBeEmpty();
+            DescriptorsOnFile().ShouldBe(opened, "every read took a reader opened with the database");
+
+            units.Add(database.BeginRead());
+            units[^1].EventQueue.All().ShouldBeEmpty();
+            DescriptorsOnFile().ShouldBe(opened + 1, "a read beyond them opens a reader of its own");
+        }
+        finally
+        {
+            units.ForEach(unit => unit.Dispose());
+        }
+    }
+
+    // The process's descriptors open on the file (/proc/self/fd); tests running beside these open other files.
+    private int DescriptorsOnFile() =>
+        new DirectoryInfo("/proc/self/fd").EnumerateFileSystemInfos().Count(descriptor => descriptor.LinkTarget == path);
+
     private string Refusal()
     {
         var refusal = Should.Throw<DatabaseFileException>(() => SqliteDatabase.OpenFile(path, clock).Dispose());
