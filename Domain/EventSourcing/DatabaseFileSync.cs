@@ -25,24 +25,15 @@ internal static class DatabaseFileSync
     /// <summary>Whether the main database file of <paramref name="connection"/>, open and used by this thread only, reached the disk.</summary>
     public static bool Sync(SqliteConnection connection)
     {
-        var slot = Marshal.AllocHGlobal(IntPtr.Size);
-        try
-        {
-            Marshal.WriteIntPtr(slot, IntPtr.Zero);
-            if (sqlite3_file_control(connection.Handle!.DangerousGetHandle(), "main\0"u8.ToArray(), FileControlFilePointer, slot) != 0)
-                return false;
-            var file = Marshal.ReadIntPtr(slot);
-            var methods = file == IntPtr.Zero ? IntPtr.Zero : Marshal.ReadIntPtr(file);
-            var sync = methods == IntPtr.Zero ? IntPtr.Zero : Marshal.ReadIntPtr(methods, SyncMethodOffset);
-            return sync != IntPtr.Zero && Marshal.GetDelegateForFunctionPointer<FileSync>(sync)(file, SyncNormal) == 0;
-        }
-        finally
-        {
-            Marshal.FreeHGlobal(slot);
-        }
+        if (sqlite3_file_control(connection.Handle!.DangerousGetHandle(), "main\0"u8.ToArray(), FileControlFilePointer, out var file) != 0)
+            return false;
+        var methods = file == IntPtr.Zero ? IntPtr.Zero : Marshal.ReadIntPtr(file);
+        var sync = methods == IntPtr.Zero ? IntPtr.Zero : Marshal.ReadIntPtr(methods, SyncMethodOffset);
+        return sync != IntPtr.Zero && Marshal.GetDelegateForFunctionPointer<FileSync>(sync)(file, SyncNormal) == 0;
     }
 
-    // The native library Microsoft.Data.Sqlite runs on (SQLitePCLRaw's e_sqlite3), whose binding does not offer this call.
+    // The native library Microsoft.Data.Sqlite runs on (SQLitePCLRaw's e_sqlite3), whose binding does not offer this call;
+    // with SQLITE_FCNTL_FILE_POINTER its argument is where SQLite writes its file's address.
     [DllImport("e_sqlite3", CallingConvention = CallingConvention.Cdecl)]
-    private static extern int sqlite3_file_control(IntPtr database, byte[] name, int operation, IntPtr argument);
+    private static extern int sqlite3_file_control(IntPtr database, byte[] name, int operation, out IntPtr file);
 }
