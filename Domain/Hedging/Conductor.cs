@@ -24,6 +24,7 @@ public sealed partial class Conductor
     private readonly HedgingGuards guards;
     private readonly ExecutionRecorder recorder;
     private readonly OnChainTradeAggregate trades = new();
+    private readonly ClientOrderIds clientOrderIds = new();
 
     /// <param name="brokers">The main broker and the fallback, if any: new hedges go to the one up, each order is followed where it is.</param>
     public Conductor(EventStoreDatabase database, BrokerRoute brokers, TimeProvider clock, HedgingSettings settings, HedgingGuards guards)
@@ -152,7 +153,7 @@ public sealed partial class Conductor
             return null;
         }
 
-        var order = new OffchainOrderCommand.Place(symbol, shares, hedge.Direction, broker, new ClientOrderId(Guid.NewGuid()));
+        var order = new OffchainOrderCommand.Place(symbol, shares, hedge.Direction, broker, clientOrderIds.Next());
         unit.Execute(recorder.Orders, executionId.ToString(), existing => OffchainOrderDecider.Decide(existing, order, now));
         var terms = unit.Load(recorder.Orders, executionId.ToString()).State!.Terms; // as appended in this unit: no read
         return new StartedExecution(new OffchainExecution(executionId, symbol, shares, hedge.Direction, broker), terms);
