@@ -18,6 +18,11 @@ public sealed class EventQueue
     /// <summary>The error of a dead letter whose data is not valid JSON.</summary>
     public const string InvalidJson = "event_data is not valid JSON";
 
+    // Data up to this many UTF-8 bytes is checked on the stack; a longer one in a rented buffer.
+    private const int StackBytes = 1024;
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     private readonly UnitOfWork unit;
 
     internal EventQueue(UnitOfWork unit) => this.unit = unit;
@@ -43,16 +48,30 @@ public sealed class EventQueue
             .Execute() == 1;
     }
 
+    // Read to its end without building a document: every fill is checked as it is queued. Transcoded as
+    // JsonDocument.Parse(string) does, strictly: text that is not UTF-16 throws rather than turning into U+FFFD.
     private static bool IsJson(string data)
     {
+        var most = StrictUtf8.GetMaxByteCount(data.Length);
+        var rented = most > StackBytes ? ArrayPool<byte>.Shared.Rent(most) : null;
         try
         {
-            using var _ = JsonDocument.Parse(data);
+            Span<byte> room = rented is null ? stackalloc byte[StackBytes] : rented;
+            var reader = new Utf8JsonReader(room[..StrictUtf8.GetBytes(data, room)]);
+            while (reader.Read())
+            {
+            }
+
             return true;
         }
         catch (JsonException)
         {
             return false;
+        }
+        finally
+        {
+            if (rented is not null)
+                ArrayPool<byte>.Shared.Return(rented);
         }
     }
 

@@ -75,4 +75,39 @@ public sealed class EventQueueTests
         row.Event.EventData.ShouldBe("""{"invalid_event_data":"{\"token_symbol\": tAAPL"}""");
         unit.EventQueue.PeekNext().ShouldBeNull("a dead letter is never converted");
     }
+
+    [TestCase("")]
+    [TestCase("   ")]
+    [TestCase("{} {}")]
+    [TestCase("{\"a\":1,}")]
+    [TestCase("{\"a\":1} // a comment")]
+    [TestCase("[1, 2")]
+    public void Data_that_is_not_one_json_value_is_kept_as_a_dead_letter(string data)
+    {
+        using var database = SqliteDatabase.InMemory(new FakeTimeProvider(Start));
+        using var unit = database.BeginWrite();
+
+        unit.EventQueue.Enqueue(new ChainEvent("0xbad2", 0, 7, Start, data), Start).ShouldBeTrue();
+
+        unit.EventQueue.All().ShouldHaveSingleItem().Error.ShouldBe(EventQueue.InvalidJson, data);
+    }
+
+    [TestCase("{\"token_symbol\":\"tAAPL\",\"nested\":[{\"a\":[1,2,{\"b\":null}]}]}")]
+    [TestCase("  {\"padded\": true}  ")]
+    public void Data_that_is_json_is_queued_as_it_is(string data) => QueuedAsItIs(data);
+
+    [Test]
+    public void Data_longer_than_the_stack_room_is_checked_whole() =>
+        QueuedAsItIs($$"""{"token_symbol":"tAAPL","memo":"{{new string('é', 2_000)}}"}""");
+
+    private static void QueuedAsItIs(string data)
+    {
+        using var database = SqliteDatabase.InMemory(new FakeTimeProvider(Start));
+        using var unit = database.BeginWrite();
+
+        unit.EventQueue.Enqueue(new ChainEvent("0xgood", 0, 7, Start, data), Start).ShouldBeTrue();
+
+        var row = unit.EventQueue.All().ShouldHaveSingleItem();
+        (row.Processed, row.Error, row.Event.EventData).ShouldBe((false, (string?)null, data));
+    }
 }
