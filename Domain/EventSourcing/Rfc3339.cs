@@ -12,6 +12,9 @@ public static class Rfc3339
     // (a custom pattern is interpreted character by character on every call: several per fill).
     private const string RoundTrip = "O";
 
+    // yyyy-MM-ddTHH:mm:ss.fffffffZ
+    private const int StoredLength = 28;
+
     public static string Format(DateTimeOffset instant) =>
         instant.UtcDateTime.ToString(RoundTrip, CultureInfo.InvariantCulture);
 
@@ -27,7 +30,40 @@ public static class Rfc3339
     public static DateTimeOffset Parse(string text) => Parse(text.AsSpan());
 
     public static DateTimeOffset Parse(ReadOnlySpan<char> text) =>
-        DateTimeOffset.TryParseExact(text, RoundTrip, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var stored)
+        TryParseStored(text, out var instant) ? instant
+        : DateTimeOffset.TryParseExact(text, RoundTrip, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var stored)
             ? stored
             : DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
+
+    // The stored form read digit by digit: .NET parses "O" with styles through its general pattern interpreter,
+    // and the queue, the leases and the views read several timestamps per fill. Anything else, or a date that does
+    // not exist, is left to .NET's parser, which reads or refuses it as before.
+    private static bool TryParseStored(ReadOnlySpan<char> text, out DateTimeOffset instant)
+    {
+        instant = default;
+        if (text.Length != StoredLength || text[4] != '-' || text[7] != '-' || text[10] != 'T' || text[13] != ':' || text[16] != ':'
+            || text[19] != '.' || text[27] != 'Z')
+            return false;
+        if (!Digits(text[..4], out var year) || !Digits(text.Slice(5, 2), out var month) || !Digits(text.Slice(8, 2), out var day)
+            || !Digits(text.Slice(11, 2), out var hour) || !Digits(text.Slice(14, 2), out var minute) || !Digits(text.Slice(17, 2), out var second)
+            || !Digits(text.Slice(20, 7), out var ticks))
+            return false;
+        if (year == 0 || month is 0 or > 12 || day == 0 || day > DateTime.DaysInMonth(year, month) || hour > 23 || minute > 59 || second > 59)
+            return false;
+        instant = new DateTimeOffset(year, month, day, hour, minute, second, TimeSpan.Zero).AddTicks(ticks);
+        return true;
+    }
+
+    private static bool Digits(ReadOnlySpan<char> text, out int value)
+    {
+        value = 0;
+        foreach (var digit in text)
+        {
+            if (!char.IsAsciiDigit(digit))
+                return false;
+            value = (value * 10) + (digit - '0');
+        }
+
+        return true;
+    }
 }
