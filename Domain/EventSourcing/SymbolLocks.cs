@@ -20,6 +20,7 @@ public sealed class SymbolLocks
     /// </summary>
     public bool TryAcquire(Symbol symbol, DateTimeOffset now, (string Instance, DateTimeOffset Until)? placement = null)
     {
+        ClearMarkerNow(symbol.Value);
         // One statement for "delete it if expired, then insert if absent": an expired lease is taken over in place.
         using var acquire = unit.Statement("""
             INSERT INTO symbol_locks (symbol, locked_at, placing_instance, placing_until) VALUES (?1, ?2, ?4, ?5)
@@ -42,20 +43,29 @@ public sealed class SymbolLocks
     /// </summary>
     public void BeginPlacement(Symbol symbol, string instance, DateTimeOffset until)
     {
+        ClearMarkerNow(symbol.Value);
         using var mark = unit.Statement("UPDATE symbol_locks SET placing_instance = ?2, placing_until = ?3 WHERE symbol = ?1");
         mark.Bind(1, symbol.Value).Bind(2, instance).Bind(3, until).Execute();
     }
 
-    /// <summary>The placement ended: its answer is being recorded in this unit.</summary>
-    public void EndPlacement(Symbol symbol)
+    /// <summary>
+    /// The placement ended: its answer is being recorded in this unit. The marker is cleared before the unit
+    /// commits, or before anything in it reads or sets the marker again; not at all when the unit releases the lease
+    /// first (an order that filled at once: a statement less in most hedges).
+    /// </summary>
+    public void EndPlacement(Symbol symbol) => unit.Book.ClearMarkerLater(symbol.Value);
+
+    /// <summary>Clears the markers of the placements this unit ended (<see cref="EndPlacement"/>) and still holds leases for.</summary>
+    internal void ClearEndedMarkers()
     {
-        using var clear = unit.Statement("UPDATE symbol_locks SET placing_instance = NULL, placing_until = NULL WHERE symbol = ?1 AND placing_until IS NOT NULL");
-        clear.Bind(1, symbol.Value).Execute();
+        foreach (var symbol in unit.Book.TakeMarkersToClear())
+            ClearMarker(symbol);
     }
 
     /// <summary>The symbols whose order some instance is placing, its deadline not yet passed.</summary>
     public IReadOnlySet<string> PlacementsUnderWay(DateTimeOffset now)
     {
+        ClearEndedMarkers();
         using var select = unit.Statement("SELECT symbol FROM symbol_locks WHERE placing_until > ?1").Bind(1, now);
         var symbols = new HashSet<string>(StringComparer.Ordinal);
         while (select.Step())
@@ -66,12 +76,14 @@ public sealed class SymbolLocks
     /// <summary>Who is placing the symbol's order and until when, or <c>null</c> when no placement is marked.</summary>
     public (string Instance, DateTimeOffset Until)? Placement(Symbol symbol)
     {
+        ClearMarkerNow(symbol.Value);
         using var select = unit.Statement("SELECT placing_instance, placing_until FROM symbol_locks WHERE symbol = ?1 AND placing_until IS NOT NULL");
         return select.Bind(1, symbol.Value).Step() ? (select.Text(0), Rfc3339.Parse(select.Text(1))) : null;
     }
 
     public void Release(Symbol symbol)
     {
+        unit.Book.TakeMarkerToClear(symbol.Value); // the row goes, marker and all
         using var release = unit.Statement("DELETE FROM symbol_locks WHERE symbol = ?1");
         release.Bind(1, symbol.Value).Execute();
     }
@@ -91,5 +103,17 @@ public sealed class SymbolLocks
     {
         using var select = unit.Statement("SELECT locked_at FROM symbol_locks WHERE symbol = ?1");
         return select.Bind(1, symbol.Value).Step() ? Rfc3339.Parse(select.Text(0)) : null;
+    }
+
+    private void ClearMarkerNow(string symbol)
+    {
+        if (unit.Book.TakeMarkerToClear(symbol))
+            ClearMarker(symbol);
+    }
+
+    private void ClearMarker(string symbol)
+    {
+        using var clear = unit.Statement("UPDATE symbol_locks SET placing_instance = NULL, placing_until = NULL WHERE symbol = ?1 AND placing_until IS NOT NULL");
+        clear.Bind(1, symbol).Execute();
     }
 }

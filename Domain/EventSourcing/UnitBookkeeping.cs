@@ -2,7 +2,7 @@ namespace TradingBot.Acceptance.Domain.EventSourcing;
 
 /// <summary>
 /// What a unit of work remembers beside its SQL: the aggregates it loaded or appended to, the numeric id
-/// watermarks it moved, and the view rows it still has to write. Inside a savepoint every change is
+/// watermarks it moved, the view rows it still has to write and the placement markers it still has to clear. Inside a savepoint every change is
 /// journaled, so rolling an item back restores all of it as it was before the item. One per connection,
 /// reset for each unit, so that its tables keep their capacity from unit to unit.
 /// </summary>
@@ -11,6 +11,8 @@ internal sealed class UnitBookkeeping
     private readonly JournaledMap<(string Type, string Id), IVersionedAggregate> seen = new();
     private readonly JournaledMap<string, NumericIdWatermark> numericIds = new(StringComparer.Ordinal);
     private readonly JournaledMap<(string View, string Id), PendingView> pendingViews = new();
+    private readonly JournaledMap<string, bool> markersToClear = new(StringComparer.Ordinal);
+    private readonly List<string> clearing = [];
     private readonly List<PendingView> taken = [];
     private readonly Stack<Mark> items = new();
 
@@ -20,6 +22,7 @@ internal sealed class UnitBookkeeping
         seen.Reset();
         numericIds.Reset();
         pendingViews.Reset();
+        markersToClear.Reset();
         items.Clear();
     }
 
@@ -49,6 +52,28 @@ internal sealed class UnitBookkeeping
         return taken;
     }
 
+    /// <summary>The lease of <paramref name="symbol"/> is to have its placement marker cleared before the unit commits.</summary>
+    public void ClearMarkerLater(string symbol) => markersToClear.Set(symbol, true);
+
+    /// <summary>Whether a clear of the symbol's marker is still to be done: it is then taken out (journaled).</summary>
+    public bool TakeMarkerToClear(string symbol)
+    {
+        if (!markersToClear.TryGetValue(symbol, out _))
+            return false;
+        markersToClear.Remove(symbol);
+        return true;
+    }
+
+    /// <summary>Every clear still to be done, now taken out (journaled). The list is reused by the next call.</summary>
+    public List<string> TakeMarkersToClear()
+    {
+        clearing.Clear();
+        foreach (var (symbol, _) in markersToClear)
+            clearing.Add(symbol);
+        markersToClear.Clear();
+        return clearing;
+    }
+
     /// <summary>Once the unit committed: its aggregates and id watermarks enter the database's cache.</summary>
     public void Publish(AggregateCache cache, long epoch)
     {
@@ -63,8 +88,8 @@ internal sealed class UnitBookkeeping
 
     public Mark BeginSavepoint()
     {
-        seen.Journaling = numericIds.Journaling = pendingViews.Journaling = true;
-        var mark = new Mark(seen.Mark, numericIds.Mark, pendingViews.Mark);
+        seen.Journaling = numericIds.Journaling = pendingViews.Journaling = markersToClear.Journaling = true;
+        var mark = new Mark(seen.Mark, numericIds.Mark, pendingViews.Mark, markersToClear.Mark);
         items.Push(mark);
         return mark;
     }
@@ -86,10 +111,11 @@ internal sealed class UnitBookkeeping
         if (items.Count > 0)
             return;
         // No savepoint left to roll back to: the unit commits or rolls back as a whole.
-        seen.Journaling = numericIds.Journaling = pendingViews.Journaling = false;
+        seen.Journaling = numericIds.Journaling = pendingViews.Journaling = markersToClear.Journaling = false;
         seen.ForgetJournal();
         numericIds.ForgetJournal();
         pendingViews.ForgetJournal();
+        markersToClear.ForgetJournal();
     }
 
     private void RollBack(Mark mark)
@@ -97,8 +123,9 @@ internal sealed class UnitBookkeeping
         seen.RollBack(mark.Seen);
         numericIds.RollBack(mark.NumericIds);
         pendingViews.RollBack(mark.PendingViews);
+        markersToClear.RollBack(mark.MarkersToClear);
     }
 
     /// <summary>Where a savepoint began in each journal.</summary>
-    internal readonly record struct Mark(int Seen, int NumericIds, int PendingViews);
+    internal readonly record struct Mark(int Seen, int NumericIds, int PendingViews, int MarkersToClear);
 }

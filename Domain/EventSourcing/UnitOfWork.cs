@@ -164,6 +164,7 @@ public sealed partial class UnitOfWork : IDisposable
     public void Commit()
     {
         WriteViews();
+        SymbolLocks.ClearEndedMarkers();
         connection.Commit();
         finished = true;
         if (write)
@@ -187,6 +188,9 @@ public sealed partial class UnitOfWork : IDisposable
     }
 
     internal PreparedStatement Statement(string sql) => connection.Statement(sql);
+
+    /// <summary>What the unit remembers beside its SQL (the lease's markers still to clear, among others).</summary>
+    internal UnitBookkeeping Book => book;
 
     // A view row is written once per unit with the aggregate's last state (an aggregate may change several
     // times in one unit), before anything reads views, at the end of each item and before the commit: an
