@@ -54,16 +54,7 @@ public static class Rfc3339
         return true;
     }
 
-    private static bool Digits(ReadOnlySpan<char> text, out int value)
-    {
-        value = 0;
-        foreach (var digit in text)
-        {
-            if (!char.IsAsciiDigit(digit))
-                return false;
-            value = (value * 10) + (digit - '0');
-        }
-
-        return true;
-    }
+    // Plain ASCII digits only: no sign, no white space, no group separator.
+    private static bool Digits(ReadOnlySpan<char> text, out int value) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value);
 }
