@@ -25,12 +25,11 @@ public sealed class PlacementMarkerTests(EventStoreKind kind) : DurableStoreFixt
         using var other = Store.Open(clock);
         Placing(bot);
 
-        using (var unit = bot.BeginWrite())
+        Committed(bot, unit =>
         {
             unit.SymbolLocks.EndPlacement(Aapl);
             Placement(other).ShouldBe(("instance-a", Deadline), "before the commit");
-            unit.Commit();
-        }
+        });
 
         Placement(other).ShouldBeNull("after the commit");
         LockedAt(other).ShouldBe(Start, "the lease stays");
@@ -43,12 +42,11 @@ public sealed class PlacementMarkerTests(EventStoreKind kind) : DurableStoreFixt
         using var bot = Store.Open(clock);
         Placing(bot);
 
-        using (var unit = bot.BeginWrite())
+        Committed(bot, unit =>
         {
             using (unit.Savepoint())
                 unit.SymbolLocks.EndPlacement(Aapl); // not completed: undone
-            unit.Commit();
-        }
+        });
 
         using var other = Store.Open(clock);
         Placement(other).ShouldBe(("instance-a", Deadline));
@@ -61,12 +59,11 @@ public sealed class PlacementMarkerTests(EventStoreKind kind) : DurableStoreFixt
         using var bot = Store.Open(clock);
         Placing(bot);
 
-        using (var unit = bot.BeginWrite())
+        Committed(bot, unit =>
         {
             unit.SymbolLocks.EndPlacement(Aapl);
             unit.SymbolLocks.Release(Aapl);
-            unit.Commit();
-        }
+        });
 
         using var other = Store.Open(clock);
         LockedAt(other).ShouldBeNull();
@@ -80,21 +77,24 @@ public sealed class PlacementMarkerTests(EventStoreKind kind) : DurableStoreFixt
         Placing(bot);
         var later = Start + SymbolLocks.Expiry + TimeSpan.FromSeconds(1);
 
-        using (var unit = bot.BeginWrite())
+        Committed(bot, unit =>
         {
             unit.SymbolLocks.EndPlacement(Aapl);
             unit.SymbolLocks.TryAcquire(Aapl, later, ("instance-b", later.AddSeconds(30))).ShouldBeTrue("an expired lease is taken over");
-            unit.Commit();
-        }
+        });
 
         using var other = Store.Open(clock);
         Placement(other).ShouldBe(("instance-b", later.AddSeconds(30)));
     }
 
-    private static void Placing(EventStoreDatabase bot)
+    private static void Placing(EventStoreDatabase bot) =>
+        Committed(bot, unit => unit.SymbolLocks.TryAcquire(Aapl, Start, ("instance-a", Deadline)).ShouldBeTrue());
+
+    // One unit of the bot's: what write does, then the commit.
+    private static void Committed(EventStoreDatabase bot, Action<UnitOfWork> write)
     {
         using var unit = bot.BeginWrite();
-        unit.SymbolLocks.TryAcquire(Aapl, Start, ("instance-a", Deadline)).ShouldBeTrue();
+        write(unit);
         unit.Commit();
     }
 
